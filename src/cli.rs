@@ -1,0 +1,180 @@
+//! The command line: clap definitions of the subcommands (PRODUCT.md's headless
+//! interface), localised `--help`, and the dispatch to [`crate::commands`].
+//!
+//! Exit codes: 0 success, 1 user error (one-line message on stderr), 2 usage.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+
+use crate::domain::Kind;
+use crate::i18n::{self, Lang};
+
+/// The whole command line.
+#[derive(Debug, Parser)]
+#[command(name = "cafe", version, about)]
+pub struct Cli {
+    /// Interface language (fr, en).
+    #[arg(long, global = true, value_name = "LANG")]
+    pub lang: Option<String>,
+    /// Sessions folder of the home screen.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Open one session in the full-screen app.
+    Open { session: PathBuf },
+    /// Create a session file.
+    New(NewArgs),
+    /// Add proposals from Markdown or CSV notes.
+    Import {
+        session: PathBuf,
+        #[arg(required = true)]
+        notes: Vec<PathBuf>,
+    },
+    /// Add one proposal.
+    Add(AddArgs),
+    /// List the sessions of a folder.
+    List { dir: Option<PathBuf> },
+    /// Print a readable summary of a session.
+    Show { session: PathBuf },
+    /// Synthesise sessions or notes into conditions.
+    Synth(SynthArgs),
+    /// Plan who sits where each round.
+    Plan(PlanArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    pub session: PathBuf,
+    #[arg(long)]
+    pub title: String,
+    #[arg(long, default_value_t = 8)]
+    pub tables: u32,
+    #[arg(long, default_value_t = 3)]
+    pub rounds: u32,
+    #[arg(long, default_value_t = 20)]
+    pub minutes: u32,
+}
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    pub session: PathBuf,
+    #[arg(long)]
+    pub table: u32,
+    #[arg(long)]
+    pub round: Option<u32>,
+    #[arg(long, default_value = "condition", value_parser = parse_kind)]
+    pub kind: Kind,
+    #[arg(required = true, num_args = 1..)]
+    pub text: Vec<String>,
+}
+
+fn parse_kind(text: &str) -> Result<Kind, String> {
+    Kind::parse(text).ok_or_else(|| format!("condition | astuce | temoignage: `{text}`"))
+}
+
+/// Export formats of the synthèse.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SynthFormat {
+    Ron,
+    Md,
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct SynthArgs {
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = SynthFormat::Md)]
+    pub format: SynthFormat,
+    #[arg(short = 'o', long = "output")]
+    pub output: Option<PathBuf>,
+}
+
+/// Output formats of the rotation plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PlanFormat {
+    Md,
+    Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    pub session: PathBuf,
+    #[arg(long)]
+    pub participants: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = PlanFormat::Md)]
+    pub format: PlanFormat,
+    /// Seed of the planner (same seed, same plan).
+    #[arg(long)]
+    pub seed: Option<u64>,
+}
+
+/// A user error: one line, already in the user's language.
+#[derive(Debug)]
+pub struct UserError(pub String);
+
+impl<E: std::fmt::Display> From<E> for UserError {
+    fn from(err: E) -> Self {
+        UserError(err.to_string())
+    }
+}
+
+/// The clap command with every about and help text in `lang`.
+pub fn localized_command(lang: Lang) -> clap::Command {
+    let mut cmd = Cli::command();
+    cmd = localize(cmd, "", lang);
+    let names: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_string()).collect();
+    for name in names {
+        cmd = cmd.mut_subcommand(&name, |sub| localize(sub, &name, lang));
+    }
+    cmd
+}
+
+fn localize(mut cmd: clap::Command, prefix: &str, lang: Lang) -> clap::Command {
+    if let Some(about) = i18n::cli::about(lang, prefix) {
+        cmd = cmd.about(about);
+    }
+    let ids: Vec<String> = cmd.get_arguments().map(|a| a.get_id().to_string()).collect();
+    for id in ids {
+        let key = if prefix.is_empty() { id.clone() } else { format!("{prefix}.{id}") };
+        if let Some(help) = i18n::cli::arg_help(lang, &key).or_else(|| i18n::cli::arg_help(lang, &id)) {
+            cmd = cmd.mut_arg(&id, |a| a.help(help));
+        }
+    }
+    cmd
+}
+
+/// Parses the process's arguments and runs the command; returns the exit code.
+pub fn main_with_args(args: Vec<String>) -> ExitCode {
+    let lang = Lang::detect(Lang::from_args(&args).as_deref());
+    let matches = match localized_command(lang).try_get_matches_from(&args) {
+        Ok(m) => m,
+        Err(err) => {
+            let _ = err.print();
+            return if err.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+        }
+    };
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(err) => {
+            let _ = err.print();
+            return ExitCode::from(2);
+        }
+    };
+    match crate::commands::run(cli, lang) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(UserError(message)) => {
+            eprintln!("cafe: {message}");
+            ExitCode::from(1)
+        }
+    }
+}

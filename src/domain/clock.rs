@@ -1,0 +1,203 @@
+//! The round timer: which phase the workshop is in (a round, the move between rounds,
+//! the harvest) and how much time is left. Pure: every function takes `now`.
+//!
+//! The persisted state is enough to resume after the session is reopened: a running
+//! clock stores when it last started and what remained then.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::session::Schedule;
+
+/// What happens during a phase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PhaseKind {
+    /// Tables talk (1-based round number).
+    Round(u32),
+    /// People move to their next table, after the given round.
+    Move(u32),
+    /// The plenary harvest of the synthèse.
+    Harvest,
+}
+
+/// One timed phase of the workshop.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Phase {
+    pub kind: PhaseKind,
+    pub duration_ms: i64,
+}
+
+/// The phases of a schedule in order: round 1, move, round 2, move, …, last round,
+/// harvest. A move phase of zero minutes is left out.
+pub fn phases(schedule: &Schedule) -> Vec<Phase> {
+    let mut out = Vec::new();
+    let count = schedule.round_minutes.len();
+    for (i, minutes) in schedule.round_minutes.iter().enumerate() {
+        let round = i as u32 + 1;
+        out.push(Phase { kind: PhaseKind::Round(round), duration_ms: minutes_ms(*minutes) });
+        if i + 1 < count && schedule.move_minutes > 0 {
+            out.push(Phase { kind: PhaseKind::Move(round), duration_ms: minutes_ms(schedule.move_minutes) });
+        }
+    }
+    out.push(Phase { kind: PhaseKind::Harvest, duration_ms: minutes_ms(schedule.harvest_minutes) });
+    out
+}
+
+fn minutes_ms(minutes: u32) -> i64 {
+    i64::from(minutes) * 60_000
+}
+
+/// The clock's persisted state.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Clock {
+    /// Index into [`phases`].
+    pub phase: usize,
+    /// When the clock was last started or resumed; `None` while stopped or paused.
+    #[serde(default)]
+    pub running_since: Option<DateTime<Utc>>,
+    /// Milliseconds left at `running_since` (or now, when paused); `None` before the
+    /// phase was ever started, meaning its whole duration is left.
+    #[serde(default)]
+    pub remaining_ms: Option<i64>,
+}
+
+impl Clock {
+    /// Is the countdown running?
+    pub fn is_running(&self) -> bool {
+        self.running_since.is_some()
+    }
+
+    /// Milliseconds left in the current phase at `now` (negative once overdue).
+    pub fn remaining_ms(&self, schedule: &Schedule, now: DateTime<Utc>) -> i64 {
+        let base = self.remaining_ms.unwrap_or_else(|| self.current(schedule).map_or(0, |p| p.duration_ms));
+        match self.running_since {
+            Some(since) => base - (now - since).num_milliseconds().max(0),
+            None => base,
+        }
+    }
+
+    /// The current phase, if the schedule has one at this index.
+    pub fn current(&self, schedule: &Schedule) -> Option<Phase> {
+        phases(schedule).get(self.phase).copied()
+    }
+
+    /// Starts or resumes the countdown. Does nothing if it is already running.
+    pub fn start(&mut self, schedule: &Schedule, now: DateTime<Utc>) {
+        if self.running_since.is_none() {
+            self.remaining_ms = Some(self.remaining_ms(schedule, now));
+            self.running_since = Some(now);
+        }
+    }
+
+    /// Pauses the countdown, keeping what is left.
+    pub fn pause(&mut self, schedule: &Schedule, now: DateTime<Utc>) {
+        if self.running_since.is_some() {
+            self.remaining_ms = Some(self.remaining_ms(schedule, now));
+            self.running_since = None;
+        }
+    }
+
+    /// Adds (or with a negative value removes) time from the current phase.
+    /// The remaining time never goes below zero through an adjustment.
+    pub fn adjust(&mut self, schedule: &Schedule, now: DateTime<Utc>, delta_ms: i64) {
+        let left = self.remaining_ms(schedule, now);
+        self.remaining_ms = Some((left + delta_ms).max(0));
+        if self.running_since.is_some() {
+            self.running_since = Some(now);
+        }
+    }
+
+    /// Goes to the phase at `index` (clamped to the schedule), stopped at its full
+    /// duration unless `keep_running`, in which case it starts at `now`.
+    pub fn go_to(&mut self, schedule: &Schedule, index: usize, now: DateTime<Utc>, keep_running: bool) {
+        let last = phases(schedule).len().saturating_sub(1);
+        self.phase = index.min(last);
+        self.remaining_ms = None;
+        self.running_since = None;
+        if keep_running {
+            self.start(schedule, now);
+        }
+    }
+
+    /// Next phase; returns false when already at the last one.
+    pub fn next(&mut self, schedule: &Schedule, now: DateTime<Utc>, keep_running: bool) -> bool {
+        if self.phase + 1 >= phases(schedule).len() {
+            return false;
+        }
+        self.go_to(schedule, self.phase + 1, now, keep_running);
+        true
+    }
+
+    /// Previous phase; returns false when already at the first one.
+    pub fn previous(&mut self, schedule: &Schedule, now: DateTime<Utc>) -> bool {
+        if self.phase == 0 {
+            return false;
+        }
+        self.go_to(schedule, self.phase - 1, now, false);
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn schedule() -> Schedule {
+        Schedule {
+            round_minutes: vec![20, 20, 20],
+            move_minutes: 2,
+            harvest_minutes: 30,
+            auto_advance: false,
+        }
+    }
+
+    fn at(secs: i64) -> DateTime<Utc> {
+        Utc.timestamp_opt(1_542_200_000 + secs, 0).single().expect("valid time")
+    }
+
+    #[test]
+    fn phases_interleave_moves_and_end_with_harvest() {
+        let kinds: Vec<PhaseKind> = phases(&schedule()).iter().map(|p| p.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                PhaseKind::Round(1),
+                PhaseKind::Move(1),
+                PhaseKind::Round(2),
+                PhaseKind::Move(2),
+                PhaseKind::Round(3),
+                PhaseKind::Harvest
+            ]
+        );
+    }
+
+    #[test]
+    fn running_pausing_and_resuming_keeps_the_remaining_time() {
+        let s = schedule();
+        let mut c = Clock::default();
+        assert_eq!(c.remaining_ms(&s, at(0)), 20 * 60_000);
+        c.start(&s, at(0));
+        assert_eq!(c.remaining_ms(&s, at(60)), 19 * 60_000);
+        c.pause(&s, at(60));
+        assert_eq!(c.remaining_ms(&s, at(600)), 19 * 60_000);
+        c.start(&s, at(600));
+        assert_eq!(c.remaining_ms(&s, at(660)), 18 * 60_000);
+        c.adjust(&s, at(660), 60_000);
+        assert_eq!(c.remaining_ms(&s, at(660)), 19 * 60_000);
+        c.adjust(&s, at(660), -100 * 60_000);
+        assert_eq!(c.remaining_ms(&s, at(660)), 0);
+    }
+
+    #[test]
+    fn next_and_previous_stay_in_bounds() {
+        let s = schedule();
+        let mut c = Clock::default();
+        assert!(!c.previous(&s, at(0)));
+        for _ in 0..5 {
+            assert!(c.next(&s, at(0), false));
+        }
+        assert!(!c.next(&s, at(0), false));
+        assert_eq!(c.current(&s).map(|p| p.kind), Some(PhaseKind::Harvest));
+    }
+}

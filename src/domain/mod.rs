@@ -1,0 +1,19 @@
+//! The workshop's data: sessions, tables, the round plan and its clock, proposals,
+//! families and the facilitator's synthesis decisions.
+//!
+//! Architecture invariant: nothing here does IO or knows about the terminal; time is
+//! always passed in by the caller.
+
+pub mod clock;
+pub mod decisions;
+pub mod family;
+pub mod participant;
+pub mod proposal;
+pub mod session;
+
+pub use clock::{Clock, Phase, PhaseKind};
+pub use decisions::Decisions;
+pub use family::Family;
+pub use participant::{Participant, RotationPlan};
+pub use proposal::{Kind, Proposal, ProposalId};
+pub use session::{Schedule, Session, SessionError, Table};

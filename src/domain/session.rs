@@ -1,0 +1,278 @@
+//! A café du savoir session: its description, tables, schedule, clock, proposals,
+//! participants and synthesis decisions. Every mutation that can be refused returns a
+//! [`SessionError`] and leaves the session unchanged.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::clock::Clock;
+use super::decisions::Decisions;
+use super::family::Family;
+use super::participant::{Participant, RotationPlan};
+use super::proposal::{Kind, Proposal, ProposalId};
+
+/// The version of the session file format this program writes and reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// One table of the café: it keeps its number and host while people rotate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Table {
+    pub number: u32,
+    #[serde(default)]
+    pub name: String,
+    /// The question or theme discussed at this table.
+    #[serde(default)]
+    pub question: String,
+    #[serde(default)]
+    pub host: String,
+}
+
+/// The timing of the workshop.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Schedule {
+    /// Length of each round, in minutes (one entry per round).
+    pub round_minutes: Vec<u32>,
+    /// Time to move between tables, in minutes.
+    pub move_minutes: u32,
+    /// Time of the plenary harvest, in minutes.
+    pub harvest_minutes: u32,
+    /// Start the next phase by itself when the clock reaches zero.
+    #[serde(default)]
+    pub auto_advance: bool,
+}
+
+impl Default for Schedule {
+    fn default() -> Self {
+        Schedule {
+            round_minutes: vec![20, 20, 20],
+            move_minutes: 2,
+            harvest_minutes: 30,
+            auto_advance: false,
+        }
+    }
+}
+
+impl Schedule {
+    pub fn rounds(&self) -> u32 {
+        self.round_minutes.len() as u32
+    }
+}
+
+/// Why a change to a session was refused. The messages are rendered in the user's
+/// language by [`crate::i18n`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SessionError {
+    #[error("empty title")]
+    EmptyTitle,
+    #[error("empty proposal")]
+    EmptyText,
+    #[error("no table {0}")]
+    NoSuchTable(u32),
+    #[error("table {0} already exists")]
+    DuplicateTable(u32),
+    #[error("table numbers start at 1")]
+    TableZero,
+    #[error("round {round} is outside 1..={rounds}")]
+    NoSuchRound { round: u32, rounds: u32 },
+    #[error("a round lasts at least one minute")]
+    ZeroMinutes,
+    #[error("a session has at least one round")]
+    NoRounds,
+    #[error("no proposal {0}")]
+    NoSuchProposal(ProposalId),
+}
+
+/// A whole café du savoir, as saved in one RON file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    /// File format version, checked before the rest is read.
+    pub version: u32,
+    pub title: String,
+    #[serde(default)]
+    pub date: Option<NaiveDate>,
+    #[serde(default)]
+    pub place: String,
+    #[serde(default)]
+    pub facilitator: String,
+    /// The families, copied from `assets/families.ron` when the session was created so
+    /// that an old session keeps its own.
+    pub families: Vec<Family>,
+    pub tables: Vec<Table>,
+    pub schedule: Schedule,
+    #[serde(default)]
+    pub clock: Clock,
+    #[serde(default)]
+    pub proposals: Vec<Proposal>,
+    /// The id the next proposal gets; ids are never reused.
+    #[serde(default)]
+    pub next_id: u64,
+    #[serde(default)]
+    pub decisions: Decisions,
+    #[serde(default)]
+    pub participants: Vec<Participant>,
+    /// Number of participants when their names are not known.
+    #[serde(default)]
+    pub participant_count: Option<u32>,
+    #[serde(default)]
+    pub rotation: Option<RotationPlan>,
+}
+
+impl Session {
+    /// A new session with `tables` numbered tables and `rounds` rounds of `minutes`.
+    pub fn new(
+        title: &str,
+        families: Vec<Family>,
+        tables: u32,
+        rounds: u32,
+        minutes: u32,
+    ) -> Result<Session, SessionError> {
+        let title = title.trim();
+        if title.is_empty() {
+            return Err(SessionError::EmptyTitle);
+        }
+        if rounds == 0 {
+            return Err(SessionError::NoRounds);
+        }
+        if minutes == 0 {
+            return Err(SessionError::ZeroMinutes);
+        }
+        Ok(Session {
+            version: FORMAT_VERSION,
+            title: title.to_string(),
+            date: None,
+            place: String::new(),
+            facilitator: String::new(),
+            families,
+            tables: (1..=tables)
+                .map(|number| Table {
+                    number,
+                    name: String::new(),
+                    question: String::new(),
+                    host: String::new(),
+                })
+                .collect(),
+            schedule: Schedule { round_minutes: vec![minutes; rounds as usize], ..Schedule::default() },
+            clock: Clock::default(),
+            proposals: Vec::new(),
+            next_id: 1,
+            decisions: Decisions::default(),
+            participants: Vec::new(),
+            participant_count: None,
+            rotation: None,
+        })
+    }
+
+    pub fn table(&self, number: u32) -> Option<&Table> {
+        self.tables.iter().find(|t| t.number == number)
+    }
+
+    pub fn table_mut(&mut self, number: u32) -> Option<&mut Table> {
+        self.tables.iter_mut().find(|t| t.number == number)
+    }
+
+    /// Adds a table with this number, keeping tables sorted by number.
+    pub fn add_table(&mut self, number: u32, question: &str) -> Result<(), SessionError> {
+        if number == 0 {
+            return Err(SessionError::TableZero);
+        }
+        if self.table(number).is_some() {
+            return Err(SessionError::DuplicateTable(number));
+        }
+        self.tables.push(Table {
+            number,
+            name: String::new(),
+            question: question.trim().to_string(),
+            host: String::new(),
+        });
+        self.tables.sort_by_key(|t| t.number);
+        Ok(())
+    }
+
+    pub fn proposal(&self, id: ProposalId) -> Option<&Proposal> {
+        self.proposals.iter().find(|p| p.id == id)
+    }
+
+    /// Adds a proposal and returns its new id. The text is trimmed; an empty text, an
+    /// unknown table or a round outside the schedule is refused.
+    pub fn add_proposal(
+        &mut self,
+        table: u32,
+        round: u32,
+        kind: Kind,
+        text: &str,
+        now: DateTime<Utc>,
+    ) -> Result<ProposalId, SessionError> {
+        let text = clean_text(text);
+        if text.is_empty() {
+            return Err(SessionError::EmptyText);
+        }
+        if self.table(table).is_none() {
+            return Err(SessionError::NoSuchTable(table));
+        }
+        let rounds = self.schedule.rounds();
+        if round == 0 || round > rounds {
+            return Err(SessionError::NoSuchRound { round, rounds });
+        }
+        let id = self.allocate_id();
+        self.proposals.push(Proposal { id, table, round, kind, text, captured_at: now });
+        Ok(id)
+    }
+
+    /// Removes a proposal and returns it (for undo).
+    pub fn remove_proposal(&mut self, id: ProposalId) -> Result<Proposal, SessionError> {
+        let index = self.proposals.iter().position(|p| p.id == id).ok_or(SessionError::NoSuchProposal(id))?;
+        Ok(self.proposals.remove(index))
+    }
+
+    fn allocate_id(&mut self) -> ProposalId {
+        let used_max = self.proposals.iter().map(|p| p.id.0).max().unwrap_or(0);
+        let id = self.next_id.max(used_max + 1).max(1);
+        self.next_id = id + 1;
+        ProposalId(id)
+    }
+}
+
+/// Trims a proposal and replaces control characters (tabs, stray escapes) by spaces,
+/// collapsing runs of white space, so that what is stored prints cleanly.
+pub fn clean_text(text: &str) -> String {
+    let replaced: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    replaced.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn session() -> Session {
+        Session::new("Essai", Vec::new(), 4, 3, 20).expect("valid session")
+    }
+
+    #[test]
+    fn ids_are_never_reused() {
+        let mut s = session();
+        let now = Utc::now();
+        let a = s.add_proposal(1, 1, Kind::Condition, "un", now).expect("added");
+        let b = s.add_proposal(1, 1, Kind::Condition, "deux", now).expect("added");
+        s.remove_proposal(b).expect("removed");
+        let c = s.add_proposal(1, 1, Kind::Condition, "trois", now).expect("added");
+        assert!(a < b && b < c);
+    }
+
+    #[test]
+    fn bad_proposals_are_refused_and_change_nothing() {
+        let mut s = session();
+        let now = Utc::now();
+        assert_eq!(s.add_proposal(9, 1, Kind::Condition, "x", now), Err(SessionError::NoSuchTable(9)));
+        assert_eq!(
+            s.add_proposal(1, 4, Kind::Condition, "x", now),
+            Err(SessionError::NoSuchRound { round: 4, rounds: 3 })
+        );
+        assert_eq!(s.add_proposal(1, 1, Kind::Condition, " \t\u{1b} ", now), Err(SessionError::EmptyText));
+        assert!(s.proposals.is_empty());
+    }
+
+    #[test]
+    fn control_characters_become_spaces() {
+        assert_eq!(clean_text(" a\tb\u{7}c\r\n "), "a b c");
+    }
+}

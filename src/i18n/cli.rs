@@ -1,0 +1,74 @@
+//! Help texts of the command line, keyed by `subcommand.argument`.
+
+use super::Lang;
+
+/// The `about` line of the program (`""`) or of a subcommand.
+pub fn about(lang: Lang, command: &str) -> Option<&'static str> {
+    let (fr, en) = match command {
+        "" => (
+            "cafe — animer un café du savoir et en récolter la synthèse",
+            "cafe — run a café du savoir and harvest its synthèse",
+        ),
+        "open" => {
+            ("Ouvrir une session dans l'application plein écran", "Open one session in the full-screen app")
+        }
+        "new" => ("Créer un fichier de session", "Create a session file"),
+        "import" => {
+            ("Ajouter les propositions de notes Markdown ou CSV", "Add proposals from Markdown or CSV notes")
+        }
+        "add" => ("Ajouter une proposition", "Add one proposal"),
+        "list" => ("Lister les sessions d'un dossier", "List the sessions of a folder"),
+        "show" => ("Afficher le résumé d'une session", "Print a readable summary of a session"),
+        "synth" => {
+            ("Faire la synthèse de sessions ou de notes", "Synthesise sessions or notes into conditions")
+        }
+        "plan" => ("Planifier qui va à quelle table à chaque tour", "Plan who sits where each round"),
+        _ => return None,
+    };
+    Some(match lang {
+        Lang::Fr => fr,
+        Lang::En => en,
+    })
+}
+
+/// The help of an argument, by `subcommand.id` or by `id` alone for global ones.
+pub fn arg_help(lang: Lang, key: &str) -> Option<&'static str> {
+    let (fr, en) = match key {
+        "lang" => ("Langue de l'interface (fr, en)", "Interface language (fr, en)"),
+        "dir" => ("Dossier des sessions de l'accueil", "Sessions folder of the home screen"),
+        "open.session" | "show.session" => ("Fichier de session (.ron)", "Session file (.ron)"),
+        "new.session" => ("Fichier de session à créer (.ron)", "Session file to create (.ron)"),
+        "new.title" => ("Titre de la session", "Title of the session"),
+        "new.tables" => ("Nombre de tables", "Number of tables"),
+        "new.rounds" => ("Nombre de tours", "Number of rounds"),
+        "new.minutes" => ("Durée d'un tour, en minutes", "Length of a round, in minutes"),
+        "import.session" | "add.session" => ("Fichier de session à compléter", "Session file to add to"),
+        "import.notes" => ("Notes en Markdown (.md) ou CSV (.csv)", "Notes as Markdown (.md) or CSV (.csv)"),
+        "add.table" => ("Numéro de la table", "Table number"),
+        "add.round" => {
+            ("Numéro du tour (par défaut : le tour en cours)", "Round number (default: the current round)")
+        }
+        "add.kind" => ("condition, astuce ou temoignage", "condition, astuce or temoignage"),
+        "add.text" => ("Texte de la proposition", "Text of the proposal"),
+        "list.dir" => ("Dossier (par défaut ./sessions)", "Folder (default ./sessions)"),
+        "synth.inputs" => ("Sessions (.ron) ou notes (.md, .csv)", "Sessions (.ron) or notes (.md, .csv)"),
+        "synth.format" => ("Format de sortie", "Output format"),
+        "synth.output" => {
+            ("Fichier de sortie (par défaut : la sortie standard)", "Output file (default: standard output)")
+        }
+        "plan.session" => ("Fichier de session (.ron)", "Session file (.ron)"),
+        "plan.participants" => (
+            "Participants en CSV (name,organisation[,host_of])",
+            "Participants as CSV (name,organisation[,host_of])",
+        ),
+        "plan.format" => ("Format de sortie", "Output format"),
+        "plan.seed" => {
+            ("Graine du planificateur (même graine, même plan)", "Planner seed (same seed, same plan)")
+        }
+        _ => return None,
+    };
+    Some(match lang {
+        Lang::Fr => fr,
+        Lang::En => en,
+    })
+}

@@ -1,0 +1,96 @@
+//! Every user-facing string, in French (first) and English, in one place. Each area has
+//! its own file; a string is a [`Text`] constant or a function of [`Lang`] when it has
+//! values to fill in.
+
+pub mod cli;
+pub mod errors;
+
+/// The language of the interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub enum Lang {
+    #[default]
+    Fr,
+    En,
+}
+
+impl Lang {
+    /// `fr`/`en` (also `fr_CA.UTF-8`, `en-US`…) → a language.
+    pub fn parse(code: &str) -> Option<Lang> {
+        let code = code.trim().to_ascii_lowercase();
+        if code.starts_with("fr") {
+            Some(Lang::Fr)
+        } else if code.starts_with("en") {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+
+    /// The language asked for with `--lang`, else the locale (`LC_ALL`, `LC_MESSAGES`,
+    /// `LANG`), else French.
+    pub fn detect(explicit: Option<&str>) -> Lang {
+        if let Some(lang) = explicit.and_then(Lang::parse) {
+            return lang;
+        }
+        for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let Ok(value) = std::env::var(var)
+                && !value.is_empty()
+            {
+                return Lang::parse(&value).unwrap_or(Lang::Fr);
+            }
+        }
+        Lang::Fr
+    }
+
+    /// The `--lang` value given on a command line, if any (`--lang en`, `--lang=en`).
+    pub fn from_args<S: AsRef<str>>(args: &[S]) -> Option<String> {
+        let mut iter = args.iter().map(AsRef::as_ref);
+        while let Some(arg) = iter.next() {
+            if arg == "--lang" {
+                return iter.next().map(str::to_string);
+            }
+            if let Some(value) = arg.strip_prefix("--lang=") {
+                return Some(value.to_string());
+            }
+        }
+        None
+    }
+
+    pub fn is_english(self) -> bool {
+        self == Lang::En
+    }
+}
+
+/// A fixed string in both languages.
+#[derive(Debug, Clone, Copy)]
+pub struct Text {
+    pub fr: &'static str,
+    pub en: &'static str,
+}
+
+impl Text {
+    pub const fn new(fr: &'static str, en: &'static str) -> Text {
+        Text { fr, en }
+    }
+
+    pub fn get(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Fr => self.fr,
+            Lang::En => self.en,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lang_parsing() {
+        assert_eq!(Lang::parse("fr_CA.UTF-8"), Some(Lang::Fr));
+        assert_eq!(Lang::parse("en-US"), Some(Lang::En));
+        assert_eq!(Lang::parse("de"), None);
+        assert_eq!(Lang::from_args(&["cafe", "--lang", "en"]), Some("en".into()));
+        assert_eq!(Lang::from_args(&["cafe", "--lang=fr"]), Some("fr".into()));
+    }
+}

@@ -1,0 +1,15 @@
+//! Everything that touches files: sessions on disk (versioned RON, atomic writes with a
+//! backup), notes import (Markdown and CSV) and safe file names.
+//!
+//! Architecture invariant: only this module (and the exports of the synthèse) knows
+//! file formats; a file that fails to load is never written over.
+
+pub mod atomic;
+pub mod families;
+pub mod names;
+pub mod notes;
+pub mod session_file;
+
+pub use atomic::write_atomic;
+pub use names::safe_file_name;
+pub use session_file::{StoreError, load, save};

@@ -1,0 +1,55 @@
+//! File names made from session titles: no path separators, no `..`, no control
+//! characters; accents are folded to ASCII so that names look the same everywhere.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Longest file stem produced, in characters.
+const MAX_STEM: usize = 60;
+
+/// A safe file stem for a title: `Café du savoir — 14 nov.` → `cafe-du-savoir-14-nov`.
+/// Never empty (falls back to `session`), never starts with a dot.
+pub fn safe_file_name(title: &str) -> String {
+    let mut stem = String::new();
+    let mut pending_dash = false;
+    for c in title.nfd() {
+        if unicode_normalization::char::is_combining_mark(c) {
+            continue;
+        }
+        let c = match c {
+            'œ' | 'Œ' => "oe".to_string(),
+            'æ' | 'Æ' => "ae".to_string(),
+            c if c.is_ascii_alphanumeric() => c.to_ascii_lowercase().to_string(),
+            _ => {
+                pending_dash = !stem.is_empty();
+                continue;
+            }
+        };
+        if pending_dash {
+            stem.push('-');
+            pending_dash = false;
+        }
+        stem.push_str(&c);
+        if stem.chars().count() >= MAX_STEM {
+            break;
+        }
+    }
+    let stem: String = stem.chars().take(MAX_STEM).collect();
+    let stem = stem.trim_matches('-').to_string();
+    if stem.is_empty() { "session".to_string() } else { stem }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_safe() {
+        assert_eq!(safe_file_name("Café du savoir — 14 nov."), "cafe-du-savoir-14-nov");
+        assert_eq!(safe_file_name("../../etc/passwd"), "etc-passwd");
+        assert_eq!(safe_file_name("a/b\\c\u{0}d"), "a-b-c-d");
+        assert_eq!(safe_file_name("..."), "session");
+        assert_eq!(safe_file_name(""), "session");
+        assert_eq!(safe_file_name("Cœur"), "coeur");
+        assert!(safe_file_name(&"é".repeat(500)).len() <= MAX_STEM);
+    }
+}

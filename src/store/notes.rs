@@ -1,0 +1,346 @@
+//! Notes import: proposals typed up after the café, as Markdown (`# Table 3 — Question`
+//! headings, list items or plain lines) or CSV (`table,text[,round,kind]`). UTF-8 with or
+//! without BOM, CRLF tolerated. A malformed file is refused as a whole, with its line
+//! number, and nothing is imported from it.
+//!
+//! Markdown details: a heading `Table N` (any level, optionally followed by `—`, `-`,
+//! `:` or `.` and a theme) starts a table; under it, a heading `Tour N` / `Round N` sets
+//! the round and a heading `Conditions`, `Astuces` or `Témoignages` sets the kind of the
+//! items that follow. Each list item (`-`, `*`, `+`, `1.`, `1)`) or non-empty plain line
+//! is one proposal; an indented line right after an item continues it. Other headings
+//! before the first table (a document title) are ignored.
+
+use std::path::Path;
+
+use crate::domain::Kind;
+
+/// One proposal read from notes, with where it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoteEntry {
+    /// 1-based line number in the notes file.
+    pub line: usize,
+    pub table: u32,
+    /// The theme given in the table's heading, if any.
+    pub theme: Option<String>,
+    pub round: Option<u32>,
+    pub kind: Option<Kind>,
+    pub text: String,
+}
+
+/// Why notes could not be read; always located.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum NotesError {
+    #[error("line {line}: text before any `# Table N` heading")]
+    TextBeforeTable { line: usize },
+    #[error("line {line}: bad table number `{found}`")]
+    BadTable { line: usize, found: String },
+    #[error("line {line}: bad round `{found}`")]
+    BadRound { line: usize, found: String },
+    #[error("line {line}: unknown kind `{found}`")]
+    BadKind { line: usize, found: String },
+    #[error("line {line}: empty text")]
+    EmptyText { line: usize },
+    #[error("line {line}: the CSV header needs `table` and `text` columns")]
+    MissingColumns { line: usize },
+    #[error("line {line}: {message}")]
+    Csv { line: usize, message: String },
+    #[error("not valid UTF-8")]
+    NotUtf8,
+    #[error("unknown notes format (expected .md or .csv)")]
+    UnknownFormat,
+}
+
+impl NotesError {
+    /// The line the error is on, when there is one.
+    pub fn line(&self) -> Option<usize> {
+        match self {
+            NotesError::TextBeforeTable { line }
+            | NotesError::BadTable { line, .. }
+            | NotesError::BadRound { line, .. }
+            | NotesError::BadKind { line, .. }
+            | NotesError::EmptyText { line }
+            | NotesError::MissingColumns { line }
+            | NotesError::Csv { line, .. } => Some(*line),
+            NotesError::NotUtf8 | NotesError::UnknownFormat => None,
+        }
+    }
+}
+
+/// The two notes formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotesFormat {
+    Markdown,
+    Csv,
+}
+
+impl NotesFormat {
+    /// The format of a file by its extension (`.md`, `.markdown`, `.txt` → Markdown).
+    pub fn of_path(path: &Path) -> Option<NotesFormat> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "md" | "markdown" | "txt" => Some(NotesFormat::Markdown),
+            "csv" => Some(NotesFormat::Csv),
+            _ => None,
+        }
+    }
+}
+
+/// Parses notes from raw bytes in the given format.
+pub fn parse_bytes(bytes: &[u8], format: NotesFormat) -> Result<Vec<NoteEntry>, NotesError> {
+    let text = std::str::from_utf8(bytes).map_err(|_| NotesError::NotUtf8)?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    match format {
+        NotesFormat::Markdown => parse_markdown(text),
+        NotesFormat::Csv => parse_csv(text),
+    }
+}
+
+/// Parses Markdown notes.
+pub fn parse_markdown(text: &str) -> Result<Vec<NoteEntry>, NotesError> {
+    let mut entries: Vec<NoteEntry> = Vec::new();
+    let mut table: Option<(u32, Option<String>)> = None;
+    let mut round: Option<u32> = None;
+    let mut kind: Option<Kind> = None;
+    // Whether the previous non-blank line was a proposal that an indented line continues.
+    let mut can_continue = false;
+    for (index, raw) in text.lines().enumerate() {
+        let line_no = index + 1;
+        let line = raw.trim_end_matches('\r');
+        if line.trim().is_empty() {
+            can_continue = false;
+            continue;
+        }
+        let trimmed = line.trim();
+        if let Some(heading) = heading_text(trimmed) {
+            can_continue = false;
+            if let Some(rest) = strip_word(heading, &["table"]) {
+                let (number, theme) = split_number(rest);
+                let number = number
+                    .parse::<u32>()
+                    .ok()
+                    .filter(|n| *n > 0)
+                    .ok_or_else(|| NotesError::BadTable { line: line_no, found: number.to_string() })?;
+                table = Some((number, theme));
+                round = None;
+                kind = None;
+            } else if let Some(rest) = strip_word(heading, &["tour", "round", "ronde"]) {
+                let (number, _) = split_number(rest);
+                round =
+                    Some(
+                        number.parse::<u32>().ok().filter(|n| *n > 0).ok_or_else(|| {
+                            NotesError::BadRound { line: line_no, found: number.to_string() }
+                        })?,
+                    );
+            } else if let Some(k) = Kind::parse(heading) {
+                kind = Some(k);
+            } else if table.is_some() {
+                // Any other heading inside a table is a sub-title: kind and round reset.
+                kind = None;
+            }
+            continue;
+        }
+        let indented = line.starts_with(' ') || line.starts_with('\t');
+        let (is_item, body) = list_item(trimmed);
+        if indented && !is_item && can_continue {
+            if let Some(last) = entries.last_mut() {
+                last.text.push(' ');
+                last.text.push_str(body.trim());
+            }
+            continue;
+        }
+        let Some((number, theme)) = &table else {
+            return Err(NotesError::TextBeforeTable { line: line_no });
+        };
+        let body = body.trim();
+        if body.is_empty() {
+            // A bare `-` or `1.` is an empty item; skip it rather than refuse the file.
+            can_continue = false;
+            continue;
+        }
+        entries.push(NoteEntry {
+            line: line_no,
+            table: *number,
+            theme: theme.clone(),
+            round,
+            kind,
+            text: body.to_string(),
+        });
+        can_continue = true;
+    }
+    Ok(entries)
+}
+
+/// The text of a Markdown heading (`## Table 3` → `Table 3`), if the line is one.
+fn heading_text(line: &str) -> Option<&str> {
+    let rest = line.trim_start_matches('#');
+    if rest.len() == line.len() || !(rest.is_empty() || rest.starts_with(' ')) {
+        return None;
+    }
+    Some(rest.trim().trim_end_matches('#').trim())
+}
+
+/// `word …` (case-insensitive) → the rest after the word, if the text starts with one of
+/// the words followed by a space or the end.
+fn strip_word<'a>(text: &'a str, words: &[&str]) -> Option<&'a str> {
+    for word in words {
+        if text.len() >= word.len()
+            && text.is_char_boundary(word.len())
+            && text[..word.len()].eq_ignore_ascii_case(word)
+        {
+            let rest = &text[word.len()..];
+            if rest.is_empty() || rest.starts_with([' ', '\t']) {
+                return Some(rest.trim());
+            }
+        }
+    }
+    None
+}
+
+/// `3 — Question` → (`3`, Some(`Question`)). Accepts `—`, `–`, `-`, `:`, `.` and `)` as
+/// separators.
+fn split_number(rest: &str) -> (&str, Option<String>) {
+    let end = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
+    let (number, after) = rest.split_at(end);
+    if number.is_empty() {
+        let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        return (&rest[..word_end], None);
+    }
+    let theme = after.trim().trim_start_matches(['—', '–', '-', ':', '.', ')']).trim();
+    (number, if theme.is_empty() { None } else { Some(theme.to_string()) })
+}
+
+/// Recognises a list item marker and returns the item's text.
+fn list_item(line: &str) -> (bool, &str) {
+    for marker in ["- ", "* ", "+ ", "• "] {
+        if let Some(rest) = line.strip_prefix(marker) {
+            return (true, rest);
+        }
+    }
+    if matches!(line, "-" | "*" | "+" | "•") {
+        return (true, "");
+    }
+    let digits = line.find(|c: char| !c.is_ascii_digit()).unwrap_or(line.len());
+    if digits > 0 {
+        let after = &line[digits..];
+        for marker in [". ", ") "] {
+            if let Some(rest) = after.strip_prefix(marker) {
+                return (true, rest);
+            }
+        }
+        if after == "." || after == ")" {
+            return (true, "");
+        }
+    }
+    (false, line)
+}
+
+/// Parses CSV notes with a header naming at least `table` and `text`.
+pub fn parse_csv(text: &str) -> Result<Vec<NoteEntry>, NotesError> {
+    // The csv reader miscounts lines on CRLF input; line numbers must be right.
+    let text = text.replace("\r\n", "\n");
+    let mut reader = csv::ReaderBuilder::new().has_headers(true).flexible(false).from_reader(text.as_bytes());
+    let headers = reader.headers().map_err(|e| NotesError::Csv { line: 1, message: e.to_string() })?.clone();
+    let column = |name: &str| headers.iter().position(|h| h.trim().eq_ignore_ascii_case(name));
+    let (Some(table_col), Some(text_col)) = (column("table"), column("text").or_else(|| column("texte")))
+    else {
+        return Err(NotesError::MissingColumns { line: 1 });
+    };
+    let round_col = column("round").or_else(|| column("tour"));
+    let kind_col = column("kind").or_else(|| column("type"));
+    let mut entries = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| NotesError::Csv {
+            line: e.position().map_or(0, |p| p.line() as usize),
+            message: e.to_string(),
+        })?;
+        let line = record.position().map_or(0, |p| p.line() as usize);
+        if record.iter().all(|field| field.trim().is_empty()) {
+            continue;
+        }
+        let field = |i: usize| record.get(i).unwrap_or("").trim();
+        let table_text = field(table_col);
+        let table_text = strip_word(table_text, &["table"]).unwrap_or(table_text);
+        let table = table_text
+            .parse::<u32>()
+            .ok()
+            .filter(|n| *n > 0)
+            .ok_or_else(|| NotesError::BadTable { line, found: field(table_col).to_string() })?;
+        let round = match round_col.map(field).filter(|r| !r.is_empty()) {
+            None => None,
+            Some(r) => Some(
+                r.parse::<u32>()
+                    .ok()
+                    .filter(|n| *n > 0)
+                    .ok_or_else(|| NotesError::BadRound { line, found: r.to_string() })?,
+            ),
+        };
+        let kind = match kind_col.map(field).filter(|k| !k.is_empty()) {
+            None => None,
+            Some(k) => {
+                Some(Kind::parse(k).ok_or_else(|| NotesError::BadKind { line, found: k.to_string() })?)
+            }
+        };
+        let text = field(text_col);
+        if text.is_empty() {
+            return Err(NotesError::EmptyText { line });
+        }
+        entries.push(NoteEntry { line, table, theme: None, round, kind, text: text.to_string() });
+    }
+    Ok(entries)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_headings_items_and_continuations() {
+        let notes = "\u{feff}# Café du 14 novembre\r\n\r\n## Table 3 — Reconnaissance\r\n- Première idée\r\n  qui continue\r\n2. Deuxième\r\nTroisième sans puce\r\n### Astuces\r\n* Une astuce\r\n# Table 4\r\n## Tour 2\r\n- Au tour deux\r\n";
+        let entries = parse_bytes(notes.as_bytes(), NotesFormat::Markdown).expect("valid notes");
+        let texts: Vec<(u32, &str)> = entries.iter().map(|e| (e.table, e.text.as_str())).collect();
+        assert_eq!(
+            texts,
+            vec![
+                (3, "Première idée qui continue"),
+                (3, "Deuxième"),
+                (3, "Troisième sans puce"),
+                (3, "Une astuce"),
+                (4, "Au tour deux")
+            ]
+        );
+        assert_eq!(entries[0].theme.as_deref(), Some("Reconnaissance"));
+        assert_eq!(entries[3].kind, Some(Kind::Astuce));
+        assert_eq!(entries[4].round, Some(2));
+        assert_eq!(entries[0].line, 4);
+    }
+
+    #[test]
+    fn markdown_errors_are_located() {
+        assert_eq!(parse_markdown("- orphan"), Err(NotesError::TextBeforeTable { line: 1 }));
+        assert_eq!(
+            parse_markdown("# Table 1\n- ok\n# Table x\n"),
+            Err(NotesError::BadTable { line: 3, found: "x".into() })
+        );
+    }
+
+    #[test]
+    fn csv_with_optional_columns() {
+        let notes = "Table,Text,Round,Kind\r\n1,\"Avec, une virgule\",2,astuce\r\n2,Simple,,\r\n";
+        let entries = parse_bytes(notes.as_bytes(), NotesFormat::Csv).expect("valid csv");
+        assert_eq!(entries.len(), 2);
+        assert_eq!(entries[0].text, "Avec, une virgule");
+        assert_eq!(entries[0].round, Some(2));
+        assert_eq!(entries[0].kind, Some(Kind::Astuce));
+        assert_eq!(entries[1].line, 3);
+    }
+
+    #[test]
+    fn csv_errors_are_located() {
+        assert_eq!(parse_csv("texte\nx\n"), Err(NotesError::MissingColumns { line: 1 }));
+        assert_eq!(
+            parse_csv("table,text\n1,ok\nzz,bad\n"),
+            Err(NotesError::BadTable { line: 3, found: "zz".into() })
+        );
+        assert_eq!(parse_csv("table,text\n1,\n"), Err(NotesError::EmptyText { line: 2 }));
+    }
+}
