@@ -9,4 +9,7 @@ pub mod cli;
 pub mod commands;
 pub mod domain;
 pub mod i18n;
+pub mod plan;
 pub mod store;
+pub mod synth;
+pub mod tui;

@@ -4,6 +4,9 @@
 
 pub mod cli;
 pub mod errors;
+pub mod plan;
+pub mod synth;
+pub mod tui;
 
 /// The language of the interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]

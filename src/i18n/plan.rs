@@ -1,0 +1,1 @@
+//! User-facing strings of the `plan` module, in French and English.

@@ -1,0 +1,1 @@
+//! User-facing strings of the `synth` module, in French and English.

@@ -1,0 +1,1 @@
+//! User-facing strings of the `tui` module, in French and English.
