@@ -61,6 +61,16 @@ pub struct NewArgs {
     pub rounds: u32,
     #[arg(long, default_value_t = 20)]
     pub minutes: u32,
+    #[arg(long = "move-minutes", default_value_t = 2)]
+    pub move_minutes: u32,
+    #[arg(long = "harvest-minutes", default_value_t = 30)]
+    pub harvest_minutes: u32,
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<chrono::NaiveDate>,
+    #[arg(long)]
+    pub place: Option<String>,
+    #[arg(long)]
+    pub facilitator: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -1,26 +1,346 @@
 //! `cafe new`, `import`, `add`, `list` and `show`: sessions without the full-screen app.
+//!
+//! Every command that changes a session loads it (a file that does not load is never
+//! written over), applies the whole change to a copy, and saves only if every part of
+//! the change was accepted: an import is all-or-nothing across all its notes files.
 
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+use chrono::{NaiveDate, Utc};
+
 use crate::cli::{AddArgs, NewArgs, UserError};
-use crate::i18n::Lang;
+use crate::domain::{Kind, PhaseKind, Session, SessionError};
+use crate::i18n::errors::{notes_read_error, session_error, store_error};
+use crate::i18n::{Lang, session as msg};
+use crate::store::families::families_for_new_session;
+use crate::store::notes::{Notes, read_notes};
+use crate::store::session_file::save_new;
+use crate::store::{StoreError, load, save};
 
-pub fn new(args: &NewArgs, _lang: Lang) -> Result<(), UserError> {
-    Err(UserError(format!("{}: new is not available yet", args.session.display())))
+/// The folder `cafe list` reads when none is given.
+pub const DEFAULT_SESSIONS_DIR: &str = "sessions";
+
+fn store_err(lang: Lang) -> impl Fn(StoreError) -> UserError {
+    move |err| UserError(store_error(lang, &err))
 }
 
-pub fn import(session: &Path, _notes: &[PathBuf], _lang: Lang) -> Result<(), UserError> {
-    Err(UserError(format!("{}: import is not available yet", session.display())))
+fn session_err(lang: Lang) -> impl Fn(SessionError) -> UserError {
+    move |err| UserError(session_error(lang, &err))
 }
 
-pub fn add(args: &AddArgs, _lang: Lang) -> Result<(), UserError> {
-    Err(UserError(format!("{}: add is not available yet", args.session.display())))
+/// `cafe new SESSION.ron --title T [--tables N] [--rounds R] [--minutes M] …`
+pub fn new(args: &NewArgs, lang: Lang) -> Result<(), UserError> {
+    let cwd = std::env::current_dir().map_err(|e| UserError(msg::current_dir_error(lang, &e)))?;
+    let families = families_for_new_session(&cwd).map_err(store_err(lang))?;
+    let mut session = Session::new(&args.title, families, args.tables, args.rounds, args.minutes)
+        .map_err(session_err(lang))?;
+    session.date = Some(args.date.unwrap_or_else(|| chrono::Local::now().date_naive()));
+    session.place = args.place.as_deref().map(str::trim).unwrap_or_default().to_string();
+    session.facilitator = args.facilitator.as_deref().map(str::trim).unwrap_or_default().to_string();
+    session.schedule.move_minutes = args.move_minutes;
+    session.schedule.harvest_minutes = args.harvest_minutes;
+    save_new(&args.session, &session).map_err(store_err(lang))?;
+    println!(
+        "{}",
+        msg::created(
+            lang,
+            &args.session,
+            session.tables.len(),
+            session.schedule.round_minutes.len(),
+            args.minutes
+        )
+    );
+    Ok(())
 }
 
-pub fn list(_dir: Option<&Path>, _lang: Lang) -> Result<(), UserError> {
-    Err(UserError("list is not available yet".into()))
+/// What an import did, for its report.
+#[derive(Debug, Default)]
+struct ImportReport {
+    created: Vec<(u32, String)>,
+    completed: Vec<u32>,
+    per_table: BTreeMap<u32, usize>,
+    total: usize,
 }
 
-pub fn show(session: &Path, _lang: Lang) -> Result<(), UserError> {
-    Err(UserError(format!("{}: show is not available yet", session.display())))
+/// `cafe import SESSION.ron NOTES...`: every notes file is read and checked first;
+/// the session is saved once, only if all of them are accepted.
+pub fn import(session_path: &Path, notes_paths: &[PathBuf], lang: Lang) -> Result<(), UserError> {
+    let session = load(session_path).map_err(store_err(lang))?;
+    let mut parsed: Vec<(&Path, Notes)> = Vec::new();
+    for path in notes_paths {
+        let notes = read_notes(path).map_err(|e| {
+            UserError(format!("{}; {}", notes_read_error(lang, &e), msg::nothing_imported(lang)))
+        })?;
+        if notes.entries.is_empty() {
+            return Err(UserError(format!(
+                "{}; {}",
+                msg::no_proposals_in(lang, path),
+                msg::nothing_imported(lang)
+            )));
+        }
+        parsed.push((path, notes));
+    }
+    let mut updated = session.clone();
+    let report = apply_notes(&mut updated, &parsed, lang)
+        .map_err(|detail| UserError(format!("{detail}; {}", msg::nothing_imported(lang))))?;
+    save(session_path, &updated).map_err(store_err(lang))?;
+    for (number, question) in &report.created {
+        println!("{}", msg::table_created(lang, *number, question));
+    }
+    for number in &report.completed {
+        println!("{}", msg::table_completed(lang, *number));
+    }
+    println!("{}", msg::imported(lang, report.total, session_path, parsed.len()));
+    for (table, n) in &report.per_table {
+        println!("{}", msg::added_at_table(lang, *table, *n));
+    }
+    Ok(())
+}
+
+/// Adds the tables and proposals of parsed notes to `session`. Tables missing from the
+/// session are created with the notes' theme as their question; an existing table's
+/// empty question or host is filled in from the notes. Returns the first refusal,
+/// located in its notes file, in the user's language.
+fn apply_notes(session: &mut Session, parsed: &[(&Path, Notes)], lang: Lang) -> Result<ImportReport, String> {
+    let mut report = ImportReport::default();
+    let now = Utc::now();
+    for (path, notes) in parsed {
+        for table in &notes.tables {
+            let theme = table.theme.clone().unwrap_or_default();
+            let host = table.host.clone().unwrap_or_default();
+            match session.table_mut(table.number) {
+                Some(existing) => {
+                    let mut changed = false;
+                    if existing.question.trim().is_empty() && !theme.is_empty() {
+                        existing.question = theme;
+                        changed = true;
+                    }
+                    if existing.host.trim().is_empty() && !host.is_empty() {
+                        existing.host = host;
+                        changed = true;
+                    }
+                    if changed && !report.completed.contains(&table.number) {
+                        report.completed.push(table.number);
+                    }
+                }
+                None => {
+                    session
+                        .add_table(table.number, &theme)
+                        .map_err(|e| msg::located(path, table.line, &session_error(lang, &e)))?;
+                    if let Some(created) = session.table_mut(table.number) {
+                        created.host = host;
+                    }
+                    report.created.push((table.number, theme));
+                }
+            }
+        }
+        for entry in &notes.entries {
+            let round = entry.round.unwrap_or(1);
+            let kind = entry.kind.unwrap_or_default();
+            session
+                .add_proposal(entry.table, round, kind, &entry.text, now)
+                .map_err(|e| msg::located(path, entry.line, &session_error(lang, &e)))?;
+            *report.per_table.entry(entry.table).or_default() += 1;
+            report.total += 1;
+        }
+    }
+    report.completed.retain(|n| !report.created.iter().any(|(c, _)| c == n));
+    Ok(report)
+}
+
+/// `cafe add SESSION.ron --table N [--round R] [--kind K] TEXT`: the round defaults to
+/// the clock's current round.
+pub fn add(args: &AddArgs, lang: Lang) -> Result<(), UserError> {
+    let mut session = load(&args.session).map_err(store_err(lang))?;
+    let round = args.round.unwrap_or_else(|| session.current_round());
+    let text = args.text.join(" ");
+    let id =
+        session.add_proposal(args.table, round, args.kind, &text, Utc::now()).map_err(session_err(lang))?;
+    save(&args.session, &session).map_err(store_err(lang))?;
+    println!("{}", msg::added(lang, &id.to_string(), args.table, round, args.kind));
+    Ok(())
+}
+
+/// One `.ron` file of a folder, loaded or not.
+struct Listed {
+    path: PathBuf,
+    modified: Option<std::time::SystemTime>,
+    session: Result<Session, StoreError>,
+}
+
+impl Listed {
+    /// The session's own date, else the day the file was last written.
+    fn sort_date(&self) -> Option<NaiveDate> {
+        let session_date = self.session.as_ref().ok().and_then(|s| s.date);
+        session_date.or_else(|| self.modified.map(|m| chrono::DateTime::<Utc>::from(m).date_naive()))
+    }
+}
+
+/// The session files of a folder: `*.ron`, not hidden (temporary files of an atomic
+/// write start with a dot), not backups.
+pub fn session_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        let hidden = path.file_name().and_then(|n| n.to_str()).is_none_or(|n| n.starts_with('.'));
+        let is_ron = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron"));
+        if is_ron && !hidden && path.is_file() {
+            files.push(path);
+        }
+    }
+    Ok(files)
+}
+
+/// `cafe list [DIR]`: the sessions of a folder, newest first (by the session's date,
+/// then by when the file was written). A file that does not load is listed with its
+/// located error; the others are still listed.
+pub fn list(dir: Option<&Path>, lang: Lang) -> Result<(), UserError> {
+    let dir = dir.unwrap_or(Path::new(DEFAULT_SESSIONS_DIR));
+    let files = session_files(dir).map_err(|e| UserError(msg::not_a_folder(lang, dir, &e)))?;
+    if files.is_empty() {
+        println!("{}", msg::no_sessions(lang, dir));
+        return Ok(());
+    }
+    let mut listed: Vec<Listed> = files
+        .into_iter()
+        .map(|path| Listed {
+            modified: std::fs::metadata(&path).and_then(|m| m.modified()).ok(),
+            session: load(&path),
+            path,
+        })
+        .collect();
+    listed.sort_by(|a, b| {
+        b.sort_date().cmp(&a.sort_date()).then(b.modified.cmp(&a.modified)).then(a.path.cmp(&b.path))
+    });
+    for item in &listed {
+        println!("{}", list_line(lang, item));
+    }
+    Ok(())
+}
+
+fn list_line(lang: Lang, item: &Listed) -> String {
+    match &item.session {
+        Ok(session) => {
+            let date = session.date.map_or_else(|| msg::NO_DATE.get(lang).to_string(), |d| d.to_string());
+            format!(
+                "{date:<10}  {:<10}  {:<16}  {}  ({})",
+                msg::tables(lang, session.tables.len()),
+                msg::proposals(lang, session.proposals.len()),
+                session.title,
+                item.path.display()
+            )
+        }
+        Err(err) => format!("{:<10}  {}", msg::BROKEN.get(lang), store_error(lang, err)),
+    }
+}
+
+/// `cafe show SESSION.ron`: a readable summary.
+pub fn show(path: &Path, lang: Lang) -> Result<(), UserError> {
+    let session = load(path).map_err(store_err(lang))?;
+    print!("{}", summary(&session, lang));
+    Ok(())
+}
+
+/// The text `cafe show` prints.
+pub fn summary(session: &Session, lang: Lang) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", session.title);
+    let _ = writeln!(out, "{}", "=".repeat(session.title.chars().count().clamp(3, 80)));
+    if let Some(date) = session.date {
+        let _ = writeln!(out, "{}", msg::field(lang, msg::DATE, &msg::date(lang, date)));
+    }
+    if !session.place.is_empty() {
+        let _ = writeln!(out, "{}", msg::field(lang, msg::PLACE, &session.place));
+    }
+    if !session.facilitator.is_empty() {
+        let _ = writeln!(out, "{}", msg::field(lang, msg::FACILITATOR, &session.facilitator));
+    }
+    let schedule = &session.schedule;
+    let plan = msg::schedule(lang, &schedule.round_minutes, schedule.move_minutes, schedule.harvest_minutes);
+    let _ = writeln!(out, "{}", msg::field(lang, msg::SCHEDULE, &plan));
+    if let Some(line) = clock_line(session, lang) {
+        let _ = writeln!(out, "{line}");
+    }
+    if !session.families.is_empty() {
+        let names: Vec<String> = session
+            .families
+            .iter()
+            .map(|f| format!("{}. {}", f.number, f.title_in(lang.is_english())))
+            .collect();
+        let _ = writeln!(out, "{}", msg::field(lang, msg::FAMILIES, &names.join(" · ")));
+    }
+    for table in &session.tables {
+        let _ = writeln!(out);
+        let question = if table.question.is_empty() { msg::NO_QUESTION.get(lang) } else { &table.question };
+        let name = if table.name.is_empty() { String::new() } else { format!(" ({})", table.name) };
+        let _ = writeln!(out, "Table {}{name} — {question}", table.number);
+        if !table.host.is_empty() {
+            let _ = writeln!(out, "  {}", msg::field(lang, msg::HOST, &table.host));
+        }
+        write_proposals(&mut out, session, table.number, lang);
+    }
+    let orphans: Vec<u32> = {
+        let mut numbers: Vec<u32> =
+            session.proposals.iter().map(|p| p.table).filter(|n| session.table(*n).is_none()).collect();
+        numbers.sort_unstable();
+        numbers.dedup();
+        numbers
+    };
+    if !orphans.is_empty() {
+        let _ = writeln!(out, "\n{}", msg::UNKNOWN_TABLES.get(lang));
+        for number in orphans {
+            let _ = writeln!(out, "Table {number}");
+            write_proposals(&mut out, session, number, lang);
+        }
+    }
+    let per_kind: Vec<(Kind, usize)> =
+        Kind::ALL.iter().map(|k| (*k, session.proposals.iter().filter(|p| p.kind == *k).count())).collect();
+    let _ = writeln!(out, "\n{}", msg::totals(lang, session.proposals.len(), &per_kind));
+    out
+}
+
+/// The proposals of one table, by round then kind, in the order they were captured.
+fn write_proposals(out: &mut String, session: &Session, table: u32, lang: Lang) {
+    let mut rounds: Vec<u32> =
+        session.proposals.iter().filter(|p| p.table == table).map(|p| p.round).collect();
+    rounds.sort_unstable();
+    rounds.dedup();
+    if rounds.is_empty() {
+        let _ = writeln!(out, "  {}", msg::NO_PROPOSALS_YET.get(lang));
+        return;
+    }
+    for round in rounds {
+        let _ = writeln!(out, "  {}", msg::round_heading(lang, round));
+        for kind in Kind::ALL {
+            let items: Vec<&str> = session
+                .proposals
+                .iter()
+                .filter(|p| p.table == table && p.round == round && p.kind == kind)
+                .map(|p| p.text.as_str())
+                .collect();
+            if items.is_empty() {
+                continue;
+            }
+            let _ = writeln!(out, "    {} ({})", msg::kind_plural(lang, kind), items.len());
+            for text in items {
+                let _ = writeln!(out, "      - {text}");
+            }
+        }
+    }
+}
+
+/// Where the clock stands, when it has been used.
+fn clock_line(session: &Session, lang: Lang) -> Option<String> {
+    let clock = &session.clock;
+    if clock.phase == 0 && clock.remaining_ms.is_none() && !clock.is_running() {
+        return None;
+    }
+    let phase = clock.current(&session.schedule).map(|p| p.kind).unwrap_or(PhaseKind::Harvest);
+    let remaining_ms =
+        clock.remaining_ms.unwrap_or_else(|| clock.remaining_ms(&session.schedule, Utc::now()));
+    let seconds = remaining_ms.max(0) / 1000;
+    let remaining = format!("{}:{:02}", seconds / 60, seconds % 60);
+    Some(msg::clock_line(lang, &msg::clock_phase(lang, phase), &remaining, clock.is_running()))
 }

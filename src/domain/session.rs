@@ -5,7 +5,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::clock::Clock;
+use super::clock::{Clock, PhaseKind};
 use super::decisions::Decisions;
 use super::family::Family;
 use super::participant::{Participant, RotationPlan};
@@ -78,6 +78,8 @@ pub enum SessionError {
     ZeroMinutes,
     #[error("a session has at least one round")]
     NoRounds,
+    #[error("a session has at least one table")]
+    NoTables,
     #[error("no proposal {0}")]
     NoSuchProposal(ProposalId),
 }
@@ -129,6 +131,9 @@ impl Session {
         let title = title.trim();
         if title.is_empty() {
             return Err(SessionError::EmptyTitle);
+        }
+        if tables == 0 {
+            return Err(SessionError::NoTables);
         }
         if rounds == 0 {
             return Err(SessionError::NoRounds);
@@ -186,6 +191,16 @@ impl Session {
         });
         self.tables.sort_by_key(|t| t.number);
         Ok(())
+    }
+
+    /// The round the clock is in: the round of the current phase, the round just ended
+    /// while people move, or the last round once the rounds are over (harvest).
+    pub fn current_round(&self) -> u32 {
+        let last = self.schedule.rounds().max(1);
+        match self.clock.current(&self.schedule).map(|phase| phase.kind) {
+            Some(PhaseKind::Round(round) | PhaseKind::Move(round)) => round.clamp(1, last),
+            Some(PhaseKind::Harvest) | None => last,
+        }
     }
 
     pub fn proposal(&self, id: ProposalId) -> Option<&Proposal> {
@@ -269,6 +284,28 @@ mod tests {
         );
         assert_eq!(s.add_proposal(1, 1, Kind::Condition, " \t\u{1b} ", now), Err(SessionError::EmptyText));
         assert!(s.proposals.is_empty());
+    }
+
+    #[test]
+    fn the_current_round_follows_the_clock() {
+        let mut s = session();
+        let now = Utc::now();
+        assert_eq!(s.current_round(), 1);
+        s.clock.next(&s.schedule.clone(), now, false);
+        assert_eq!(s.current_round(), 1, "moving after round 1");
+        s.clock.next(&s.schedule.clone(), now, false);
+        assert_eq!(s.current_round(), 2);
+        s.clock.go_to(&s.schedule.clone(), 99, now, false);
+        assert_eq!(s.current_round(), 3, "harvest");
+        s.clock.phase = 42;
+        assert_eq!(s.current_round(), 3, "a clock beyond the schedule");
+    }
+
+    #[test]
+    fn a_session_needs_tables_and_rounds() {
+        assert_eq!(Session::new("x", Vec::new(), 0, 3, 20), Err(SessionError::NoTables));
+        assert_eq!(Session::new("x", Vec::new(), 2, 0, 20), Err(SessionError::NoRounds));
+        assert_eq!(Session::new(" ", Vec::new(), 2, 3, 20), Err(SessionError::EmptyTitle));
     }
 
     #[test]

@@ -42,6 +42,16 @@ pub fn arg_help(lang: Lang, key: &str) -> Option<&'static str> {
         "new.tables" => ("Nombre de tables", "Number of tables"),
         "new.rounds" => ("Nombre de tours", "Number of rounds"),
         "new.minutes" => ("Durée d'un tour, en minutes", "Length of a round, in minutes"),
+        "new.move_minutes" => {
+            ("Temps pour changer de table, en minutes", "Time to change tables, in minutes")
+        }
+        "new.harvest_minutes" => ("Durée de la récolte, en minutes", "Length of the harvest, in minutes"),
+        "new.date" => (
+            "Date de l'atelier, AAAA-MM-JJ (par défaut : aujourd'hui)",
+            "Date of the workshop, YYYY-MM-DD (default: today)",
+        ),
+        "new.place" => ("Lieu de l'atelier", "Place of the workshop"),
+        "new.facilitator" => ("Personne qui anime", "Who facilitates"),
         "import.session" | "add.session" => ("Fichier de session à compléter", "Session file to add to"),
         "import.notes" => ("Notes en Markdown (.md) ou CSV (.csv)", "Notes as Markdown (.md) or CSV (.csv)"),
         "add.table" => ("Numéro de la table", "Table number"),

@@ -3,7 +3,7 @@
 use super::Lang;
 use crate::domain::SessionError;
 use crate::store::StoreError;
-use crate::store::notes::NotesError;
+use crate::store::notes::{NotesError, NotesReadError};
 
 /// A refused change to a session, in the user's language.
 pub fn session_error(lang: Lang, err: &SessionError) -> String {
@@ -29,6 +29,8 @@ pub fn session_error(lang: Lang, err: &SessionError) -> String {
         (Lang::En, E::ZeroMinutes) => "a round lasts at least one minute".into(),
         (Lang::Fr, E::NoRounds) => "il faut au moins un tour".into(),
         (Lang::En, E::NoRounds) => "a session needs at least one round".into(),
+        (Lang::Fr, E::NoTables) => "il faut au moins une table".into(),
+        (Lang::En, E::NoTables) => "a session needs at least one table".into(),
         (Lang::Fr, E::NoSuchProposal(id)) => format!("la proposition {id} n'existe pas"),
         (Lang::En, E::NoSuchProposal(id)) => format!("there is no proposal {id}"),
     }
@@ -64,6 +66,22 @@ pub fn store_error(lang: Lang, err: &StoreError) -> String {
         (Lang::En, E::Serialize { path, message }) => {
             format!("{}: could not write the session ({message})", path.display())
         }
+        (Lang::Fr, E::AlreadyExists { path }) => {
+            format!("{}: le fichier existe déjà; il n'a pas été remplacé", path.display())
+        }
+        (Lang::En, E::AlreadyExists { path }) => {
+            format!("{}: the file already exists; it was not replaced", path.display())
+        }
+        (Lang::Fr, E::BadFamilies { path, line, column, message }) => format!(
+            "{}:{line}:{column}: fichier de familles illisible ({message}); corrigez-le ou supprimez-le",
+            path.display()
+        ),
+        (Lang::En, E::BadFamilies { path, line, column, message }) => format!(
+            "{}:{line}:{column}: unreadable families file ({message}); fix it or remove it",
+            path.display()
+        ),
+        (Lang::Fr, E::NoFamilies { path }) => format!("{}: aucune famille dans le fichier", path.display()),
+        (Lang::En, E::NoFamilies { path }) => format!("{}: the file holds no family", path.display()),
     }
 }
 
@@ -81,43 +99,58 @@ pub fn io_error(lang: Lang, err: &std::io::Error) -> String {
     }
 }
 
-/// Malformed notes, located by line.
+/// Malformed notes, located by line (`ligne 3 : …`).
 pub fn notes_error(lang: Lang, err: &NotesError) -> String {
+    match (lang, err.line()) {
+        (Lang::Fr, Some(line)) => format!("ligne {line} : {}", notes_detail(lang, err)),
+        (Lang::En, Some(line)) => format!("line {line}: {}", notes_detail(lang, err)),
+        (_, None) => notes_detail(lang, err),
+    }
+}
+
+/// Malformed notes, located as `FILE:LINE: …`.
+pub fn located_notes_error(lang: Lang, path: &std::path::Path, err: &NotesError) -> String {
+    match err.line() {
+        Some(line) => format!("{}:{line}: {}", path.display(), notes_detail(lang, err)),
+        None => format!("{}: {}", path.display(), notes_detail(lang, err)),
+    }
+}
+
+/// What is wrong with notes, without the line.
+fn notes_detail(lang: Lang, err: &NotesError) -> String {
     use NotesError as E;
     match (lang, err) {
-        (Lang::Fr, E::TextBeforeTable { line }) => {
-            format!("ligne {line} : texte avant tout titre « # Table N »")
+        (Lang::Fr, E::TextBeforeTable { .. }) => "texte avant tout titre « # Table N »".into(),
+        (Lang::En, E::TextBeforeTable { .. }) => "text before any `# Table N` heading".into(),
+        (Lang::Fr, E::BadTable { found, .. }) => format!("numéro de table invalide « {found} »"),
+        (Lang::En, E::BadTable { found, .. }) => format!("bad table number `{found}`"),
+        (Lang::Fr, E::BadRound { found, .. }) => format!("numéro de tour invalide « {found} »"),
+        (Lang::En, E::BadRound { found, .. }) => format!("bad round number `{found}`"),
+        (Lang::Fr, E::BadKind { found, .. }) => {
+            format!("type inconnu « {found} » (condition, astuce ou témoignage)")
         }
-        (Lang::En, E::TextBeforeTable { line }) => {
-            format!("line {line}: text before any `# Table N` heading")
+        (Lang::En, E::BadKind { found, .. }) => {
+            format!("unknown kind `{found}` (condition, astuce or temoignage)")
         }
-        (Lang::Fr, E::BadTable { line, found }) => {
-            format!("ligne {line} : numéro de table invalide « {found} »")
+        (Lang::Fr, E::EmptyText { .. }) => "texte vide".into(),
+        (Lang::En, E::EmptyText { .. }) => "empty text".into(),
+        (Lang::Fr, E::MissingColumns { .. }) => {
+            "l'en-tête CSV doit avoir les colonnes « table » et « text »".into()
         }
-        (Lang::En, E::BadTable { line, found }) => format!("line {line}: bad table number `{found}`"),
-        (Lang::Fr, E::BadRound { line, found }) => {
-            format!("ligne {line} : numéro de tour invalide « {found} »")
-        }
-        (Lang::En, E::BadRound { line, found }) => format!("line {line}: bad round number `{found}`"),
-        (Lang::Fr, E::BadKind { line, found }) => {
-            format!("ligne {line} : type inconnu « {found} » (condition, astuce ou témoignage)")
-        }
-        (Lang::En, E::BadKind { line, found }) => {
-            format!("line {line}: unknown kind `{found}` (condition, astuce or temoignage)")
-        }
-        (Lang::Fr, E::EmptyText { line }) => format!("ligne {line} : texte vide"),
-        (Lang::En, E::EmptyText { line }) => format!("line {line}: empty text"),
-        (Lang::Fr, E::MissingColumns { line }) => {
-            format!("ligne {line} : l'en-tête CSV doit avoir les colonnes « table » et « text »")
-        }
-        (Lang::En, E::MissingColumns { line }) => {
-            format!("line {line}: the CSV header needs `table` and `text` columns")
-        }
-        (Lang::Fr, E::Csv { line, message }) => format!("ligne {line} : CSV invalide ({message})"),
-        (Lang::En, E::Csv { line, message }) => format!("line {line}: invalid CSV ({message})"),
+        (Lang::En, E::MissingColumns { .. }) => "the CSV header needs `table` and `text` columns".into(),
+        (Lang::Fr, E::Csv { message, .. }) => format!("CSV invalide ({message})"),
+        (Lang::En, E::Csv { message, .. }) => format!("invalid CSV ({message})"),
         (Lang::Fr, E::NotUtf8) => "le fichier n'est pas en UTF-8".into(),
         (Lang::En, E::NotUtf8) => "the file is not UTF-8".into(),
         (Lang::Fr, E::UnknownFormat) => "format de notes inconnu (.md ou .csv attendu)".into(),
         (Lang::En, E::UnknownFormat) => "unknown notes format (expected .md or .csv)".into(),
+    }
+}
+
+/// A notes file that could not be read or parsed, located as `FILE:LINE: …`.
+pub fn notes_read_error(lang: Lang, err: &NotesReadError) -> String {
+    match err {
+        NotesReadError::Io { path, source } => format!("{}: {}", path.display(), io_error(lang, source)),
+        NotesReadError::Notes { path, error } => located_notes_error(lang, path, error),
     }
 }

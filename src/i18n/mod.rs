@@ -5,6 +5,7 @@
 pub mod cli;
 pub mod errors;
 pub mod plan;
+pub mod session;
 pub mod synth;
 pub mod tui;
 

@@ -1,6 +1,10 @@
 //! Atomic file replacement: write a temporary file in the same folder, fsync it, keep
 //! the previous version as `NAME.bak`, then rename over the target. A failure at any
-//! step leaves the previous file as it was.
+//! step leaves the previous file as it was, and no temporary file behind.
+//!
+//! [`write_atomic_with`] takes a hook called at each [`Step`]; tests use it to make a
+//! write fail halfway (a real `std::io::Error` between the temporary write and the
+//! rename), which a read-only folder cannot do when the tests run as root.
 
 use std::fs;
 use std::io::Write;
@@ -13,28 +17,89 @@ pub fn backup_path(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
+/// The points of a write where [`write_atomic_with`] calls its hook.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// The backup's temporary file is written and synced, not yet renamed.
+    BackupWritten,
+    /// The new contents' temporary file is written and synced, not yet renamed.
+    TempWritten,
+}
+
 /// Writes `contents` to `path` atomically. When `keep_backup` and the file exists, its
 /// previous contents are first copied (atomically too) to [`backup_path`].
 pub fn write_atomic(path: &Path, contents: &[u8], keep_backup: bool) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    if keep_backup && path.exists() {
-        let previous = fs::read(path)?;
-        replace(&dir, &backup_path(path), &previous)?;
-    }
-    replace(&dir, path, contents)
+    write_atomic_with(path, contents, keep_backup, &mut |_| Ok(()))
 }
 
-fn replace(dir: &Path, target: &Path, contents: &[u8]) -> std::io::Result<()> {
-    let mut tmp = tempfile::Builder::new().prefix(".cafe-").suffix(".tmp").tempfile_in(dir)?;
+/// [`write_atomic`], calling `hook` at each [`Step`]; an error from the hook aborts the
+/// write there, as a failing disk would.
+pub fn write_atomic_with(
+    path: &Path,
+    contents: &[u8],
+    keep_backup: bool,
+    hook: &mut dyn FnMut(Step) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let dir = parent_dir(path);
+    // A replaced file keeps its permissions (and so does its backup).
+    let permissions = fs::metadata(path).ok().filter(|m| m.is_file()).map(|m| m.permissions());
+    if keep_backup && path.exists() {
+        let previous = fs::read(path)?;
+        let tmp = write_temp(&dir, &previous, permissions.clone())?;
+        hook(Step::BackupWritten)?;
+        tmp.persist(backup_path(path)).map_err(|e| e.error)?;
+    }
+    let tmp = write_temp(&dir, contents, permissions)?;
+    hook(Step::TempWritten)?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    sync_dir(&dir);
+    Ok(())
+}
+
+/// Writes `contents` to `path` only if no file exists there yet (the check and the
+/// creation are one step, so a file created meanwhile is never overwritten).
+pub fn write_new(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    let dir = parent_dir(path);
+    let tmp = write_temp(&dir, contents, None)?;
+    tmp.persist_noclobber(path).map_err(|e| e.error)?;
+    sync_dir(&dir);
+    Ok(())
+}
+
+fn parent_dir(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// A synced temporary file in `dir`, removed when dropped unless persisted. It gets
+/// `permissions` when given, else those of a newly created file (`0o666` less the
+/// umask) rather than the temporary file's private `0o600`.
+fn write_temp(
+    dir: &Path,
+    contents: &[u8],
+    permissions: Option<fs::Permissions>,
+) -> std::io::Result<tempfile::NamedTempFile> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".cafe-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder.tempfile_in(dir)?;
+    if let Some(permissions) = permissions {
+        tmp.as_file().set_permissions(permissions)?;
+    }
     tmp.write_all(contents)?;
     tmp.as_file().sync_all()?;
-    tmp.persist(target).map_err(|e| e.error)?;
-    // Make the rename itself durable; not every platform lets a folder be opened.
+    Ok(tmp)
+}
+
+/// Makes a rename durable; not every platform lets a folder be opened, hence no error.
+fn sync_dir(dir: &Path) {
     if let Ok(d) = fs::File::open(dir) {
         let _ = d.sync_all();
     }
-    Ok(())
 }

@@ -10,7 +10,7 @@
 //! is one proposal; an indented line right after an item continues it. Other headings
 //! before the first table (a document title) are ignored.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::domain::Kind;
 
@@ -66,6 +66,24 @@ impl NotesError {
     }
 }
 
+/// Why a notes file could not be read: the file itself, or what is in it.
+#[derive(Debug, thiserror::Error)]
+pub enum NotesReadError {
+    #[error("{}: {source}", path.display())]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error("{}: {error}", path.display())]
+    Notes { path: PathBuf, error: NotesError },
+}
+
+/// Reads and parses a notes file, its format chosen by its extension.
+pub fn read_notes(path: &Path) -> Result<Notes, NotesReadError> {
+    let notes_error = |error| NotesReadError::Notes { path: path.to_path_buf(), error };
+    let format = NotesFormat::of_path(path).ok_or_else(|| notes_error(NotesError::UnknownFormat))?;
+    let bytes =
+        std::fs::read(path).map_err(|source| NotesReadError::Io { path: path.to_path_buf(), source })?;
+    parse_notes(&bytes, format).map_err(notes_error)
+}
+
 /// The two notes formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NotesFormat {
@@ -85,70 +103,141 @@ impl NotesFormat {
     }
 }
 
-/// Parses notes from raw bytes in the given format.
+/// Parses notes from raw bytes in the given format (proposals only; see
+/// [`parse_notes`] for the tables' themes and hosts too).
 pub fn parse_bytes(bytes: &[u8], format: NotesFormat) -> Result<Vec<NoteEntry>, NotesError> {
-    let text = std::str::from_utf8(bytes).map_err(|_| NotesError::NotUtf8)?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    match format {
-        NotesFormat::Markdown => parse_markdown(text),
-        NotesFormat::Csv => parse_csv(text),
+    parse_notes(bytes, format).map(|notes| notes.entries)
+}
+
+/// A table as the notes describe it: its heading's theme and the host named under it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoteTable {
+    /// Line of the first heading naming this table.
+    pub line: usize,
+    pub number: u32,
+    pub theme: Option<String>,
+    pub host: Option<String>,
+}
+
+/// Everything read from one notes file.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Notes {
+    pub entries: Vec<NoteEntry>,
+    /// The tables named in the notes, in order of first appearance.
+    pub tables: Vec<NoteTable>,
+}
+
+impl Notes {
+    /// Records a table's theme and host; the first non-empty value wins.
+    fn note_table(&mut self, line: usize, number: u32, theme: Option<String>, host: Option<String>) {
+        match self.tables.iter_mut().find(|t| t.number == number) {
+            Some(table) => {
+                if table.theme.is_none() {
+                    table.theme = theme;
+                }
+                if table.host.is_none() {
+                    table.host = host;
+                }
+            }
+            None => self.tables.push(NoteTable { line, number, theme, host }),
+        }
     }
 }
 
-/// Parses Markdown notes.
+/// Parses notes from raw bytes in the given format, with the tables they describe.
+pub fn parse_notes(bytes: &[u8], format: NotesFormat) -> Result<Notes, NotesError> {
+    let text = std::str::from_utf8(bytes).map_err(|_| NotesError::NotUtf8)?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    match format {
+        NotesFormat::Markdown => parse_markdown_notes(text),
+        NotesFormat::Csv => parse_csv_notes(text),
+    }
+}
+
+/// Parses Markdown notes (proposals only).
 pub fn parse_markdown(text: &str) -> Result<Vec<NoteEntry>, NotesError> {
-    let mut entries: Vec<NoteEntry> = Vec::new();
-    let mut table: Option<(u32, Option<String>)> = None;
-    let mut round: Option<u32> = None;
-    let mut kind: Option<Kind> = None;
+    parse_markdown_notes(text).map(|notes| notes.entries)
+}
+
+/// A value set by a heading, with the heading's level (number of `#`).
+#[derive(Clone, Copy)]
+struct Scoped<T> {
+    value: T,
+    level: usize,
+}
+
+/// Parses Markdown notes with the tables they describe.
+///
+/// Headings nest by level: a table heading forgets a round set at its level or deeper
+/// (so `# Tour 2` above `## Table 1` applies to the tables under it), a round heading
+/// forgets a table set deeper than itself, and any heading forgets a kind set at its
+/// level or deeper.
+pub fn parse_markdown_notes(text: &str) -> Result<Notes, NotesError> {
+    let mut notes = Notes::default();
+    let mut table: Option<Scoped<u32>> = None;
+    let mut theme: Option<String> = None;
+    let mut round: Option<Scoped<u32>> = None;
+    let mut kind: Option<Scoped<Kind>> = None;
     // Whether the previous non-blank line was a proposal that an indented line continues.
     let mut can_continue = false;
-    for (index, raw) in text.lines().enumerate() {
+    for (index, line) in text.lines().enumerate() {
         let line_no = index + 1;
-        let line = raw.trim_end_matches('\r');
-        if line.trim().is_empty() {
+        let line = line.trim_end_matches('\r');
+        let trimmed = line.trim();
+        if trimmed.is_empty() || is_rule(trimmed) {
             can_continue = false;
             continue;
         }
-        let trimmed = line.trim();
-        if let Some(heading) = heading_text(trimmed) {
+        if let Some((level, heading)) = heading_text(trimmed) {
             can_continue = false;
+            if kind.is_some_and(|k| k.level >= level) {
+                kind = None;
+            }
             if let Some(rest) = strip_word(heading, &["table"]) {
-                let (number, theme) = split_number(rest);
+                let (number, heading_theme) = split_number(strip_number_sign(rest));
                 let number = number
                     .parse::<u32>()
                     .ok()
                     .filter(|n| *n > 0)
                     .ok_or_else(|| NotesError::BadTable { line: line_no, found: number.to_string() })?;
-                table = Some((number, theme));
-                round = None;
-                kind = None;
+                table = Some(Scoped { value: number, level });
+                theme = heading_theme.clone();
+                if round.is_some_and(|r| r.level >= level) {
+                    round = None;
+                }
+                notes.note_table(line_no, number, heading_theme, None);
             } else if let Some(rest) = strip_word(heading, &["tour", "round", "ronde"]) {
-                let (number, _) = split_number(rest);
-                round =
-                    Some(
-                        number.parse::<u32>().ok().filter(|n| *n > 0).ok_or_else(|| {
-                            NotesError::BadRound { line: line_no, found: number.to_string() }
-                        })?,
-                    );
-            } else if let Some(k) = Kind::parse(heading) {
-                kind = Some(k);
-            } else if table.is_some() {
-                // Any other heading inside a table is a sub-title: kind and round reset.
-                kind = None;
+                let (number, _) = split_number(strip_number_sign(rest));
+                let number = number
+                    .parse::<u32>()
+                    .ok()
+                    .filter(|n| *n > 0)
+                    .ok_or_else(|| NotesError::BadRound { line: line_no, found: number.to_string() })?;
+                round = Some(Scoped { value: number, level });
+                if table.is_some_and(|t| t.level > level) {
+                    table = None;
+                    theme = None;
+                }
+            } else if let Some(k) = kind_heading(heading) {
+                kind = Some(Scoped { value: k, level });
             }
             continue;
         }
+        if let (Some(t), Some(host)) = (table, host_line(trimmed)) {
+            notes.note_table(line_no, t.value, None, Some(host.to_string()));
+            can_continue = false;
+            continue;
+        }
         let indented = line.starts_with(' ') || line.starts_with('\t');
-        let (is_item, body) = list_item(trimmed);
+        let (is_item, body) = list_item(strip_quote(trimmed));
         if indented && !is_item && can_continue {
-            if let Some(last) = entries.last_mut() {
+            if let Some(last) = notes.entries.last_mut() {
                 last.text.push(' ');
                 last.text.push_str(body.trim());
             }
             continue;
         }
-        let Some((number, theme)) = &table else {
+        let Some(t) = table else {
             return Err(NotesError::TextBeforeTable { line: line_no });
         };
         let body = body.trim();
@@ -157,26 +246,78 @@ pub fn parse_markdown(text: &str) -> Result<Vec<NoteEntry>, NotesError> {
             can_continue = false;
             continue;
         }
-        entries.push(NoteEntry {
+        notes.entries.push(NoteEntry {
             line: line_no,
-            table: *number,
+            table: t.value,
             theme: theme.clone(),
-            round,
-            kind,
+            round: round.map(|r| r.value),
+            kind: kind.map(|k| k.value),
             text: body.to_string(),
         });
         can_continue = true;
     }
-    Ok(entries)
+    Ok(notes)
 }
 
-/// The text of a Markdown heading (`## Table 3` → `Table 3`), if the line is one.
-fn heading_text(line: &str) -> Option<&str> {
+/// The level and text of a Markdown heading (`## Table 3` → (2, `Table 3`)).
+fn heading_text(line: &str) -> Option<(usize, &str)> {
     let rest = line.trim_start_matches('#');
-    if rest.len() == line.len() || !(rest.is_empty() || rest.starts_with(' ')) {
+    let level = line.len() - rest.len();
+    if level == 0 || !(rest.is_empty() || rest.starts_with([' ', '\t'])) {
         return None;
     }
-    Some(rest.trim().trim_end_matches('#').trim())
+    Some((level, rest.trim().trim_end_matches('#').trim()))
+}
+
+/// A horizontal rule (`---`, `***`, `___`), which separates and says nothing.
+fn is_rule(line: &str) -> bool {
+    let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    compact.len() >= 3
+        && (compact.chars().all(|c| c == '-')
+            || compact.chars().all(|c| c == '*')
+            || compact.chars().all(|c| c == '_'))
+}
+
+/// `> quoted` → `quoted` (a témoignage is often typed as a quote).
+fn strip_quote(line: &str) -> &str {
+    match line.strip_prefix('>') {
+        Some(rest) => rest.trim_start(),
+        None => line,
+    }
+}
+
+/// `n° 3`, `no 3`, `#3` → `3`.
+fn strip_number_sign(rest: &str) -> &str {
+    for sign in ["n°", "nº", "no.", "no ", "#"] {
+        if let Some(after) = rest.strip_prefix(sign) {
+            return after.trim_start();
+        }
+    }
+    rest
+}
+
+/// A heading naming a kind: `Conditions`, `Conditions favorables`, `ASTUCES`,
+/// `Témoignages :` — the first word decides.
+fn kind_heading(heading: &str) -> Option<Kind> {
+    let first = heading.split(|c: char| c.is_whitespace() || c == ':').next().unwrap_or("");
+    let first = first.trim_matches(|c: char| !c.is_alphanumeric());
+    if first.chars().count() < 3 {
+        return None;
+    }
+    Kind::parse(first)
+}
+
+/// `Hôte : Marie`, `Hôtesse: Marie`, `Host: Marie`, `Animation : Marie` → `Marie`.
+fn host_line(line: &str) -> Option<&str> {
+    let line = line.trim_start_matches(['*', '_']);
+    let (label, value) = line.split_once(':')?;
+    let label = label.trim().trim_end_matches(['*', '_']).trim().to_lowercase();
+    let value = value.trim().trim_start_matches(['*', '_']).trim();
+    let is_host = matches!(
+        label.as_str(),
+        "hôte" | "hote" | "hôtesse" | "hotesse" | "host" | "hôte de table" | "hote de table"
+    );
+    (is_host && !value.is_empty()).then_some(value)
 }
 
 /// `word …` (case-insensitive) → the rest after the word, if the text starts with one of
@@ -234,8 +375,15 @@ fn list_item(line: &str) -> (bool, &str) {
     (false, line)
 }
 
-/// Parses CSV notes with a header naming at least `table` and `text`.
+/// Parses CSV notes with a header naming at least `table` and `text` (proposals only).
 pub fn parse_csv(text: &str) -> Result<Vec<NoteEntry>, NotesError> {
+    parse_csv_notes(text).map(|notes| notes.entries)
+}
+
+/// Parses CSV notes with a header naming at least `table` and `text` (or `texte`), and
+/// optionally `round` (`tour`), `kind` (`type`), `theme` (`thème`, `question`) and
+/// `host` (`hôte`), in any order and any case.
+pub fn parse_csv_notes(text: &str) -> Result<Notes, NotesError> {
     // The csv reader miscounts lines on CRLF input; line numbers must be right.
     let text = text.replace("\r\n", "\n");
     let mut reader = csv::ReaderBuilder::new().has_headers(true).flexible(false).from_reader(text.as_bytes());
@@ -247,7 +395,9 @@ pub fn parse_csv(text: &str) -> Result<Vec<NoteEntry>, NotesError> {
     };
     let round_col = column("round").or_else(|| column("tour"));
     let kind_col = column("kind").or_else(|| column("type"));
-    let mut entries = Vec::new();
+    let theme_col = ["theme", "thème", "question"].into_iter().find_map(&column);
+    let host_col = ["host", "hôte", "hote"].into_iter().find_map(&column);
+    let mut notes = Notes::default();
     for record in reader.records() {
         let record = record.map_err(|e| NotesError::Csv {
             line: e.position().map_or(0, |p| p.line() as usize),
@@ -284,9 +434,12 @@ pub fn parse_csv(text: &str) -> Result<Vec<NoteEntry>, NotesError> {
         if text.is_empty() {
             return Err(NotesError::EmptyText { line });
         }
-        entries.push(NoteEntry { line, table, theme: None, round, kind, text: text.to_string() });
+        let optional = |col: Option<usize>| col.map(field).filter(|v| !v.is_empty()).map(str::to_string);
+        let theme = optional(theme_col);
+        notes.note_table(line, table, theme.clone(), optional(host_col));
+        notes.entries.push(NoteEntry { line, table, theme, round, kind, text: text.to_string() });
     }
-    Ok(entries)
+    Ok(notes)
 }
 
 #[cfg(test)]

@@ -1,0 +1,4 @@
+//! Load and save times of session files (filled in below).
+fn main() {
+    divan::main();
+}
