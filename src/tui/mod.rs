@@ -1,2 +1,106 @@
-//! The full-screen app: home, setup, the projector's run view, capture, synthèse and
-//! export, driven by a pure `update` and a loop that performs its effects.
+//! The full-screen app: home, setup, the projector's run view, capture and export,
+//! driven by a pure `update` and a loop that performs its effects (The Elm
+//! Architecture).
+//!
+//! Events (key, mouse, paste, resize, clock second) → [`keymap`] → [`action::Action`]
+//! → [`update::update`] (pure, time passed in) → [`effects::Effect`]s performed by
+//! [`effects::dispatch`] and fed back as actions → [`view::render`] when something
+//! changed.
+//!
+//! Architecture invariant: `update` never reads the clock nor touches a file; only
+//! `effects` does IO; only this file touches the terminal.
+
+pub mod action;
+pub mod app;
+pub mod effects;
+pub mod exports;
+pub mod keymap;
+pub mod screens;
+pub mod settings;
+pub mod theme;
+pub mod update;
+pub mod view;
+pub mod widgets;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::Utc;
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
+use ratatui::crossterm::execute;
+
+use self::action::Action;
+use self::app::App;
+use self::screens::Screen;
+use self::settings::Settings;
+use crate::i18n::Lang;
+
+/// The app on the home screen of `dir`, ready to run.
+pub fn home_app(dir: PathBuf, lang: Lang) -> App {
+    let settings = Settings::load(&dir.join(app::SETTINGS_FILE));
+    let mut app = App::new(dir, lang, settings, theme::no_color_from_env(), Utc::now());
+    let now = Utc::now();
+    effects::dispatch(&mut app, Action::Home(action::HomeAction::Refresh), now);
+    app
+}
+
+/// The app with one session open on its run screen (settings from the session's folder).
+pub fn session_app(path: &Path, session: crate::domain::Session, lang: Lang) -> App {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let settings = Settings::load(&dir.join(app::SETTINGS_FILE));
+    let app = App::new(dir, lang, settings, theme::no_color_from_env(), Utc::now());
+    app.with_session(path, session, Screen::Run)
+}
+
+/// Runs the app in the terminal until the user quits. The terminal is restored on
+/// exit and on panic; every change was saved when it was made.
+pub fn run(mut app: App) -> std::io::Result<()> {
+    let mut terminal = ratatui::init();
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(std::io::stdout(), DisableBracketedPaste, DisableMouseCapture);
+        hook(info);
+    }));
+    let _ = execute!(std::io::stdout(), EnableBracketedPaste, EnableMouseCapture);
+    let result = event_loop(&mut terminal, &mut app);
+    let _ = execute!(std::io::stdout(), DisableBracketedPaste, DisableMouseCapture);
+    ratatui::restore();
+    result
+}
+
+fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> std::io::Result<()> {
+    let size = terminal.size()?;
+    app.size = (size.width, size.height);
+    app.utc_offset = *chrono::Local::now().offset();
+    // A session reopened mid-round may already be over time: check at once.
+    effects::dispatch(app, Action::Tick, Utc::now());
+    app.dirty = true;
+    loop {
+        if app.dirty {
+            terminal.draw(|frame| view::render(app, frame.area(), frame.buffer_mut()))?;
+            app.dirty = false;
+        }
+        if app.should_quit {
+            return Ok(());
+        }
+        // Sleep until the clock's next second, or until an event when nothing moves.
+        let timeout =
+            app.next_change_in_ms(Utc::now()).map_or(Duration::from_secs(3600), Duration::from_millis);
+        let action =
+            if event::poll(timeout)? { keymap::route_event(app, event::read()?) } else { Some(Action::Tick) };
+        if let Some(action) = action {
+            let bells = effects::dispatch(app, action, Utc::now());
+            if bells > 0 {
+                let mut out = std::io::stdout();
+                let _ = out.write_all(b"\x07");
+                let _ = out.flush();
+            }
+        }
+    }
+}

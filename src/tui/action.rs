@@ -1,0 +1,193 @@
+//! Everything that can happen to the app, as data: one [`Action`] per key binding,
+//! mouse gesture, clock tick or effect result. The keymap produces actions, `update`
+//! consumes them; nothing else changes the app.
+//!
+//! Screen-specific actions live in their own enums so that adding a screen means adding
+//! one variant here and one enum in its module.
+
+use std::path::PathBuf;
+
+use ratatui::crossterm::event::KeyEvent;
+
+use super::screens::Screen;
+use super::screens::home::SessionEntry;
+use crate::domain::Session;
+
+/// An action on the app.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Leave the app (always safe: every change is already saved).
+    Quit,
+    /// Back out of whatever is open: popup, edit, then the screen (to the home screen).
+    Back,
+    /// Open or close the full list of keys.
+    ToggleHelp,
+    /// Switch between the dark and the light theme (remembered).
+    ToggleTheme,
+    /// Go to a screen of the open session.
+    Go(Screen),
+    /// A second went by (the clock moves, the bell may ring).
+    Tick,
+    /// The terminal was resized.
+    Resize { width: u16, height: u16 },
+    /// A key for the focused text input.
+    Input(KeyEvent),
+    /// Text pasted into the terminal (bracketed paste).
+    Paste(String),
+    /// A mouse click at a cell.
+    Click { column: u16, row: u16 },
+    /// The mouse wheel, over a cell.
+    Scroll { down: bool, column: u16, row: u16 },
+    /// Home screen.
+    Home(HomeAction),
+    /// Setup screen.
+    Setup(SetupAction),
+    /// Run (projector) screen.
+    Run(RunAction),
+    /// Capture screen.
+    Capture(CaptureAction),
+    /// Export screen.
+    Export(ExportAction),
+    /// The open popup (confirmation or question).
+    Popup(PopupAction),
+    /// Move a session file to the trash (after the confirmation).
+    TrashSession(PathBuf),
+    /// Result of saving the open session.
+    Saved(Result<(), String>),
+    /// Result of reading the sessions folder.
+    Scanned(Vec<SessionEntry>),
+    /// Result of reading a session file.
+    Loaded { path: PathBuf, result: Result<Box<Session>, String> },
+    /// Result of creating a session file (new or duplicate).
+    Created { path: PathBuf, result: Result<Box<Session>, String> },
+    /// Result of moving a session to the trash.
+    Trashed(Result<PathBuf, String>),
+    /// Result of an export: the files written.
+    Exported(Result<Vec<PathBuf>, String>),
+    /// Result of saving the settings.
+    SettingsSaved(Result<(), String>),
+}
+
+/// Home screen: the sessions of the folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HomeAction {
+    /// Select the previous session.
+    Up,
+    /// Select the next session.
+    Down,
+    /// Select a session by its position (mouse).
+    Select(usize),
+    /// Open the selected session.
+    Open,
+    /// Create a new session (asks its title).
+    New,
+    /// Copy the selected session as a template: same tables and schedule, no proposals.
+    Duplicate,
+    /// Move the selected session to the trash (asks first).
+    Delete,
+    /// Read the folder again.
+    Refresh,
+}
+
+/// Setup screen: the session's description, schedule and tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SetupAction {
+    Up,
+    Down,
+    Left,
+    Right,
+    /// Select a row (mouse).
+    Select(usize),
+    /// Edit the selected field (or toggle it).
+    Edit,
+    /// Validate the value being typed.
+    Commit,
+    /// Add a table with the next free number.
+    AddTable,
+    /// Remove the selected table (refused while it has proposals).
+    RemoveTable,
+    /// Move the selected table up the list.
+    MoveTableUp,
+    /// Move the selected table down the list.
+    MoveTableDown,
+}
+
+/// Run screen: the clock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RunAction {
+    /// Start, pause or resume the countdown.
+    StartPause,
+    /// One more minute.
+    PlusMinute,
+    /// One minute less.
+    MinusMinute,
+    /// The next phase (round, move, harvest).
+    NextPhase,
+    /// The previous phase.
+    PreviousPhase,
+}
+
+/// Capture screen: typing what the tables propose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CaptureAction {
+    /// Next tab (table).
+    NextTab,
+    /// Previous tab.
+    PreviousTab,
+    /// Go to a tab by its position (mouse): 0 is all tables.
+    SelectTab(usize),
+    /// Save the proposal being typed (or the edit).
+    Submit,
+    /// Condition → astuce → témoignage.
+    CycleKind,
+    /// The next round for new proposals.
+    CycleRound,
+    /// Select the previous proposal in the list.
+    Up,
+    /// Select the next proposal in the list.
+    Down,
+    /// Select a proposal by its row (mouse).
+    SelectItem(usize),
+    /// Leave the text field for the list.
+    FocusList,
+    /// Back to the text field.
+    FocusInput,
+    /// Load the selected proposal in the text field to change it.
+    Edit,
+    /// Change the kind of the selected proposal.
+    KindOfSelected,
+    /// Move the selected proposal to another table (asks which).
+    Move,
+    /// Delete the selected proposal (undoable).
+    Delete,
+    /// Undo the last change to a proposal.
+    Undo,
+}
+
+/// Export screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportAction {
+    Up,
+    Down,
+    /// Select a format by its row (mouse).
+    Select(usize),
+    /// Write the selected format into `exports/` beside the session.
+    Write,
+    /// Write every format into `exports/`.
+    WriteAll,
+    /// Write the selected format to a path typed in.
+    WriteTo,
+}
+
+/// The open popup.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PopupAction {
+    /// Yes / validate the typed value.
+    Confirm,
+    /// No / close.
+    Cancel,
+    /// Scroll up (help).
+    Up,
+    /// Scroll down (help).
+    Down,
+}

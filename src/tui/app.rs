@@ -1,0 +1,197 @@
+//! The whole state of the app: which screen is shown, the open session with its save
+//! state and per-screen states, the popup, the message line and the settings. Pure data:
+//! changed only by `update`, drawn by `view`.
+
+use std::cell::RefCell;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Offset, Utc};
+use ratatui::layout::Rect;
+
+use super::action::Action;
+use super::screens::Screen;
+use super::screens::capture::CaptureState;
+use super::screens::export::ExportState;
+use super::screens::home::HomeState;
+use super::screens::run::RunState;
+use super::screens::setup::SetupState;
+use super::settings::Settings;
+use super::theme::Theme;
+use super::widgets::LineInput;
+use crate::domain::{ProposalId, Session};
+use crate::i18n::Lang;
+
+/// Where the open session stands with respect to its file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveState {
+    /// The file holds every change (saved at that time).
+    Saved(DateTime<Utc>),
+    /// A change is being written.
+    Pending,
+    /// The last write failed; the next change tries again.
+    Failed(String),
+}
+
+/// The session being worked on, with its file and the state of each of its screens.
+#[derive(Debug, Clone)]
+pub struct OpenSession {
+    pub path: PathBuf,
+    pub session: Session,
+    pub save: SaveState,
+    pub setup: SetupState,
+    pub run: RunState,
+    pub capture: CaptureState,
+    pub export: ExportState,
+}
+
+impl OpenSession {
+    pub fn new(path: PathBuf, session: Session, now: DateTime<Utc>) -> OpenSession {
+        let capture = CaptureState::new(&session, now);
+        OpenSession {
+            path,
+            session,
+            save: SaveState::Saved(now),
+            setup: SetupState::default(),
+            run: RunState::default(),
+            capture,
+            export: ExportState::default(),
+        }
+    }
+}
+
+/// What a question popup is asking for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Prompt {
+    /// The title of a new session.
+    NewSession,
+    /// The title of a copy of the session at this path.
+    Duplicate(PathBuf),
+    /// The table a proposal moves to.
+    MoveProposal(ProposalId),
+    /// The file an export is written to.
+    ExportPath,
+}
+
+/// A window over the screen; it gets the keys first.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Popup {
+    /// The full list of keys.
+    Help { scroll: u16 },
+    /// A yes/no question; `on_yes` runs when confirmed.
+    Confirm { message: String, on_yes: Box<Action> },
+    /// A value to type.
+    Ask { prompt: Prompt, question: String, input: Box<LineInput> },
+}
+
+/// The message line under the screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Status {
+    Info(String),
+    Error(String),
+}
+
+/// A clickable region recorded while drawing, and the action a click there performs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub area: Rect,
+    pub action: Action,
+}
+
+/// The app.
+#[derive(Debug)]
+pub struct App {
+    pub lang: Lang,
+    pub theme: Theme,
+    pub settings: Settings,
+    /// Where the settings are remembered (`.cafe-settings.ron` in the sessions folder).
+    pub settings_path: PathBuf,
+    /// The folder of the home screen.
+    pub sessions_dir: PathBuf,
+    pub screen: Screen,
+    pub home: HomeState,
+    pub open: Option<OpenSession>,
+    pub popup: Option<Popup>,
+    pub status: Option<Status>,
+    /// The time of the last update; drawing uses it, so a fixed clock gives fixed frames.
+    pub now: DateTime<Utc>,
+    /// The local time zone's offset, for times shown (UTC unless the loop sets it).
+    pub utc_offset: chrono::FixedOffset,
+    /// Terminal size (columns, rows).
+    pub size: (u16, u16),
+    pub should_quit: bool,
+    /// Something changed since the last draw.
+    pub dirty: bool,
+    /// Clickable regions of the last frame.
+    pub hits: RefCell<Vec<Hit>>,
+}
+
+/// Name of the settings file in the sessions folder.
+pub const SETTINGS_FILE: &str = ".cafe-settings.ron";
+
+impl App {
+    /// The app on the home screen of `sessions_dir`.
+    pub fn new(
+        sessions_dir: PathBuf,
+        lang: Lang,
+        settings: Settings,
+        no_color: bool,
+        now: DateTime<Utc>,
+    ) -> App {
+        let settings_path = sessions_dir.join(SETTINGS_FILE);
+        App {
+            lang,
+            theme: Theme::new(settings.theme, no_color),
+            settings,
+            settings_path,
+            sessions_dir,
+            screen: Screen::Home,
+            home: HomeState::default(),
+            open: None,
+            popup: None,
+            status: None,
+            now,
+            utc_offset: Utc.fix(),
+            size: (80, 24),
+            should_quit: false,
+            dirty: true,
+            hits: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// The app with `session` (read from `path`) open on `screen`.
+    pub fn with_session(mut self, path: &Path, session: Session, screen: Screen) -> App {
+        self.open = Some(OpenSession::new(path.to_path_buf(), session, self.now));
+        self.screen = screen;
+        self
+    }
+
+    /// The open session, if any.
+    pub fn session(&self) -> Option<&Session> {
+        self.open.as_ref().map(|o| &o.session)
+    }
+
+    /// Records a clickable region of the frame being drawn.
+    pub fn hit(&self, area: Rect, action: Action) {
+        self.hits.borrow_mut().push(Hit { area, action });
+    }
+
+    /// The action under a cell of the last frame (the last drawn region wins).
+    pub fn hit_at(&self, column: u16, row: u16) -> Option<Action> {
+        let position = ratatui::layout::Position { x: column, y: row };
+        self.hits.borrow().iter().rev().find(|h| h.area.contains(position)).map(|h| h.action.clone())
+    }
+
+    /// Milliseconds until something on screen changes by itself (the clock's next
+    /// second), or `None` when nothing moves: the loop then sleeps until an event.
+    pub fn next_change_in_ms(&self, now: DateTime<Utc>) -> Option<u64> {
+        let open = self.open.as_ref()?;
+        let clock = &open.session.clock;
+        if !clock.is_running() {
+            return None;
+        }
+        let remaining = clock.remaining_ms(&open.session.schedule, now);
+        let to_next_second = remaining.rem_euclid(1000);
+        let wait = if to_next_second == 0 { 1000 } else { to_next_second };
+        Some(wait as u64 + 5)
+    }
+}

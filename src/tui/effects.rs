@@ -1,0 +1,186 @@
+//! What `update` asks the outside world to do, and the code that does it: save the
+//! session, read the folder, load, create, duplicate and trash session files, write
+//! exports and settings, ring the bell. Each result comes back as an [`Action`].
+//!
+//! Architecture invariant: this is the only part of the app that does IO (besides
+//! drawing); `update` stays pure and is tested without a disk or a terminal.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+
+use super::action::Action;
+use super::app::App;
+use super::exports::{ExportFormat, write_exports};
+use super::screens::home::{SessionEntry, Summary, sort_entries};
+use crate::domain::{Clock, Decisions, Session};
+use crate::i18n::Lang;
+use crate::i18n::errors::{io_error, store_error};
+use crate::store::{self, StoreError};
+
+/// A side effect requested by `update`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Write the open session to its file (atomic, with a backup).
+    Save,
+    /// Read the sessions folder.
+    Scan,
+    /// Read a session file.
+    Load(PathBuf),
+    /// Write a new session file in the sessions folder, under a free name from `stem`.
+    Create { stem: String, session: Box<Session> },
+    /// Copy a session as a template (same tables and schedule, no proposals).
+    Duplicate { source: PathBuf, title: String },
+    /// Move a session file (and its backup) into `.trash/`.
+    Trash(PathBuf),
+    /// Write exports of the open session.
+    Export { formats: Vec<ExportFormat>, target: Option<PathBuf> },
+    /// Remember the settings.
+    SaveSettings,
+    /// Ring the terminal bell.
+    Bell,
+}
+
+/// Performs an effect; returns the action that reports its result. `Bell` is left to
+/// the caller (the terminal loop rings it, tests count it).
+pub fn perform(app: &App, effect: Effect, now: DateTime<Utc>) -> Option<Action> {
+    let lang = app.lang;
+    match effect {
+        Effect::Save => {
+            let open = app.open.as_ref()?;
+            Some(Action::Saved(store::save(&open.path, &open.session).map_err(|e| store_error(lang, &e))))
+        }
+        Effect::Scan => Some(Action::Scanned(scan(&app.sessions_dir, lang))),
+        Effect::Load(path) => {
+            let result = store::load(&path).map(Box::new).map_err(|e| store_error(lang, &e));
+            Some(Action::Loaded { path, result })
+        }
+        Effect::Create { stem, session } => {
+            let path = free_path(&app.sessions_dir, &stem);
+            let result = create(&app.sessions_dir, &path, &session)
+                .map(|()| session)
+                .map_err(|e| store_error(lang, &e));
+            Some(Action::Created { path, result })
+        }
+        Effect::Duplicate { source, title } => {
+            let session = match store::load(&source) {
+                Ok(session) => template(session, &title),
+                Err(err) => {
+                    return Some(Action::Created { path: source, result: Err(store_error(lang, &err)) });
+                }
+            };
+            let path = free_path(&app.sessions_dir, &store::safe_file_name(&session.title));
+            let result = create(&app.sessions_dir, &path, &session)
+                .map(|()| Box::new(session))
+                .map_err(|e| store_error(lang, &e));
+            Some(Action::Created { path, result })
+        }
+        Effect::Trash(path) => Some(Action::Trashed(
+            trash(&path, now).map_err(|e| format!("{}: {}", path.display(), io_error(lang, &e))),
+        )),
+        Effect::Export { formats, target } => {
+            let open = app.open.as_ref()?;
+            Some(Action::Exported(write_exports(&open.session, &open.path, &formats, target.as_deref())))
+        }
+        Effect::SaveSettings => Some(Action::SettingsSaved(app.settings.save(&app.settings_path))),
+        Effect::Bell => None,
+    }
+}
+
+/// The sessions of a folder (every `*.ron` not starting with a dot), newest first; a
+/// file that does not load is listed with its located error.
+pub fn scan(dir: &Path, lang: Lang) -> Vec<SessionEntry> {
+    let Ok(read) = std::fs::read_dir(dir) else { return Vec::new() };
+    let mut entries: Vec<SessionEntry> = read
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.is_file()
+                && p.extension().is_some_and(|e| e == "ron")
+                && !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        })
+        .map(|path| {
+            let modified =
+                std::fs::metadata(&path).and_then(|m| m.modified()).ok().map(DateTime::<Utc>::from);
+            let summary = store::load(&path)
+                .map(|s| Summary {
+                    title: s.title.clone(),
+                    date: s.date,
+                    tables: s.tables.len(),
+                    proposals: s.proposals.len(),
+                })
+                .map_err(|e| store_error(lang, &e));
+            SessionEntry { path, modified, summary }
+        })
+        .collect();
+    sort_entries(&mut entries);
+    entries
+}
+
+/// `DIR/STEM.ron`, or `STEM-2.ron`, `STEM-3.ron`… when taken.
+fn free_path(dir: &Path, stem: &str) -> PathBuf {
+    let first = dir.join(format!("{stem}.ron"));
+    if !first.exists() {
+        return first;
+    }
+    (2..).map(|n| dir.join(format!("{stem}-{n}.ron"))).find(|p| !p.exists()).unwrap_or(first)
+}
+
+fn create(dir: &Path, path: &Path, session: &Session) -> Result<(), StoreError> {
+    std::fs::create_dir_all(dir).map_err(|source| StoreError::Io { path: dir.to_path_buf(), source })?;
+    store::save(path, session)
+}
+
+/// A copy of `session` to prepare a new café: same description, tables, schedule and
+/// families; no proposals, decisions, participants or clock.
+pub fn template(session: Session, title: &str) -> Session {
+    Session {
+        title: crate::domain::session::clean_text(title),
+        date: None,
+        clock: Clock::default(),
+        proposals: Vec::new(),
+        next_id: 1,
+        decisions: Decisions::default(),
+        participants: Vec::new(),
+        participant_count: None,
+        rotation: None,
+        ..session
+    }
+}
+
+/// Moves a file and its backup into `.trash/` beside it; a name already in the trash
+/// gets the time appended. Returns where the file went.
+fn trash(path: &Path, now: DateTime<Utc>) -> std::io::Result<PathBuf> {
+    let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    let trash_dir = dir.join(".trash");
+    std::fs::create_dir_all(&trash_dir)?;
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let mut target = trash_dir.join(&name);
+    if target.exists() {
+        target = trash_dir.join(format!("{}-{name}", now.format("%Y%m%d-%H%M%S")));
+    }
+    std::fs::rename(path, &target)?;
+    let backup = store::atomic::backup_path(path);
+    if backup.exists() {
+        let _ = std::fs::rename(&backup, store::atomic::backup_path(&target));
+    }
+    Ok(target)
+}
+
+/// Runs `update` on an action, then performs every effect and feeds its result back,
+/// until nothing is left. Returns how many times the bell rang. The terminal loop and
+/// the tests both drive the app through this.
+pub fn dispatch(app: &mut App, action: Action, now: DateTime<Utc>) -> usize {
+    let mut bells = 0;
+    let mut queue = vec![action];
+    while let Some(action) = queue.pop() {
+        for effect in super::update::update(app, action, now) {
+            if effect == Effect::Bell {
+                bells += 1;
+            } else if let Some(result) = perform(app, effect, now) {
+                queue.insert(0, result);
+            }
+        }
+    }
+    bells
+}

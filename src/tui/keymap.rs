@@ -1,0 +1,511 @@
+//! The one table that binds keys to actions, per context; the help bar and the `?`
+//! list are generated from it, so what is shown is what works.
+//!
+//! Routing order (first match wins): the popup, then the focused text input (its own
+//! bindings, then every other key is typed into it), then the screen, then the global
+//! keys. A context is added for a new screen by one variant and its rows in
+//! [`bindings`].
+
+use std::sync::LazyLock;
+
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+
+use super::action::{Action, CaptureAction, ExportAction, HomeAction, PopupAction, RunAction, SetupAction};
+use super::app::{App, Popup};
+use super::screens::Screen;
+use super::screens::capture::Focus;
+use crate::i18n::tui as t;
+use crate::i18n::{Lang, Text};
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// Everywhere, even while typing.
+    Always,
+    /// While a session is open, even while typing (screen tabs).
+    Session,
+    /// Everywhere except while typing.
+    Global,
+    Help,
+    Confirm,
+    Ask,
+    Home,
+    Setup,
+    SetupEditing,
+    Run,
+    CaptureInput,
+    CaptureList,
+    Export,
+}
+
+impl Context {
+    /// The heading of this context in the `?` list.
+    pub fn title(self) -> Text {
+        match self {
+            Context::Always => t::CTX_ALWAYS,
+            Context::Global => t::CTX_GLOBAL,
+            Context::Session => t::CTX_SESSION,
+            Context::Help => t::CTX_HELP,
+            Context::Confirm | Context::Ask => t::CTX_POPUP,
+            Context::Home => t::SCREEN_HOME,
+            Context::Setup => t::SCREEN_SETUP,
+            Context::SetupEditing => t::CTX_SETUP_EDITING,
+            Context::Run => t::SCREEN_RUN,
+            Context::CaptureInput => t::CTX_CAPTURE_INPUT,
+            Context::CaptureList => t::CTX_CAPTURE_LIST,
+            Context::Export => t::SCREEN_EXPORT,
+        }
+    }
+}
+
+/// A key with its modifiers (Shift is ignored on characters: `K` is `K`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub modifiers: KeyModifiers,
+}
+
+impl Key {
+    pub const fn plain(code: KeyCode) -> Key {
+        Key { code, modifiers: KeyModifiers::NONE }
+    }
+
+    pub const fn ch(c: char) -> Key {
+        Key::plain(KeyCode::Char(c))
+    }
+
+    pub const fn ctrl(c: char) -> Key {
+        Key { code: KeyCode::Char(c), modifiers: KeyModifiers::CONTROL }
+    }
+
+    pub const fn shift(code: KeyCode) -> Key {
+        Key { code, modifiers: KeyModifiers::SHIFT }
+    }
+
+    /// The key of an event, normalised for matching.
+    pub fn of_event(event: &KeyEvent) -> Key {
+        let mut modifiers =
+            event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
+        let code = match event.code {
+            KeyCode::Char(c) => {
+                modifiers.remove(KeyModifiers::SHIFT);
+                if modifiers.contains(KeyModifiers::CONTROL) {
+                    KeyCode::Char(c.to_ascii_lowercase())
+                } else {
+                    KeyCode::Char(c)
+                }
+            }
+            KeyCode::BackTab => {
+                modifiers.remove(KeyModifiers::SHIFT);
+                KeyCode::BackTab
+            }
+            other => other,
+        };
+        Key { code, modifiers }
+    }
+
+    /// How the key is written in the help (`Ctrl+T`, `Entrée`, `F2`).
+    pub fn label(&self, lang: Lang) -> String {
+        let name = match self.code {
+            KeyCode::Enter => t::KEY_ENTER.get(lang).to_string(),
+            KeyCode::Esc => t::KEY_ESC.get(lang).to_string(),
+            KeyCode::Char(' ') => t::KEY_SPACE.get(lang).to_string(),
+            KeyCode::Delete => t::KEY_DELETE.get(lang).to_string(),
+            KeyCode::Backspace => t::KEY_BACKSPACE.get(lang).to_string(),
+            KeyCode::Tab => "Tab".to_string(),
+            KeyCode::BackTab => format!("{}+Tab", t::KEY_SHIFT.get(lang)),
+            KeyCode::Up => "↑".to_string(),
+            KeyCode::Down => "↓".to_string(),
+            KeyCode::Left => "←".to_string(),
+            KeyCode::Right => "→".to_string(),
+            KeyCode::F(n) => format!("F{n}"),
+            KeyCode::Char(c) if self.modifiers.contains(KeyModifiers::CONTROL) => {
+                c.to_ascii_uppercase().to_string()
+            }
+            KeyCode::Char(c) => c.to_string(),
+            other => format!("{other:?}"),
+        };
+        let mut label = String::new();
+        if self.modifiers.contains(KeyModifiers::CONTROL) {
+            label.push_str("Ctrl+");
+        }
+        if self.modifiers.contains(KeyModifiers::ALT) {
+            label.push_str("Alt+");
+        }
+        if self.modifiers.contains(KeyModifiers::SHIFT) {
+            label.push_str(t::KEY_SHIFT.get(lang));
+            label.push('+');
+        }
+        label.push_str(&name);
+        label
+    }
+}
+
+/// One row of the keymap.
+#[derive(Debug, Clone)]
+pub struct Binding {
+    pub context: Context,
+    pub keys: Vec<Key>,
+    pub action: Action,
+    pub description: Text,
+    /// Shown in the help bar (everything is in the `?` list).
+    pub in_bar: bool,
+}
+
+impl Binding {
+    /// The keys as written in the help (`n / →`).
+    pub fn keys_label(&self, lang: Lang) -> String {
+        self.keys.iter().map(|k| k.label(lang)).collect::<Vec<_>>().join(" / ")
+    }
+
+    /// The first key, for the help bar.
+    pub fn short_label(&self, lang: Lang) -> String {
+        self.keys.first().map(|k| k.label(lang)).unwrap_or_default()
+    }
+}
+
+fn row(context: Context, keys: &[Key], action: Action, description: Text, in_bar: bool) -> Binding {
+    Binding { context, keys: keys.to_vec(), action, description, in_bar }
+}
+
+static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
+    use Context as C;
+    use KeyCode as K;
+    vec![
+        row(C::Always, &[Key::ctrl('c')], Action::Quit, t::K_QUIT, false),
+        row(C::Always, &[Key::plain(K::F(1))], Action::ToggleHelp, t::K_HELP, false),
+        row(C::Session, &[Key::plain(K::F(2))], Action::Go(Screen::Setup), t::SCREEN_SETUP, false),
+        row(C::Session, &[Key::plain(K::F(3))], Action::Go(Screen::Run), t::SCREEN_RUN, false),
+        row(C::Session, &[Key::plain(K::F(4))], Action::Go(Screen::Capture), t::SCREEN_CAPTURE, false),
+        row(C::Session, &[Key::plain(K::F(5))], Action::Go(Screen::Export), t::SCREEN_EXPORT, false),
+        row(C::Global, &[Key::ch('q')], Action::Quit, t::K_QUIT, true),
+        row(C::Global, &[Key::ch('?')], Action::ToggleHelp, t::K_HELP, true),
+        row(C::Global, &[Key::plain(K::Esc)], Action::Back, t::K_BACK, true),
+        row(C::Global, &[Key::ch('c')], Action::ToggleTheme, t::K_THEME, true),
+        // Popups.
+        row(
+            C::Help,
+            &[Key::plain(K::Esc), Key::ch('?'), Key::ch('q')],
+            Action::Popup(PopupAction::Cancel),
+            t::K_CLOSE,
+            true,
+        ),
+        row(C::Help, &[Key::plain(K::Up), Key::ch('k')], Action::Popup(PopupAction::Up), t::K_UP, false),
+        row(
+            C::Help,
+            &[Key::plain(K::Down), Key::ch('j')],
+            Action::Popup(PopupAction::Down),
+            t::K_DOWN,
+            false,
+        ),
+        row(
+            C::Confirm,
+            &[Key::ch('o'), Key::ch('y'), Key::plain(K::Enter)],
+            Action::Popup(PopupAction::Confirm),
+            t::K_YES,
+            true,
+        ),
+        row(
+            C::Confirm,
+            &[Key::ch('n'), Key::plain(K::Esc)],
+            Action::Popup(PopupAction::Cancel),
+            t::K_NO,
+            true,
+        ),
+        row(C::Ask, &[Key::plain(K::Enter)], Action::Popup(PopupAction::Confirm), t::K_VALIDATE, true),
+        row(C::Ask, &[Key::plain(K::Esc)], Action::Popup(PopupAction::Cancel), t::K_CANCEL, true),
+        // Home.
+        row(C::Home, &[Key::plain(K::Up), Key::ch('k')], Action::Home(HomeAction::Up), t::K_UP, false),
+        row(C::Home, &[Key::plain(K::Down), Key::ch('j')], Action::Home(HomeAction::Down), t::K_DOWN, false),
+        row(C::Home, &[Key::plain(K::Enter)], Action::Home(HomeAction::Open), t::K_OPEN, true),
+        row(C::Home, &[Key::ch('n')], Action::Home(HomeAction::New), t::K_NEW, true),
+        row(C::Home, &[Key::ch('d')], Action::Home(HomeAction::Duplicate), t::K_DUPLICATE, true),
+        row(
+            C::Home,
+            &[Key::plain(K::Delete), Key::ch('x')],
+            Action::Home(HomeAction::Delete),
+            t::K_DELETE,
+            true,
+        ),
+        row(C::Home, &[Key::ch('r')], Action::Home(HomeAction::Refresh), t::K_REFRESH, true),
+        // Setup.
+        row(C::Setup, &[Key::plain(K::Up)], Action::Setup(SetupAction::Up), t::K_UP, false),
+        row(C::Setup, &[Key::plain(K::Down)], Action::Setup(SetupAction::Down), t::K_DOWN, false),
+        row(C::Setup, &[Key::plain(K::Left)], Action::Setup(SetupAction::Left), t::K_LEFT, false),
+        row(C::Setup, &[Key::plain(K::Right)], Action::Setup(SetupAction::Right), t::K_RIGHT, false),
+        row(C::Setup, &[Key::plain(K::Enter)], Action::Setup(SetupAction::Edit), t::K_EDIT, true),
+        row(C::Setup, &[Key::ch('a')], Action::Setup(SetupAction::AddTable), t::K_ADD_TABLE, true),
+        row(
+            C::Setup,
+            &[Key::plain(K::Delete), Key::ch('x')],
+            Action::Setup(SetupAction::RemoveTable),
+            t::K_REMOVE_TABLE,
+            true,
+        ),
+        row(
+            C::Setup,
+            &[Key::shift(K::Up), Key::ch('K')],
+            Action::Setup(SetupAction::MoveTableUp),
+            t::K_MOVE_UP,
+            true,
+        ),
+        row(
+            C::Setup,
+            &[Key::shift(K::Down), Key::ch('J')],
+            Action::Setup(SetupAction::MoveTableDown),
+            t::K_MOVE_DOWN,
+            true,
+        ),
+        row(
+            C::SetupEditing,
+            &[Key::plain(K::Enter)],
+            Action::Setup(SetupAction::Commit),
+            t::K_VALIDATE,
+            true,
+        ),
+        row(C::SetupEditing, &[Key::plain(K::Esc)], Action::Back, t::K_CANCEL, true),
+        // Run.
+        row(C::Run, &[Key::ch(' ')], Action::Run(RunAction::StartPause), t::K_START_PAUSE, true),
+        row(
+            C::Run,
+            &[Key::ch('+'), Key::ch('=')],
+            Action::Run(RunAction::PlusMinute),
+            t::K_PLUS_MINUTE,
+            true,
+        ),
+        row(C::Run, &[Key::ch('-')], Action::Run(RunAction::MinusMinute), t::K_MINUS_MINUTE, true),
+        row(
+            C::Run,
+            &[Key::ch('n'), Key::plain(K::Right)],
+            Action::Run(RunAction::NextPhase),
+            t::K_NEXT_PHASE,
+            true,
+        ),
+        row(
+            C::Run,
+            &[Key::ch('p'), Key::plain(K::Left)],
+            Action::Run(RunAction::PreviousPhase),
+            t::K_PREVIOUS_PHASE,
+            true,
+        ),
+        // Capture, typing.
+        row(
+            C::CaptureInput,
+            &[Key::plain(K::Enter)],
+            Action::Capture(CaptureAction::Submit),
+            t::K_SAVE_PROPOSAL,
+            true,
+        ),
+        row(
+            C::CaptureInput,
+            &[Key::plain(K::Tab)],
+            Action::Capture(CaptureAction::NextTab),
+            t::K_NEXT_TABLE,
+            true,
+        ),
+        row(
+            C::CaptureInput,
+            &[Key::plain(K::BackTab)],
+            Action::Capture(CaptureAction::PreviousTab),
+            t::K_PREVIOUS_TABLE,
+            false,
+        ),
+        row(C::CaptureInput, &[Key::ctrl('t')], Action::Capture(CaptureAction::CycleKind), t::K_KIND, true),
+        row(C::CaptureInput, &[Key::ctrl('r')], Action::Capture(CaptureAction::CycleRound), t::K_ROUND, true),
+        row(C::CaptureInput, &[Key::plain(K::Up)], Action::Capture(CaptureAction::Up), t::K_UP, false),
+        row(C::CaptureInput, &[Key::plain(K::Down)], Action::Capture(CaptureAction::Down), t::K_DOWN, false),
+        row(C::CaptureInput, &[Key::ctrl('z')], Action::Capture(CaptureAction::Undo), t::K_UNDO, true),
+        row(
+            C::CaptureInput,
+            &[Key::plain(K::Esc)],
+            Action::Capture(CaptureAction::FocusList),
+            t::K_FOCUS_LIST,
+            true,
+        ),
+        // Capture, the list.
+        row(
+            C::CaptureList,
+            &[Key::plain(K::Up), Key::ch('k')],
+            Action::Capture(CaptureAction::Up),
+            t::K_UP,
+            false,
+        ),
+        row(
+            C::CaptureList,
+            &[Key::plain(K::Down), Key::ch('j')],
+            Action::Capture(CaptureAction::Down),
+            t::K_DOWN,
+            false,
+        ),
+        row(
+            C::CaptureList,
+            &[Key::plain(K::Tab)],
+            Action::Capture(CaptureAction::NextTab),
+            t::K_NEXT_TABLE,
+            false,
+        ),
+        row(
+            C::CaptureList,
+            &[Key::plain(K::BackTab)],
+            Action::Capture(CaptureAction::PreviousTab),
+            t::K_PREVIOUS_TABLE,
+            false,
+        ),
+        row(
+            C::CaptureList,
+            &[Key::plain(K::Enter), Key::ch('i')],
+            Action::Capture(CaptureAction::FocusInput),
+            t::K_FOCUS_INPUT,
+            true,
+        ),
+        row(C::CaptureList, &[Key::ch('e')], Action::Capture(CaptureAction::Edit), t::K_EDIT, true),
+        row(C::CaptureList, &[Key::ch('t')], Action::Capture(CaptureAction::KindOfSelected), t::K_KIND, true),
+        row(C::CaptureList, &[Key::ch('m')], Action::Capture(CaptureAction::Move), t::K_MOVE_PROPOSAL, true),
+        row(
+            C::CaptureList,
+            &[Key::plain(K::Delete), Key::ch('d')],
+            Action::Capture(CaptureAction::Delete),
+            t::K_DELETE,
+            true,
+        ),
+        row(
+            C::CaptureList,
+            &[Key::ch('u'), Key::ctrl('z')],
+            Action::Capture(CaptureAction::Undo),
+            t::K_UNDO,
+            true,
+        ),
+        // Export.
+        row(C::Export, &[Key::plain(K::Up), Key::ch('k')], Action::Export(ExportAction::Up), t::K_UP, false),
+        row(
+            C::Export,
+            &[Key::plain(K::Down), Key::ch('j')],
+            Action::Export(ExportAction::Down),
+            t::K_DOWN,
+            false,
+        ),
+        row(C::Export, &[Key::plain(K::Enter)], Action::Export(ExportAction::Write), t::K_EXPORT, true),
+        row(C::Export, &[Key::ch('a')], Action::Export(ExportAction::WriteAll), t::K_EXPORT_ALL, true),
+        row(C::Export, &[Key::ch('o')], Action::Export(ExportAction::WriteTo), t::K_EXPORT_TO, true),
+    ]
+});
+
+/// Every binding, in the order of the `?` list.
+pub fn bindings() -> &'static [Binding] {
+    &BINDINGS
+}
+
+/// The contexts in force, in routing order, and whether unbound keys go to a text input.
+pub fn contexts(app: &App) -> (Vec<Context>, bool) {
+    use Context as C;
+    let mut out = vec![C::Always];
+    match &app.popup {
+        Some(Popup::Help { .. }) => {
+            out.insert(0, C::Help);
+            return (out, false);
+        }
+        Some(Popup::Confirm { .. }) => {
+            out.insert(0, C::Confirm);
+            return (out, false);
+        }
+        Some(Popup::Ask { .. }) => {
+            out.insert(0, C::Ask);
+            return (out, true);
+        }
+        None => {}
+    }
+    if app.open.is_some() {
+        out.push(C::Session);
+    }
+    let typing = match (app.screen, app.open.as_ref()) {
+        (Screen::Setup, Some(open)) if open.setup.editing.is_some() => Some(C::SetupEditing),
+        (Screen::Capture, Some(open)) if open.capture.focus == Focus::Input => Some(C::CaptureInput),
+        _ => None,
+    };
+    if let Some(context) = typing {
+        out.insert(0, context);
+        return (out, true);
+    }
+    let screen = match app.screen {
+        Screen::Home => C::Home,
+        Screen::Setup => C::Setup,
+        Screen::Run => C::Run,
+        Screen::Capture => C::CaptureList,
+        Screen::Export => C::Export,
+    };
+    out.insert(0, screen);
+    out.push(C::Global);
+    (out, false)
+}
+
+/// The action of a key, following the routing order.
+pub fn route_key(app: &App, event: KeyEvent) -> Option<Action> {
+    if !matches!(event.kind, KeyEventKind::Press | KeyEventKind::Repeat) {
+        return None;
+    }
+    let key = Key::of_event(&event);
+    let (contexts, typing) = contexts(app);
+    for context in &contexts {
+        if let Some(binding) = bindings().iter().find(|b| b.context == *context && b.keys.contains(&key)) {
+            return Some(binding.action.clone());
+        }
+    }
+    typing.then_some(Action::Input(event))
+}
+
+/// The action of any terminal event.
+pub fn route_event(app: &App, event: Event) -> Option<Action> {
+    match event {
+        Event::Key(key) => route_key(app, key),
+        Event::Paste(text) => Some(Action::Paste(text)),
+        Event::Resize(width, height) => Some(Action::Resize { width, height }),
+        Event::Mouse(mouse) => route_mouse(mouse),
+        Event::FocusGained | Event::FocusLost => None,
+    }
+}
+
+fn route_mouse(mouse: MouseEvent) -> Option<Action> {
+    let (column, row) = (mouse.column, mouse.row);
+    match mouse.kind {
+        MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { column, row }),
+        MouseEventKind::ScrollDown => Some(Action::Scroll { down: true, column, row }),
+        MouseEventKind::ScrollUp => Some(Action::Scroll { down: false, column, row }),
+        _ => None,
+    }
+}
+
+/// The bindings of the help bar, for the contexts in force.
+pub fn bar(app: &App) -> Vec<&'static Binding> {
+    let (contexts, _) = contexts(app);
+    contexts.iter().flat_map(|c| bindings().iter().filter(move |b| b.context == *c && b.in_bar)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_context() {
+        for (i, a) in bindings().iter().enumerate() {
+            for b in &bindings()[i + 1..] {
+                if a.context == b.context {
+                    for key in &a.keys {
+                        assert!(!b.keys.contains(key), "{key:?} twice in {:?}", a.context);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn shift_is_ignored_on_characters_and_ctrl_is_case_blind() {
+        let upper = KeyEvent::new(KeyCode::Char('K'), KeyModifiers::SHIFT);
+        assert_eq!(Key::of_event(&upper), Key::ch('K'));
+        let ctrl = KeyEvent::new(KeyCode::Char('T'), KeyModifiers::CONTROL | KeyModifiers::SHIFT);
+        assert_eq!(Key::of_event(&ctrl), Key::ctrl('t'));
+        assert_eq!(Key::ctrl('t').label(Lang::Fr), "Ctrl+T");
+        assert_eq!(Key::plain(KeyCode::Enter).label(Lang::Fr), "Entrée");
+    }
+}

@@ -1,0 +1,125 @@
+//! The export screen: the session's proposals as RON, Markdown, CSV or JSON, into
+//! `exports/` beside the session file or to a path typed in; it says where it wrote.
+//! The Markdown and CSV files use the notes format, so `cafe import` reads them back.
+
+use std::path::PathBuf;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use crate::i18n::tui as t;
+use crate::i18n::{Lang, Text};
+use crate::tui::action::{Action, ExportAction};
+use crate::tui::app::{App, Popup, Prompt};
+use crate::tui::effects::Effect;
+use crate::tui::exports::{ExportFormat, default_export_path};
+use crate::tui::widgets::{LineInput, fit};
+
+/// What the export screen remembers.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ExportState {
+    /// The selected format, by position in [`ExportFormat::ALL`].
+    pub selected: usize,
+    /// The files written by the last export.
+    pub written: Vec<PathBuf>,
+}
+
+impl ExportState {
+    pub fn format(&self) -> ExportFormat {
+        ExportFormat::ALL[self.selected.min(ExportFormat::ALL.len() - 1)]
+    }
+}
+
+fn describe(format: ExportFormat) -> Text {
+    match format {
+        ExportFormat::Ron => t::EXPORT_RON,
+        ExportFormat::Markdown => t::EXPORT_MD,
+        ExportFormat::Csv => t::EXPORT_CSV,
+        ExportFormat::Json => t::EXPORT_JSON,
+    }
+}
+
+/// Applies an export key.
+pub fn update(app: &mut App, action: ExportAction, effects: &mut Vec<Effect>) {
+    let lang: Lang = app.lang;
+    let Some(open) = app.open.as_mut() else { return };
+    let state = &mut open.export;
+    let last = ExportFormat::ALL.len() - 1;
+    match action {
+        ExportAction::Up => state.selected = state.selected.saturating_sub(1),
+        ExportAction::Down => state.selected = (state.selected + 1).min(last),
+        ExportAction::Select(row) => {
+            if state.selected == row {
+                update(app, ExportAction::Write, effects);
+            } else {
+                state.selected = row.min(last);
+            }
+        }
+        ExportAction::Write => effects.push(Effect::Export { formats: vec![state.format()], target: None }),
+        ExportAction::WriteAll => {
+            effects.push(Effect::Export { formats: ExportFormat::ALL.to_vec(), target: None })
+        }
+        ExportAction::WriteTo => {
+            let suggestion = default_export_path(&open.path, state.format());
+            app.popup = Some(Popup::Ask {
+                prompt: Prompt::ExportPath,
+                question: t::ASK_EXPORT_PATH.get(lang).to_string(),
+                input: Box::new(LineInput::new(&suggestion.display().to_string())),
+            });
+        }
+    }
+}
+
+/// Draws the export screen.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let Some(open) = app.open.as_ref() else { return };
+    let (lang, theme) = (app.lang, &app.theme);
+    let state = &open.export;
+    let rows = ExportFormat::ALL.len() as u16;
+    let [heading, list, _, written] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Length(rows),
+        Constraint::Length(1),
+        Constraint::Min(0),
+    ])
+    .areas(area);
+    let folder = open.path.parent().map(|p| p.join("exports")).unwrap_or_else(|| PathBuf::from("exports"));
+    Paragraph::new(vec![
+        Line::from(vec![
+            Span::styled(t::EXPORT_INTO.get(lang), theme.accent()),
+            Span::styled(format!(" {}", folder.display()), theme.base()),
+        ]),
+        Line::default(),
+    ])
+    .render(heading, buf);
+    for (i, format) in ExportFormat::ALL.iter().enumerate() {
+        let row = Rect { y: list.y + i as u16, height: 1, ..list };
+        let selected = i == state.selected;
+        let name = default_export_path(&open.path, *format);
+        let file = name.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let width = row.width as usize;
+        let line = Line::from(vec![
+            Span::styled(
+                fit(&format!(" {:<9}", format.label()), 11),
+                if selected { theme.selected() } else { theme.accent() },
+            ),
+            Span::styled(fit(&format!(" {file}"), 34.min(width / 3)), theme.muted()),
+            Span::styled(
+                fit(
+                    &format!(" {}", describe(*format).get(lang)),
+                    width.saturating_sub(11 + 34.min(width / 3)),
+                ),
+                theme.base(),
+            ),
+        ]);
+        Paragraph::new(line).render(row, buf);
+        app.hit(row, Action::Export(ExportAction::Select(i)));
+    }
+    if !state.written.is_empty() {
+        let mut lines = vec![Line::styled(t::WRITTEN.get(lang), theme.ok())];
+        lines.extend(state.written.iter().map(|p| Line::styled(format!("  {}", p.display()), theme.base())));
+        Paragraph::new(lines).wrap(Wrap { trim: false }).render(written, buf);
+    }
+}

@@ -1,0 +1,50 @@
+//! The screens of the app. Each screen is a module with its own state (`…State`), its
+//! `render` function and its `update` for its own [`crate::tui::action`] enum; the
+//! keymap binds its keys under its own [`crate::tui::keymap::Context`].
+//!
+//! Adding a screen (the Synthèse screen is the next one): a variant in [`Screen`], a
+//! module here, a state field in [`crate::tui::app::OpenSession`], an action enum in
+//! `action.rs`, a context and its bindings in `keymap.rs`, and one line in
+//! `render_body` (`view.rs`) and in `update.rs`.
+
+pub mod capture;
+pub mod export;
+pub mod help;
+pub mod home;
+pub mod run;
+pub mod setup;
+
+use crate::i18n::Text;
+use crate::i18n::tui as t;
+
+/// Which screen is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Screen {
+    /// The sessions of the folder.
+    Home,
+    /// Description, schedule and tables of the open session.
+    Setup,
+    /// The projector view: the big clock.
+    Run,
+    /// Typing what the tables propose.
+    Capture,
+    /// Writing the synthèse and the proposals to files.
+    Export,
+    // Synthese: the families side by side, merges, votes (its own module, to come).
+}
+
+impl Screen {
+    /// The screens of an open session, in the order of their tabs.
+    pub const SESSION_SCREENS: [Screen; 4] = [Screen::Setup, Screen::Run, Screen::Capture, Screen::Export];
+
+    /// The tab label.
+    pub fn title(self) -> Text {
+        match self {
+            Screen::Home => t::SCREEN_HOME,
+            Screen::Setup => t::SCREEN_SETUP,
+            Screen::Run => t::SCREEN_RUN,
+            Screen::Capture => t::SCREEN_CAPTURE,
+            Screen::Export => t::SCREEN_EXPORT,
+        }
+    }
+}

@@ -1,0 +1,84 @@
+//! Drawing the whole app: title bar, the active screen, the message line and the help
+//! bar, then the popup on top. Reads the app only (plus recording clickable regions);
+//! `App::now` is the time shown, so a fixed clock gives a fixed frame.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use super::app::{App, Popup};
+use super::screens::{self, Screen};
+use super::widgets::{bars, popup};
+use crate::i18n::tui as t;
+
+/// Smallest usable terminal.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+/// Draws the app into a buffer covering `area`.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    app.hits.borrow_mut().clear();
+    buf.set_style(area, app.theme.base());
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let message = t::too_small(app.lang, area.width, area.height, MIN_WIDTH, MIN_HEIGHT);
+        let y = area.y + area.height / 2;
+        let row = Rect { y, height: area.height.saturating_sub(area.height / 2), ..area };
+        Paragraph::new(Line::styled(message, app.theme.warn()))
+            .centered()
+            .wrap(Wrap { trim: true })
+            .render(row, buf);
+        return;
+    }
+    let [title, body, status, help] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    bars::render_title_bar(app, title, buf);
+    let body = Rect { x: body.x + 1, width: body.width.saturating_sub(2), ..body };
+    render_body(app, body, buf);
+    bars::render_status(app, status, buf);
+    bars::render_help_bar(app, help, buf);
+    match &app.popup {
+        Some(Popup::Help { scroll }) => screens::help::render(app, *scroll, area, buf),
+        Some(Popup::Confirm { message, .. }) => popup::render_confirm(app, message, area, buf),
+        Some(Popup::Ask { question, input, .. }) => popup::render_ask(app, question, input, area, buf),
+        None => {}
+    }
+}
+
+/// The active screen. A new screen adds its line here.
+fn render_body(app: &App, area: Rect, buf: &mut Buffer) {
+    match app.screen {
+        Screen::Home => screens::home::render(app, area, buf),
+        Screen::Setup => screens::setup::render(app, area, buf),
+        Screen::Run => screens::run::render(app, area, buf),
+        Screen::Capture => screens::capture::render(app, area, buf),
+        Screen::Export => screens::export::render(app, area, buf),
+    }
+}
+
+/// The frame as text, one line per row (for tests and the README captures).
+pub fn to_text(buf: &Buffer) -> String {
+    let area = buf.area;
+    let mut out = String::new();
+    for y in area.top()..area.bottom() {
+        let mut line = String::new();
+        let mut skip = 0;
+        for x in area.left()..area.right() {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let symbol = buf[(x, y)].symbol();
+            skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
+            line.push_str(symbol);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
