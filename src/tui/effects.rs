@@ -57,9 +57,7 @@ pub fn perform(app: &App, effect: Effect, now: DateTime<Utc>) -> Option<Action> 
         }
         Effect::Create { stem, session } => {
             let path = free_path(&app.sessions_dir, &stem);
-            let result = create(&app.sessions_dir, &path, &session)
-                .map(|()| session)
-                .map_err(|e| store_error(lang, &e));
+            let result = create(&path, &session).map(|()| session).map_err(|e| store_error(lang, &e));
             Some(Action::Created { path, result })
         }
         Effect::Duplicate { source, title } => {
@@ -70,9 +68,8 @@ pub fn perform(app: &App, effect: Effect, now: DateTime<Utc>) -> Option<Action> 
                 }
             };
             let path = free_path(&app.sessions_dir, &store::safe_file_name(&session.title));
-            let result = create(&app.sessions_dir, &path, &session)
-                .map(|()| Box::new(session))
-                .map_err(|e| store_error(lang, &e));
+            let result =
+                create(&path, &session).map(|()| Box::new(session)).map_err(|e| store_error(lang, &e));
             Some(Action::Created { path, result })
         }
         Effect::Trash(path) => Some(Action::Trashed(
@@ -126,9 +123,8 @@ fn free_path(dir: &Path, stem: &str) -> PathBuf {
     (2..).map(|n| dir.join(format!("{stem}-{n}.ron"))).find(|p| !p.exists()).unwrap_or(first)
 }
 
-fn create(dir: &Path, path: &Path, session: &Session) -> Result<(), StoreError> {
-    std::fs::create_dir_all(dir).map_err(|source| StoreError::Io { path: dir.to_path_buf(), source })?;
-    store::save(path, session)
+fn create(path: &Path, session: &Session) -> Result<(), StoreError> {
+    store::session_file::save_new(path, session)
 }
 
 /// A copy of `session` to prepare a new café: same description, tables, schedule and

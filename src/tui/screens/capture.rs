@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use crate::domain::session::clean_text;
-use crate::domain::{Kind, PhaseKind, Proposal, ProposalId, Session, SessionError};
+use crate::domain::{Kind, Proposal, ProposalId, Session, SessionError};
 use crate::i18n::errors::session_error;
 use crate::i18n::tui as t;
 use crate::i18n::{Lang, Text};
@@ -84,7 +84,7 @@ impl CaptureState {
 
     /// The round new proposals go to.
     pub fn round(&self, session: &Session) -> u32 {
-        self.round_override.unwrap_or_else(|| clock_round(session))
+        self.round_override.unwrap_or_else(|| session.current_round())
     }
 
     fn select_last(&mut self, session: &Session) {
@@ -94,16 +94,6 @@ impl CaptureState {
     /// The selected proposal's id.
     pub fn selected_id(&self, session: &Session) -> Option<ProposalId> {
         visible(session, self.tab).get(self.selected).map(|p| p.id)
-    }
-}
-
-/// The round the clock is in (the move after round `r` still counts as `r`; the
-/// harvest as the last round).
-pub fn clock_round(session: &Session) -> u32 {
-    match session.clock.current(&session.schedule).map(|p| p.kind) {
-        Some(PhaseKind::Round(r) | PhaseKind::Move(r)) => r,
-        Some(PhaseKind::Harvest) => session.schedule.rounds().max(1),
-        None => 1,
     }
 }
 
