@@ -1,8 +1,122 @@
-//! `cafe synth`: the synthèse of sessions or notes, exported.
+//! `cafe synth INPUT... [--format ron|md|csv|json] [-o FILE]`: the synthèse of sessions
+//! (`.ron`) or notes (`.md`, `.csv`), combined when there are several, exported.
 
-use crate::cli::{SynthArgs, UserError};
-use crate::i18n::Lang;
+use std::path::Path;
 
-pub fn run(_args: &SynthArgs, _lang: Lang) -> Result<(), UserError> {
-    Err(UserError("synth is not available yet".into()))
+use chrono::Utc;
+
+use crate::cli::{SynthArgs, SynthFormat, UserError};
+use crate::domain::{Kind, Session};
+use crate::i18n::{self, Lang};
+use crate::store::{self, families::default_families, notes};
+use crate::synth::export::{self, SynthesisDocument};
+use crate::synth::{Engine, Synthesis};
+
+/// Runs `cafe synth`.
+pub fn run(args: &SynthArgs, lang: Lang) -> Result<(), UserError> {
+    let mut inputs: Vec<(String, Session)> = Vec::new();
+    for path in &args.inputs {
+        let session = load_input(path, lang)?;
+        inputs.push((label_of(path, &session, args.inputs.len()), session));
+    }
+    let refs: Vec<(String, &Session)> = inputs.iter().map(|(l, s)| (l.clone(), s)).collect();
+    let families = refs.first().map(|(_, s)| s.families.clone()).unwrap_or_default();
+    let families = if families.is_empty() { default_families() } else { families };
+    let engine = Engine::new(&families);
+    let synthesis = engine.synthesize_many(&refs);
+    if synthesis.all_groups().next().is_none() {
+        eprintln!("cafe: {}", i18n::synth::NO_PROPOSALS.get(lang));
+    }
+    for dropped in &synthesis.dropped {
+        let ids: Vec<String> = dropped.proposals.iter().map(|p| export::cluster_label(*p)).collect();
+        eprintln!("cafe: {}", i18n::synth::dropped(lang, dropped.decision, dropped.reason, &ids.join(", ")));
+    }
+    let text = render(&synthesis, &refs, args.format, lang)?;
+    match &args.output {
+        Some(path) => store::write_atomic(path, text.as_bytes(), false).map_err(|e| {
+            UserError(i18n::synth::export_failed(
+                lang,
+                &format!("{}: {}", path.display(), i18n::errors::io_error(lang, &e)),
+            ))
+        }),
+        None => {
+            use std::io::Write;
+            let mut stdout = std::io::stdout().lock();
+            stdout
+                .write_all(text.as_bytes())
+                .map_err(|e| UserError(i18n::synth::export_failed(lang, &i18n::errors::io_error(lang, &e))))
+        }
+    }
+}
+
+/// The export text in the chosen format.
+pub fn render(
+    synthesis: &Synthesis,
+    inputs: &[(String, &Session)],
+    format: SynthFormat,
+    lang: Lang,
+) -> Result<String, UserError> {
+    let failed = |e: &dyn std::fmt::Display| UserError(i18n::synth::export_failed(lang, &e.to_string()));
+    match format {
+        SynthFormat::Csv => export::to_csv(synthesis, inputs).map_err(|e| failed(&e)),
+        SynthFormat::Ron => export::to_ron(&SynthesisDocument::new(synthesis, inputs)).map_err(|e| failed(&e)),
+        SynthFormat::Json => export::to_json(&SynthesisDocument::new(synthesis, inputs)).map_err(|e| failed(&e)),
+        SynthFormat::Md => Ok(export::to_markdown(&SynthesisDocument::new(synthesis, inputs), lang)),
+    }
+}
+
+/// How an input is named in a combined synthèse: its file name when there are several.
+fn label_of(path: &Path, session: &Session, count: usize) -> String {
+    if count > 1 {
+        path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| session.title.clone())
+    } else {
+        session.title.clone()
+    }
+}
+
+/// Reads a session (`.ron`) or notes (`.md`, `.csv`, `.txt`) into a session.
+pub fn load_input(path: &Path, lang: Lang) -> Result<Session, UserError> {
+    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    if ext.as_deref() == Some("ron") {
+        return store::load(path).map_err(|e| UserError(i18n::errors::store_error(lang, &e)));
+    }
+    let Some(format) = notes::NotesFormat::of_path(path) else {
+        return Err(UserError(i18n::synth::unknown_input(lang, &path.display().to_string())));
+    };
+    let bytes = std::fs::read(path).map_err(|e| {
+        UserError(i18n::synth::unreadable_input(lang, &path.display().to_string(), &i18n::errors::io_error(lang, &e)))
+    })?;
+    let entries = notes::parse_bytes(&bytes, format).map_err(|e| {
+        UserError(i18n::synth::unreadable_input(lang, &path.display().to_string(), &i18n::errors::notes_error(lang, &e)))
+    })?;
+    session_from_notes(path, &entries, lang)
+}
+
+/// A session holding the proposals of notes: one table per table number seen, as many
+/// rounds as the notes mention (at least one); proposals without a kind are conditions.
+pub fn session_from_notes(path: &Path, entries: &[notes::NoteEntry], lang: Lang) -> Result<Session, UserError> {
+    let title = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let title = if title.trim().is_empty() { "notes".to_string() } else { title };
+    let rounds = entries.iter().filter_map(|e| e.round).max().unwrap_or(1).max(1);
+    let mut session = Session::new(&title, default_families(), 0, rounds, 20)
+        .map_err(|e| UserError(i18n::errors::session_error(lang, &e)))?;
+    let now = Utc::now();
+    for entry in entries {
+        if session.table(entry.table).is_none() {
+            session
+                .add_table(entry.table, entry.theme.as_deref().unwrap_or(""))
+                .map_err(|e| UserError(i18n::errors::session_error(lang, &e)))?;
+        }
+        session
+            .add_proposal(entry.table, entry.round.unwrap_or(1), entry.kind.unwrap_or(Kind::Condition), &entry.text, now)
+            .map_err(|e| {
+                UserError(i18n::synth::bad_note(
+                    lang,
+                    &path.display().to_string(),
+                    entry.line,
+                    &i18n::errors::session_error(lang, &e),
+                ))
+            })?;
+    }
+    Ok(session)
 }

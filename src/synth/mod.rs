@@ -2,5 +2,521 @@
 //! paraphrases across tables, map each group onto a family, and apply the facilitator's
 //! decisions.
 //!
+//! The [`Engine`] is built once (vocabulary, settings and families compiled) and kept
+//! by the app across keystrokes: it caches the features of every text it has seen, so
+//! a re-synthesis after one new proposal only analyses that proposal.
+//!
 //! Architecture invariant: no IO and no terminal here; the same proposals in any order
-//! give the same synthèse.
+//! give the same synthèse; a human decision is never undone by a re-synthesis.
+
+pub mod cluster;
+pub mod decisions;
+pub mod explain;
+pub mod export;
+pub mod family;
+pub mod generate;
+pub mod normalize;
+pub mod quality;
+pub mod similarity;
+pub mod vocabulary;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::{Arc, Mutex};
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::{Family, Kind, ProposalId, Session};
+use cluster::{Edge, Problem};
+pub use decisions::{DecisionKind, DropReason, DroppedDecision};
+pub use family::FamilyGuess;
+use family::FamilyModel;
+use similarity::{Features, Settings, similarity};
+use vocabulary::Vocabulary;
+
+/// How sure the synthèse is of a condition's family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum Status {
+    /// Chosen by the engine with enough confidence.
+    #[default]
+    Auto,
+    /// The engine hesitates: the room should confirm (« à valider »).
+    ToValidate,
+    /// The facilitator chose it.
+    Decided,
+}
+
+/// Why a group was formed or classified the way it was.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Explanation {
+    /// Concepts (or, failing that, words) that the members share.
+    pub shared_concepts: Vec<String>,
+    /// The seed document's condition closest to the group.
+    pub closest_seed: Option<String>,
+}
+
+/// A table of one of the inputs (sessions combined by `synthesize_many`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Origin {
+    /// Index of the input (0 for a single session).
+    pub input: u32,
+    pub table: u32,
+}
+
+/// One synthesised condition (or astuce, or témoignage).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Group {
+    /// Stable key: the smallest member id.
+    pub anchor: ProposalId,
+    pub members: Vec<ProposalId>,
+    pub wording: String,
+    /// The wording was written by the facilitator.
+    pub edited: bool,
+    pub family: Option<u8>,
+    pub confidence: f32,
+    pub status: Status,
+    /// Number of distinct tables behind the group.
+    pub support: usize,
+    /// The distinct table numbers (of any input).
+    pub tables: Vec<u32>,
+    pub votes: u32,
+    pub excluded: bool,
+    pub explanation: Explanation,
+    /// The distinct tables as (input, table), when several sessions are combined.
+    #[serde(default)]
+    pub origins: Vec<Origin>,
+}
+
+/// Two groups that look alike but were not merged: the facilitator accepts or rejects.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Suggestion {
+    pub a: ProposalId,
+    pub b: ProposalId,
+    pub similarity: f32,
+    pub shared_concepts: Vec<String>,
+}
+
+/// The whole synthèse.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Synthesis {
+    pub conditions: Vec<Group>,
+    pub astuces: Vec<Group>,
+    pub temoignages: Vec<Group>,
+    pub suggestions: Vec<Suggestion>,
+    pub dropped: Vec<DroppedDecision>,
+}
+
+impl Synthesis {
+    /// The groups of one kind.
+    pub fn groups(&self, kind: Kind) -> &[Group] {
+        match kind {
+            Kind::Condition => &self.conditions,
+            Kind::Astuce => &self.astuces,
+            Kind::Temoignage => &self.temoignages,
+        }
+    }
+
+    /// Every group, conditions first.
+    pub fn all_groups(&self) -> impl Iterator<Item = &Group> {
+        self.conditions.iter().chain(&self.astuces).chain(&self.temoignages)
+    }
+
+    /// The group containing this proposal.
+    pub fn group_of(&self, id: ProposalId) -> Option<&Group> {
+        self.all_groups().find(|g| g.members.contains(&id))
+    }
+}
+
+/// The id a proposal of input `input` gets in a combined synthèse: unchanged for the
+/// first input, shifted into its own range for the others.
+pub fn combined_id(input: usize, id: ProposalId) -> ProposalId {
+    if input == 0 { id } else { ProposalId(((input as u64) << 40) | (id.0 & ((1 << 40) - 1))) }
+}
+
+/// The input and the original id of a combined id.
+pub fn split_combined_id(id: ProposalId) -> (usize, ProposalId) {
+    ((id.0 >> 40) as usize, ProposalId(id.0 & ((1 << 40) - 1)))
+}
+
+/// One proposal as the engine sees it.
+#[derive(Debug, Clone)]
+struct Entry {
+    id: ProposalId,
+    input: u32,
+    table: u32,
+    kind: Kind,
+    text: String,
+    features: Arc<Features>,
+}
+
+/// The synthèse engine: vocabulary, settings, family model and a cache of features.
+#[derive(Debug)]
+pub struct Engine {
+    vocabulary: Vocabulary,
+    settings: Settings,
+    model: FamilyModel,
+    cache: Mutex<HashMap<String, Arc<Features>>>,
+}
+
+/// The cache is emptied past this many texts (a week of workshops fits easily).
+const CACHE_LIMIT: usize = 100_000;
+
+impl Engine {
+    /// An engine for these families, with the shipped vocabulary and settings.
+    pub fn new(families: &[Family]) -> Engine {
+        Engine::with(families, Vocabulary::shipped(), Settings::shipped())
+    }
+
+    /// An engine with another vocabulary or other settings (for measurements).
+    pub fn with(families: &[Family], vocabulary: Vocabulary, settings: Settings) -> Engine {
+        let model = FamilyModel::new(families, &vocabulary, &settings);
+        Engine { vocabulary, settings, model, cache: Mutex::new(HashMap::new()) }
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    pub fn vocabulary(&self) -> &Vocabulary {
+        &self.vocabulary
+    }
+
+    /// The features of a text, from the cache when it was seen before.
+    pub fn features(&self, text: &str) -> Arc<Features> {
+        if let Ok(cache) = self.cache.lock()
+            && let Some(found) = cache.get(text)
+        {
+            return Arc::clone(found);
+        }
+        let features = Arc::new(Features::of(text, &self.vocabulary, &self.settings));
+        if let Ok(mut cache) = self.cache.lock() {
+            if cache.len() >= CACHE_LIMIT {
+                cache.clear();
+            }
+            cache.insert(text.to_string(), Arc::clone(&features));
+        }
+        features
+    }
+
+    /// Similarity of two texts in [0, 1].
+    pub fn similarity(&self, a: &str, b: &str) -> f32 {
+        similarity(&self.features(a), &self.features(b), &self.settings)
+    }
+
+    /// The synthèse of one session.
+    pub fn synthesize(&self, session: &Session) -> Synthesis {
+        self.synthesize_many(&[(String::new(), session)])
+    }
+
+    /// The synthèse of several sessions combined: tables are told apart by session,
+    /// proposal ids of the second and later sessions are shifted ([`combined_id`]).
+    pub fn synthesize_many(&self, inputs: &[(String, &Session)]) -> Synthesis {
+        let mut entries = Vec::new();
+        let mut all_decisions = Vec::new();
+        for (input, (_, session)) in inputs.iter().enumerate() {
+            for p in &session.proposals {
+                entries.push(Entry {
+                    id: combined_id(input, p.id),
+                    input: input as u32,
+                    table: p.table,
+                    kind: p.kind,
+                    text: p.text.clone(),
+                    features: self.features(&p.text),
+                });
+            }
+            all_decisions.push(decisions::remap(&session.decisions, input));
+        }
+        // Same proposals in any order: work in id order.
+        entries.sort_by_key(|e| e.id);
+        entries.dedup_by_key(|e| e.id);
+        let known: BTreeSet<ProposalId> = entries.iter().map(|e| e.id).collect();
+        let kind_of: HashMap<ProposalId, Kind> = entries.iter().map(|e| (e.id, e.kind)).collect();
+        let plan = decisions::Plan::new(&all_decisions, &known, &kind_of, self.model.numbers());
+        let mut synthesis = Synthesis { dropped: plan.dropped.clone(), ..Synthesis::default() };
+        for kind in Kind::ALL {
+            let of_kind: Vec<&Entry> = entries.iter().filter(|e| e.kind == kind).collect();
+            let (groups, suggestions, refused) = self.group(&of_kind, &plan);
+            synthesis.dropped.extend(refused);
+            synthesis.suggestions.extend(suggestions);
+            match kind {
+                Kind::Condition => synthesis.conditions = groups,
+                Kind::Astuce => synthesis.astuces = groups,
+                Kind::Temoignage => synthesis.temoignages = groups,
+            }
+        }
+        synthesis.suggestions.sort_by(|x, y| y.similarity.total_cmp(&x.similarity).then(x.a.cmp(&y.a)));
+        synthesis.suggestions.truncate(self.settings.max_suggestions);
+        synthesis.dropped.sort();
+        synthesis.dropped.dedup();
+        synthesis
+    }
+
+    /// Groups the entries of one kind.
+    fn group(
+        &self,
+        entries: &[&Entry],
+        plan: &decisions::Plan,
+    ) -> (Vec<Group>, Vec<Suggestion>, Vec<DroppedDecision>) {
+        if entries.is_empty() {
+            return (Vec::new(), Vec::new(), Vec::new());
+        }
+        let index_of: HashMap<ProposalId, usize> = entries.iter().enumerate().map(|(i, e)| (e.id, i)).collect();
+        let cannot: Vec<(usize, usize)> = plan
+            .cannot_link
+            .iter()
+            .filter_map(|(a, b)| Some((*index_of.get(a)?, *index_of.get(b)?)))
+            .collect();
+        // Items: exact duplicates together, unless a decision keeps two of them apart.
+        let items = make_items(entries, &cannot);
+        let item_of: Vec<usize> = {
+            let mut v = vec![0; entries.len()];
+            for (i, item) in items.iter().enumerate() {
+                for &e in item {
+                    v[e] = i;
+                }
+            }
+            v
+        };
+        let features: Vec<&Features> = items.iter().map(|item| entries[item[0]].features.as_ref()).collect();
+        let edges = self.edges(&features);
+        let problem = Problem {
+            weights: items.iter().map(|i| i.len() as f64).collect(),
+            edges,
+            must_link: plan
+                .must_link
+                .iter()
+                .filter_map(|(a, b)| Some((item_of[*index_of.get(a)?], item_of[*index_of.get(b)?])))
+                .collect(),
+            cannot_link: cannot.iter().map(|(a, b)| (item_of[*a], item_of[*b])).collect(),
+            threshold: self.settings.merge_threshold,
+        };
+        let clustering = cluster::cluster(&problem);
+        let refused: Vec<DroppedDecision> = clustering
+            .refused_links
+            .iter()
+            .map(|(a, b)| {
+                let mut ids = vec![entries[items[*a][0]].id, entries[items[*b][0]].id];
+                ids.sort();
+                DroppedDecision { decision: DecisionKind::Merge, proposals: ids, reason: DropReason::Contradicted }
+            })
+            .collect();
+        // Collect the groups: cluster id → item indexes.
+        let mut by_cluster: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for (item, &c) in clustering.assignment.iter().enumerate() {
+            by_cluster.entry(c).or_default().push(item);
+        }
+        let mut groups = Vec::new();
+        let mut anchor_of_cluster: HashMap<usize, ProposalId> = HashMap::new();
+        let mut concepts_of_cluster: HashMap<usize, Vec<String>> = HashMap::new();
+        for (cluster_id, cluster_items) in &by_cluster {
+            let group = self.build_group(entries, &items, cluster_items, plan);
+            anchor_of_cluster.insert(*cluster_id, group.anchor);
+            concepts_of_cluster.insert(*cluster_id, group.explanation.shared_concepts.clone());
+            groups.push(group);
+        }
+        groups.sort_by(|a, b| b.support.cmp(&a.support).then(b.members.len().cmp(&a.members.len())).then(a.anchor.cmp(&b.anchor)));
+        let mut suggestions = Vec::new();
+        for &(a, b, s) in &clustering.near {
+            if s < self.settings.suggest_threshold || s >= self.settings.merge_threshold {
+                continue;
+            }
+            let (Some(&anchor_a), Some(&anchor_b)) = (anchor_of_cluster.get(&a), anchor_of_cluster.get(&b)) else {
+                continue;
+            };
+            let ca = concepts_of_cluster.get(&a).cloned().unwrap_or_default();
+            let cb = concepts_of_cluster.get(&b).cloned().unwrap_or_default();
+            let shared = ca.into_iter().filter(|c| cb.contains(c)).collect();
+            suggestions.push(Suggestion { a: anchor_a, b: anchor_b, similarity: s, shared_concepts: shared });
+        }
+        (groups, suggestions, refused)
+    }
+
+    /// The similarity graph between items: candidate pairs share a concept or a
+    /// non-generic word; pairs under the floor are left out.
+    fn edges(&self, features: &[&Features]) -> Vec<Edge> {
+        let mut postings: HashMap<(u8, u64), Vec<usize>> = HashMap::new();
+        for (i, f) in features.iter().enumerate() {
+            for (concept, _) in &f.concepts {
+                postings.entry((0, *concept)).or_default().push(i);
+            }
+            for (word, weight) in &f.words {
+                if *weight > 0.0 && !self.is_weak_word(f, *word) {
+                    postings.entry((1, *word)).or_default().push(i);
+                }
+            }
+        }
+        let mut edges = Vec::new();
+        let mut seen = vec![usize::MAX; features.len()];
+        let mut candidates = Vec::new();
+        let mut keys_of: Vec<Vec<(u8, u64)>> = vec![Vec::new(); features.len()];
+        for (key, list) in &postings {
+            for &i in list {
+                keys_of[i].push(*key);
+            }
+        }
+        for i in 0..features.len() {
+            candidates.clear();
+            for key in &keys_of[i] {
+                if let Some(list) = postings.get(key) {
+                    for &j in list {
+                        if j > i && seen[j] != i {
+                            seen[j] = i;
+                            candidates.push(j);
+                        }
+                    }
+                }
+            }
+            candidates.sort_unstable();
+            for &j in &candidates {
+                let s = similarity(features[i], features[j], &self.settings);
+                if s >= self.settings.pair_floor {
+                    edges.push(Edge { a: i, b: j, similarity: s });
+                }
+            }
+        }
+        edges
+    }
+
+    /// Generic words and negations do not make two proposals candidates on their own.
+    fn is_weak_word(&self, features: &Features, word: u64) -> bool {
+        features
+            .surface
+            .iter()
+            .find(|(h, _)| *h == word)
+            .is_some_and(|(_, stem)| self.vocabulary.is_generic(stem) || normalize::is_negation(stem))
+    }
+
+    /// Builds one group from its items, applying the decisions that concern it.
+    fn build_group(
+        &self,
+        entries: &[&Entry],
+        items: &[Vec<usize>],
+        cluster_items: &[usize],
+        plan: &decisions::Plan,
+    ) -> Group {
+        let mut member_entries: Vec<&Entry> =
+            cluster_items.iter().flat_map(|i| items[*i].iter().map(|e| entries[*e])).collect();
+        member_entries.sort_by_key(|e| e.id);
+        let members: Vec<ProposalId> = member_entries.iter().map(|e| e.id).collect();
+        let anchor = members[0];
+        let origins: Vec<Origin> = member_entries
+            .iter()
+            .map(|e| Origin { input: e.input, table: e.table })
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let tables: Vec<u32> = origins.iter().map(|o| o.table).collect::<BTreeSet<_>>().into_iter().collect();
+        // Canonical wording: the member closest on average to the others.
+        let item_features: Vec<&Features> = cluster_items.iter().map(|i| entries[items[*i][0]].features.as_ref()).collect();
+        let weights: Vec<f32> = cluster_items.iter().map(|i| items[*i].len() as f32).collect();
+        let total_weight: f32 = weights.iter().sum();
+        let mut best: Option<(f32, &Entry)> = None;
+        for (k, item) in cluster_items.iter().enumerate() {
+            let mean = if total_weight <= 1.0 {
+                1.0
+            } else {
+                let mut sum = weights[k] - 1.0;
+                for (l, other) in item_features.iter().enumerate() {
+                    if l != k {
+                        sum += weights[l] * similarity(item_features[k], other, &self.settings);
+                    }
+                }
+                sum / (total_weight - 1.0)
+            };
+            for &e in &items[*item] {
+                let entry = entries[e];
+                let better = match best {
+                    None => true,
+                    Some((m, current)) => {
+                        mean > m + 1e-6
+                            || ((mean - m).abs() <= 1e-6
+                                && (entry.text.chars().count(), &entry.text)
+                                    < (current.text.chars().count(), &current.text))
+                    }
+                };
+                if better {
+                    best = Some((mean, entry));
+                }
+            }
+        }
+        let wording = best.map_or_else(String::new, |(_, e)| e.text.clone());
+        let member_features: Vec<&Features> = member_entries.iter().map(|e| e.features.as_ref()).collect();
+        let guess = self.model.guess(&member_features, &self.vocabulary, &self.settings);
+        let shared = explain::shared_concepts(&item_features, &self.vocabulary);
+        let mut group = Group {
+            anchor,
+            members,
+            wording,
+            edited: false,
+            family: guess.family,
+            confidence: guess.confidence,
+            status: guess.status,
+            support: origins.len(),
+            tables,
+            votes: 0,
+            excluded: false,
+            explanation: Explanation { shared_concepts: shared, closest_seed: guess.explanation.closest_seed },
+            origins,
+        };
+        plan.apply_to_group(&mut group);
+        group
+    }
+
+    /// The family of a text on its own (for live hints while typing).
+    pub fn classify(&self, text: &str) -> FamilyGuess {
+        let features = self.features(text);
+        self.model.guess(&[features.as_ref()], &self.vocabulary, &self.settings)
+    }
+
+    /// The condition of another table most similar to `text`, if any is similar enough
+    /// to be worth showing (at least the suggestion threshold).
+    pub fn nearest(&self, session: &Session, text: &str, other_than_table: u32) -> Option<(ProposalId, f32)> {
+        let features = self.features(text);
+        let mut best: Option<(ProposalId, f32)> = None;
+        for p in &session.proposals {
+            if p.table == other_than_table || p.kind != Kind::Condition {
+                continue;
+            }
+            let s = similarity(&features, &self.features(&p.text), &self.settings);
+            let better = match best {
+                None => true,
+                Some((id, b)) => s > b || (s == b && p.id < id),
+            };
+            if s >= self.settings.suggest_threshold && better {
+                best = Some((p.id, s));
+            }
+        }
+        best
+    }
+
+    /// The family numbers the engine knows.
+    pub fn family_numbers(&self) -> &[u8] {
+        self.model.numbers()
+    }
+}
+
+/// Groups entries into items of exact duplicates (same key), except entries that a
+/// decision keeps apart from another entry of the same key, which stay alone.
+fn make_items(entries: &[&Entry], cannot: &[(usize, usize)]) -> Vec<Vec<usize>> {
+    let mut by_key: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    let mut alone = Vec::new();
+    for (i, e) in entries.iter().enumerate() {
+        if e.features.key.is_empty() {
+            alone.push(i);
+        } else {
+            by_key.entry(e.features.key.as_str()).or_default().push(i);
+        }
+    }
+    let constrained: BTreeSet<usize> = cannot.iter().flat_map(|(a, b)| [*a, *b]).collect();
+    let mut items: Vec<Vec<usize>> = Vec::new();
+    for (_, list) in by_key {
+        let (apart, together): (Vec<usize>, Vec<usize>) = list.into_iter().partition(|i| constrained.contains(i));
+        if !together.is_empty() {
+            items.push(together);
+        }
+        items.extend(apart.into_iter().map(|i| vec![i]));
+    }
+    // Texts with nothing comparable (emoji only) stay alone, ordered by text.
+    alone.sort_by(|a, b| entries[*a].text.cmp(&entries[*b].text).then(entries[*a].id.cmp(&entries[*b].id)));
+    items.extend(alone.into_iter().map(|i| vec![i]));
+    items
+}

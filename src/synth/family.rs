@@ -1,0 +1,150 @@
+//! The family of a condition, with a confidence: evidence from the concepts of the
+//! vocabulary (each tied to its families) and from the words of each family's
+//! description and seed conditions (`families.ron`). When the evidence is thin or two
+//! families are close, the condition is marked « à valider » instead of guessed
+//! silently. Also finds the seed condition closest to a group, for explanations.
+
+use super::similarity::{Features, Settings, Sparse, dot, normalise};
+use super::vocabulary::Vocabulary;
+use super::{Explanation, Status};
+use crate::domain::Family;
+
+/// A family guess for a text or a group.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FamilyGuess {
+    pub family: Option<u8>,
+    pub confidence: f32,
+    pub status: Status,
+    pub explanation: Explanation,
+}
+
+/// One seed condition (or astuce) with its family and features.
+#[derive(Debug, Clone)]
+struct SeedText {
+    family: u8,
+    text: String,
+    words: Sparse,
+}
+
+/// What the classifier knows about the families.
+#[derive(Debug, Clone, Default)]
+pub struct FamilyModel {
+    numbers: Vec<u8>,
+    /// Words of each family's title, description, conditions and astuces.
+    profiles: Vec<Sparse>,
+    seeds: Vec<SeedText>,
+}
+
+/// How much the concept evidence counts against the word evidence.
+const CONCEPT_EVIDENCE: f32 = 1.0;
+const PROFILE_EVIDENCE: f32 = 0.6;
+const SEED_EVIDENCE: f32 = 0.6;
+
+impl FamilyModel {
+    pub fn new(families: &[Family], vocabulary: &Vocabulary, settings: &Settings) -> FamilyModel {
+        let mut model = FamilyModel::default();
+        for family in families {
+            model.numbers.push(family.number);
+            let mut all = format!("{} {}", family.title, family.description);
+            for text in family.conditions.iter().chain(&family.astuces) {
+                all.push(' ');
+                all.push_str(text);
+                let features = Features::of(text, vocabulary, settings);
+                model.seeds.push(SeedText { family: family.number, text: text.clone(), words: features.words });
+            }
+            let features = Features::of(&all, vocabulary, settings);
+            // Profiles use plain word presence so that long descriptions do not drown
+            // their rarer words.
+            let words = features.words.iter().map(|(k, _)| (*k, 1.0)).collect();
+            model.profiles.push(normalise(words));
+        }
+        model
+    }
+
+    /// The families known, in order.
+    pub fn numbers(&self) -> &[u8] {
+        &self.numbers
+    }
+
+    /// Guesses the family of a set of proposals (one or more members of a group).
+    pub fn guess(&self, members: &[&Features], vocabulary: &Vocabulary, settings: &Settings) -> FamilyGuess {
+        let mut scores = vec![0.0f32; self.numbers.len()];
+        let position = |number: u8| self.numbers.iter().position(|n| *n == number);
+        // Concepts: each member's concepts vote for their families.
+        let mut concept_counts: Vec<(usize, f32)> = Vec::new();
+        for features in members {
+            for (concept, weight) in &features.concepts {
+                let index = *concept as usize;
+                match concept_counts.iter_mut().find(|(c, _)| *c == index) {
+                    Some((_, w)) => *w += weight,
+                    None => concept_counts.push((index, *weight)),
+                }
+                if let Some(entry) = vocabulary.concepts.get(index) {
+                    for (rank, number) in entry.families.iter().enumerate() {
+                        if let Some(p) = position(*number) {
+                            let share = if rank == 0 { 1.0 } else { 0.5 };
+                            scores[p] += CONCEPT_EVIDENCE * share * weight / members.len() as f32;
+                        }
+                    }
+                }
+            }
+        }
+        // Words: closeness to each family's profile and to its nearest seed text.
+        let centroid = centroid(members);
+        for (p, profile) in self.profiles.iter().enumerate() {
+            scores[p] += PROFILE_EVIDENCE * dot(&centroid, profile);
+        }
+        let closest = self.closest_seed_index(&centroid);
+        if let Some((index, similarity)) = closest
+            && let Some(p) = position(self.seeds[index].family)
+        {
+            scores[p] += SEED_EVIDENCE * similarity;
+        }
+        let total: f32 = scores.iter().sum();
+        let mut order: Vec<usize> = (0..scores.len()).collect();
+        order.sort_by(|a, b| scores[*b].total_cmp(&scores[*a]).then(a.cmp(b)));
+        let (family, confidence, status) = match order.first() {
+            Some(&best) if total > 0.05 => {
+                let share = scores[best] / total;
+                let second = order.get(1).map_or(0.0, |&s| scores[s] / total);
+                let sure = share >= settings.family_min_confidence && share - second >= settings.family_margin;
+                (Some(self.numbers[best]), share, if sure { Status::Auto } else { Status::ToValidate })
+            }
+            _ => (None, 0.0, Status::ToValidate),
+        };
+        concept_counts.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let shared_concepts = concept_counts
+            .iter()
+            .filter_map(|(c, _)| vocabulary.concepts.get(*c).map(|e| e.label.clone()))
+            .collect();
+        let closest_seed = closest.filter(|(_, s)| *s > 0.1).map(|(i, _)| self.seeds[i].text.clone());
+        FamilyGuess { family, confidence, status, explanation: Explanation { shared_concepts, closest_seed } }
+    }
+
+    /// The seed text closest to these words, with its similarity.
+    fn closest_seed_index(&self, words: &Sparse) -> Option<(usize, f32)> {
+        let mut best: Option<(usize, f32)> = None;
+        for (index, seed) in self.seeds.iter().enumerate() {
+            let s = dot(words, &seed.words);
+            if s > 0.0 && best.is_none_or(|(_, b)| s > b) {
+                best = Some((index, s));
+            }
+        }
+        best
+    }
+
+    /// The seed condition closest to a set of proposals.
+    pub fn closest_seed(&self, members: &[&Features]) -> Option<String> {
+        self.closest_seed_index(&centroid(members)).filter(|(_, s)| *s > 0.1).map(|(i, _)| self.seeds[i].text.clone())
+    }
+}
+
+/// The normalised sum of the members' word vectors.
+fn centroid(members: &[&Features]) -> Sparse {
+    let mut all: Vec<(u64, f32)> = Vec::new();
+    for features in members {
+        all.extend(features.words.iter().copied());
+    }
+    normalise(all)
+}
+

@@ -1,0 +1,212 @@
+//! Per-proposal features and the similarity between two proposals: a blend of
+//! concept-level similarity (the domain vocabulary), word-level similarity (stems, with
+//! generic words weighing little) and character-level similarity (trigrams of the
+//! folded text, for spelling variants and typos). Every vector is normalised once, so
+//! a similarity is a few sorted merges; features depend on the text alone, so they are
+//! cached by text across re-syntheses.
+
+use serde::{Deserialize, Serialize};
+
+use super::normalize::{duplicate_key, fold, is_negation};
+use super::vocabulary::Vocabulary;
+
+/// The tunable settings of the synthèse (`assets/synth.ron`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Settings {
+    pub merge_threshold: f32,
+    pub suggest_threshold: f32,
+    pub concept_weight: f32,
+    pub word_weight: f32,
+    pub char_weight: f32,
+    pub generic_weight: f32,
+    pub pair_floor: f32,
+    pub family_margin: f32,
+    pub family_min_confidence: f32,
+    pub max_suggestions: usize,
+}
+
+/// The text of `assets/synth.ron` as shipped.
+pub const SETTINGS_RON: &str = include_str!("../../assets/synth.ron");
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            merge_threshold: 0.40,
+            suggest_threshold: 0.25,
+            concept_weight: 0.6,
+            word_weight: 0.3,
+            char_weight: 0.1,
+            generic_weight: 0.15,
+            pair_floor: 0.12,
+            family_margin: 0.15,
+            family_min_confidence: 0.45,
+            max_suggestions: 60,
+        }
+    }
+}
+
+impl Settings {
+    /// The shipped settings (checked by a test; the defaults if the file were broken).
+    pub fn shipped() -> Settings {
+        ron::from_str(SETTINGS_RON).unwrap_or_default()
+    }
+}
+
+/// A sparse vector: sorted keys with weights, normalised to length 1 (or empty).
+pub type Sparse = Vec<(u64, f32)>;
+
+/// What is compared about one proposal.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Features {
+    /// Exact duplicates share this key.
+    pub key: String,
+    /// Concept indexes into the vocabulary, with weights (normalised).
+    pub concepts: Sparse,
+    /// Stem hashes with weights (normalised).
+    pub words: Sparse,
+    /// Character trigram hashes (normalised).
+    pub grams: Sparse,
+    /// Each stem hash with the first folded word it came from (for explanations).
+    pub surface: Vec<(u64, String)>,
+    /// The stems in order.
+    pub stems: Vec<String>,
+}
+
+impl Features {
+    /// Analyses one text.
+    pub fn of(text: &str, vocabulary: &Vocabulary, settings: &Settings) -> Features {
+        // Very long texts: the first 2,000 characters say what the proposal is about.
+        let text: String = text.chars().take(2_000).collect();
+        let stems = vocabulary.analyzer.stems(&text);
+        let words_literal = vocabulary.literal_words(&text);
+        let hits = vocabulary.concepts_in(&stems, &words_literal);
+        let concepts: Sparse = normalise(hits.iter().map(|h| (h.concept as u64, h.weight)).collect());
+        let mut words = Vec::new();
+        let mut surface = Vec::new();
+        for stem in &stems {
+            let weight = if is_negation(stem) {
+                0.3
+            } else if vocabulary.is_generic(stem) {
+                settings.generic_weight
+            } else {
+                1.0
+            };
+            let hash = hash(stem);
+            words.push((hash, weight));
+            if !surface.iter().any(|(h, _)| *h == hash) {
+                surface.push((hash, stem.clone()));
+            }
+        }
+        let words = normalise(words);
+        let grams = normalise(trigrams(&text).into_iter().map(|g| (g, 1.0)).collect());
+        Features { key: duplicate_key(&text), concepts, words, grams, surface, stems }
+    }
+
+    /// Does this proposal name any concept of the vocabulary?
+    pub fn has_concepts(&self) -> bool {
+        !self.concepts.is_empty()
+    }
+}
+
+/// Similarity of two proposals in [0, 1].
+pub fn similarity(a: &Features, b: &Features, settings: &Settings) -> f32 {
+    if !a.key.is_empty() && a.key == b.key {
+        return 1.0;
+    }
+    let words = dot(&a.words, &b.words);
+    let grams = dot(&a.grams, &b.grams);
+    if a.has_concepts() && b.has_concepts() {
+        let concepts = dot(&a.concepts, &b.concepts);
+        let total = settings.concept_weight + settings.word_weight + settings.char_weight;
+        (settings.concept_weight * concepts + settings.word_weight * words + settings.char_weight * grams)
+            / total.max(f32::EPSILON)
+    } else {
+        let total = settings.word_weight + settings.char_weight;
+        (settings.word_weight * words + settings.char_weight * grams) / total.max(f32::EPSILON)
+    }
+}
+
+/// Dot product of two sorted sparse vectors.
+pub fn dot(a: &[(u64, f32)], b: &[(u64, f32)]) -> f32 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0f32);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum.clamp(0.0, 1.0)
+}
+
+/// Sorts, merges equal keys (summing weights) and scales to length 1.
+pub fn normalise(mut v: Vec<(u64, f32)>) -> Sparse {
+    v.sort_by_key(|(k, _)| *k);
+    let mut out: Sparse = Vec::with_capacity(v.len());
+    for (k, w) in v {
+        match out.last_mut() {
+            Some((last, total)) if *last == k => *total += w,
+            _ => out.push((k, w)),
+        }
+    }
+    let norm = out.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        for (_, w) in &mut out {
+            *w /= norm;
+        }
+    } else {
+        out.clear();
+    }
+    out
+}
+
+/// Trigrams of the folded letters of each word (with word boundaries), hashed.
+fn trigrams(text: &str) -> Vec<u64> {
+    let folded = fold(text);
+    let mut out = Vec::new();
+    for word in folded.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() > 2) {
+        let chars: Vec<char> = std::iter::once(' ').chain(word.chars()).chain(std::iter::once(' ')).collect();
+        for window in chars.windows(3) {
+            let gram: String = window.iter().collect();
+            out.push(hash(&gram));
+        }
+    }
+    out
+}
+
+/// FNV-1a, 64 bits: a stable hash (the same on every machine and every run).
+pub fn hash(text: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in text.as_bytes() {
+        h ^= u64::from(*byte);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_settings_parse() {
+        let settings: Settings = ron::from_str(SETTINGS_RON).expect("assets/synth.ron parses");
+        assert!(settings.suggest_threshold < settings.merge_threshold);
+    }
+
+    #[test]
+    fn paraphrases_are_closer_than_unrelated_proposals() {
+        let v = Vocabulary::shipped();
+        let s = Settings::shipped();
+        let f = |t: &str| Features::of(t, &v, &s);
+        let transparency = f("Transparence entre partenaires");
+        let hidden = f("Pas d'agenda caché");
+        let fees = f("Financement récurrent à la mission");
+        assert!(similarity(&transparency, &hidden, &s) > similarity(&transparency, &fees, &s));
+        assert_eq!(similarity(&f("PAS D'AGENDA CACHÉ!!"), &hidden, &s), 1.0);
+    }
+}

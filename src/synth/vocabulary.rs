@@ -1,0 +1,318 @@
+//! The domain vocabulary (`assets/vocabulary.ron`, compiled in): the sector's
+//! abbreviations, generic words that say little on their own, and *concepts* — groups
+//! of words and multi-word expressions that mean the same thing in this domain, each
+//! tied to the families it belongs to. Compiling the vocabulary analyses every term
+//! with the same [`Analyzer`] as the proposals, so matching is stem against stem.
+//!
+//! Matching: a term matches when all its stems occur within a short window of the
+//! proposal (any order, distinct positions); longer terms win over shorter ones that
+//! overlap them (`agenda caché` is one concept, `caché` alone is not another). Terms
+//! written `=like this` match the folded words literally, stopwords included, for
+//! expressions made only of function words (`=qui fait quoi`).
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::normalize::{Analyzer, fold};
+
+/// The text of `assets/vocabulary.ron` as shipped.
+pub const VOCABULARY_RON: &str = include_str!("../../assets/vocabulary.ron");
+
+/// Where a vocabulary entry comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Source {
+    /// The wording of the CDC de Laval document (the seed).
+    Seed,
+    /// The Québec community sector's usage (abbreviations, programmes, practices).
+    Sector,
+    /// General French: synonyms, morphology, idioms.
+    French,
+}
+
+/// An abbreviation and what it stands for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Abbreviation {
+    pub short: String,
+    pub long: String,
+    /// Also recognised in lower case (only when that cannot be an ordinary word:
+    /// `oc` yes, `ca` no since it is `ça`).
+    #[serde(default)]
+    pub lowercase: bool,
+    pub source: Source,
+}
+
+/// A concept: words and expressions that mean the same in this domain.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ConceptEntry {
+    /// Stable identifier (`transparence`).
+    pub id: String,
+    /// What the room sees in explanations, in French.
+    pub label: String,
+    /// Families this concept belongs to, most likely first; empty for none.
+    #[serde(default)]
+    pub families: Vec<u8>,
+    pub source: Source,
+    /// Terms that name the concept clearly.
+    pub terms: Vec<String>,
+    /// Terms that only hint at it (half weight).
+    #[serde(default)]
+    pub weak: Vec<String>,
+}
+
+/// The whole vocabulary file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VocabularyFile {
+    pub version: u32,
+    pub abbreviations: Vec<Abbreviation>,
+    /// Words frequent in every proposal of this domain (`partenaire`, `projet`): they
+    /// count for little in similarity.
+    #[serde(default)]
+    pub generic: Vec<String>,
+    pub concepts: Vec<ConceptEntry>,
+}
+
+/// Why the vocabulary could not be loaded.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum VocabularyError {
+    #[error("vocabulary: {0}")]
+    Parse(String),
+    #[error("vocabulary: concept `{0}` is defined twice")]
+    DuplicateConcept(String),
+    #[error("vocabulary: term `{term}` of `{concept}` has no content word")]
+    EmptyTerm { concept: String, term: String },
+}
+
+/// One compiled term.
+#[derive(Debug, Clone)]
+struct Term {
+    concept: usize,
+    weight: f32,
+    /// Stems (or folded words for literal terms).
+    parts: Vec<String>,
+    literal: bool,
+}
+
+/// A concept found in a proposal.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ConceptHit {
+    pub concept: usize,
+    pub weight: f32,
+}
+
+/// The vocabulary, analysed and indexed.
+#[derive(Debug, Clone)]
+pub struct Vocabulary {
+    pub analyzer: Analyzer,
+    pub concepts: Vec<ConceptEntry>,
+    generic: HashMap<String, ()>,
+    /// First part of a term → the terms starting with it.
+    by_first: HashMap<String, Vec<usize>>,
+    terms: Vec<Term>,
+    /// Terms left out because nothing of them survives the analysis (all stopwords).
+    pub skipped: Vec<VocabularyError>,
+}
+
+/// How far apart (in content words) the parts of a term may be, beyond its length.
+const WINDOW_SLACK: usize = 2;
+
+impl Vocabulary {
+    /// The shipped vocabulary. Its validity is checked by a test, so a broken edit fails
+    /// the build's tests rather than a workshop; at run time an unparsable file gives an
+    /// empty vocabulary (the synthèse still works on words alone) and a term with no
+    /// content word is skipped.
+    pub fn shipped() -> Vocabulary {
+        Vocabulary::parse(VOCABULARY_RON).unwrap_or_else(|_| Vocabulary::empty())
+    }
+
+    /// A vocabulary with nothing in it.
+    pub fn empty() -> Vocabulary {
+        Vocabulary::compile(VocabularyFile {
+            version: 1,
+            abbreviations: Vec::new(),
+            generic: Vec::new(),
+            concepts: Vec::new(),
+        })
+        .unwrap_or_else(|_| unreachable_empty())
+    }
+
+    /// Parses and compiles a vocabulary file.
+    pub fn parse(text: &str) -> Result<Vocabulary, VocabularyError> {
+        let file: VocabularyFile = ron::from_str(text).map_err(|e| VocabularyError::Parse(e.to_string()))?;
+        Vocabulary::compile(file)
+    }
+
+    /// Compiles a parsed vocabulary.
+    pub fn compile(file: VocabularyFile) -> Result<Vocabulary, VocabularyError> {
+        let abbreviations: Vec<(String, String, bool)> =
+            file.abbreviations.iter().map(|a| (a.short.clone(), a.long.clone(), a.lowercase)).collect();
+        let analyzer = Analyzer::new(&abbreviations);
+        let mut generic = HashMap::new();
+        for word in &file.generic {
+            for stem in analyzer.stems(word) {
+                generic.insert(stem, ());
+            }
+        }
+        let mut seen = HashMap::new();
+        let mut terms = Vec::new();
+        let mut skipped = Vec::new();
+        for (index, concept) in file.concepts.iter().enumerate() {
+            if seen.insert(concept.id.clone(), ()).is_some() {
+                return Err(VocabularyError::DuplicateConcept(concept.id.clone()));
+            }
+            let strong = concept.terms.iter().map(|t| (t, 1.0));
+            let weak = concept.weak.iter().map(|t| (t, 0.5));
+            for (term, weight) in strong.chain(weak) {
+                let (literal, parts) = match term.strip_prefix('=') {
+                    Some(rest) => (true, literal_words(rest)),
+                    None => (false, analyzer.stems(term)),
+                };
+                if parts.is_empty() {
+                    skipped.push(VocabularyError::EmptyTerm { concept: concept.id.clone(), term: term.clone() });
+                    continue;
+                }
+                terms.push(Term { concept: index, weight, parts, literal });
+            }
+        }
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        for (index, term) in terms.iter().enumerate() {
+            by_first.entry(term.parts[0].clone()).or_default().push(index);
+        }
+        Ok(Vocabulary { analyzer, concepts: file.concepts, generic, by_first, terms, skipped })
+    }
+
+    /// Is this stem a generic word of the domain?
+    pub fn is_generic(&self, stem: &str) -> bool {
+        self.generic.contains_key(stem)
+    }
+
+    /// The concepts named in a text, given its stems and its literal folded words.
+    /// Each concept appears once, with the best weight of its matching terms.
+    pub fn concepts_in(&self, stems: &[String], words: &[String]) -> Vec<ConceptHit> {
+        let mut matches: Vec<(usize, Vec<usize>, bool)> = Vec::new(); // term, positions, literal
+        for (sequence, literal) in [(stems, false), (words, true)] {
+            for (start, part) in sequence.iter().enumerate() {
+                let Some(candidates) = self.by_first.get(part) else { continue };
+                for &term_index in candidates {
+                    let term = &self.terms[term_index];
+                    if term.literal != literal {
+                        continue;
+                    }
+                    if let Some(positions) = match_at(sequence, start, &term.parts, literal) {
+                        matches.push((term_index, positions, literal));
+                    }
+                }
+            }
+        }
+        // Longest terms first; a match overlapping a longer accepted one is dropped.
+        matches.sort_by(|a, b| {
+            let (ta, tb) = (&self.terms[a.0], &self.terms[b.0]);
+            tb.parts.len().cmp(&ta.parts.len()).then(a.1.cmp(&b.1)).then(a.0.cmp(&b.0))
+        });
+        let mut used_stems = vec![false; stems.len()];
+        let mut used_words = vec![false; words.len()];
+        let mut hits: Vec<ConceptHit> = Vec::new();
+        for (term_index, positions, literal) in matches {
+            let used = if literal { &mut used_words } else { &mut used_stems };
+            if positions.iter().any(|&p| used[p]) {
+                continue;
+            }
+            for &p in &positions {
+                used[p] = true;
+            }
+            let term = &self.terms[term_index];
+            match hits.iter_mut().find(|h| h.concept == term.concept) {
+                Some(hit) => hit.weight = hit.weight.max(term.weight),
+                None => hits.push(ConceptHit { concept: term.concept, weight: term.weight }),
+            }
+        }
+        hits.sort_by_key(|h| h.concept);
+        hits
+    }
+
+    /// The folded words of a text, stopwords included (for literal terms).
+    pub fn literal_words(&self, text: &str) -> Vec<String> {
+        literal_words(text)
+    }
+}
+
+/// Should never happen: an empty vocabulary always compiles.
+fn unreachable_empty() -> Vocabulary {
+    Vocabulary {
+        analyzer: Analyzer::new(&[]),
+        concepts: Vec::new(),
+        generic: HashMap::new(),
+        by_first: HashMap::new(),
+        terms: Vec::new(),
+        skipped: Vec::new(),
+    }
+}
+
+/// Folded words, punctuation dropped and elided `l'`/`d'` split off.
+fn literal_words(text: &str) -> Vec<String> {
+    fold(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Finds the parts of a term starting at `start`: literal terms must be contiguous;
+/// stemmed terms may have their other parts anywhere within a window around `start`.
+fn match_at(sequence: &[String], start: usize, parts: &[String], literal: bool) -> Option<Vec<usize>> {
+    if literal {
+        if start + parts.len() > sequence.len() {
+            return None;
+        }
+        let ok = parts.iter().enumerate().all(|(i, p)| &sequence[start + i] == p);
+        return ok.then(|| (start..start + parts.len()).collect());
+    }
+    let window = parts.len() + WINDOW_SLACK;
+    let low = start.saturating_sub(window);
+    let high = (start + window + 1).min(sequence.len());
+    let mut positions = vec![start];
+    for part in &parts[1..] {
+        let found = (low..high).find(|p| !positions.contains(p) && &sequence[*p] == part)?;
+        positions.push(found);
+    }
+    let min = positions.iter().min().copied().unwrap_or(start);
+    let max = positions.iter().max().copied().unwrap_or(start);
+    (max - min < window).then(|| {
+        positions.sort_unstable();
+        positions
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_vocabulary_compiles_and_every_entry_says_where_it_comes_from() {
+        let file: VocabularyFile = ron::from_str(VOCABULARY_RON).expect("assets/vocabulary.ron parses");
+        assert!(file.concepts.len() >= 30);
+        for concept in &file.concepts {
+            assert!(!concept.terms.is_empty(), "{} has terms", concept.id);
+            assert!(concept.families.iter().all(|f| (1..=3).contains(f)), "{} families", concept.id);
+        }
+        let vocabulary = Vocabulary::compile(file).expect("vocabulary compiles");
+        assert!(vocabulary.skipped.is_empty(), "terms with no content word: {:?}", vocabulary.skipped);
+    }
+
+    #[test]
+    fn longer_terms_win_and_windows_allow_reordering() {
+        let vocabulary = Vocabulary::shipped();
+        let find = |text: &str| {
+            let stems = vocabulary.analyzer.stems(text);
+            let words = vocabulary.literal_words(text);
+            vocabulary
+                .concepts_in(&stems, &words)
+                .iter()
+                .map(|h| vocabulary.concepts[h.concept].id.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(find("Pas d'agenda caché"), vec!["transparence".to_string()]);
+        assert!(find("en amont des décisions").contains(&"coconstruction".to_string()));
+        assert!(find("les décisions se prennent en amont").contains(&"coconstruction".to_string()));
+    }
+}
