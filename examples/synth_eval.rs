@@ -20,11 +20,18 @@ fn main() {
         let engine = Engine::new(&families);
         let synthesis = engine.synthesize(&session);
         for group in &synthesis.conditions {
-            println!("== {:?} f={:?} {:.2} {:?} {:?}", group.anchor, group.family, group.confidence, group.status, group.explanation.shared_concepts);
+            println!(
+                "== {:?} f={:?} {:.2} {:?} {:?}",
+                group.anchor, group.family, group.confidence, group.status, group.explanation.shared_concepts
+            );
             for id in &group.members {
                 let row = &rows[id.0 as usize - 1];
                 let f = engine.features(&row.text);
-                let concepts: Vec<String> = f.concepts.iter().map(|(c, _)| engine.vocabulary().concepts[*c as usize].id.clone()).collect();
+                let concepts: Vec<String> = f
+                    .concepts
+                    .iter()
+                    .map(|(c, _)| engine.vocabulary().concepts[*c as usize].id.clone())
+                    .collect();
                 println!("   {} {:?} t{} {} {:?}", row.cluster, row.families, row.table, row.text, concepts);
             }
         }
@@ -33,18 +40,38 @@ fn main() {
         }
         return;
     }
-    let mut variants: Vec<(String, Settings, Vocabulary)> = vec![("shipped".into(), shipped.clone(), Vocabulary::shipped())];
+    let mut variants: Vec<(String, Settings, Vocabulary)> =
+        vec![("shipped".into(), shipped.clone(), Vocabulary::shipped())];
     for t in [0.25f32, 0.3, 0.35, 0.4, 0.45, 0.5] {
-        variants.push((format!("threshold {t}"), Settings { merge_threshold: t, ..shipped.clone() }, Vocabulary::shipped()));
+        variants.push((
+            format!("threshold {t}"),
+            Settings { merge_threshold: t, ..shipped.clone() },
+            Vocabulary::shipped(),
+        ));
     }
-    variants.push(("words only (no concepts, no trigrams)".into(), Settings { concept_weight: 0.0, char_weight: 0.0, ..shipped.clone() }, Vocabulary::shipped()));
+    variants.push((
+        "words only (no concepts, no trigrams)".into(),
+        Settings { concept_weight: 0.0, char_weight: 0.0, ..shipped.clone() },
+        Vocabulary::shipped(),
+    ));
     variants.push(("words + trigrams, no vocabulary".into(), shipped.clone(), Vocabulary::empty()));
-    variants.push(("concepts only".into(), Settings { word_weight: 0.0, char_weight: 0.0, ..shipped.clone() }, Vocabulary::shipped()));
+    variants.push((
+        "concepts only".into(),
+        Settings { word_weight: 0.0, char_weight: 0.0, ..shipped.clone() },
+        Vocabulary::shipped(),
+    ));
     for (name, settings, vocabulary) in variants {
         let engine = Engine::with(&families, vocabulary, settings);
         let synthesis = engine.synthesize(&session);
         let s = score(&rows, &synthesis);
-        println!("{name:45} P={:.3} R={:.3} F1={:.3} family={:.3} groups={}", s.precision, s.recall, s.f1, s.family_accuracy, synthesis.conditions.len());
+        println!(
+            "{name:45} P={:.3} R={:.3} F1={:.3} family={:.3} groups={}",
+            s.precision,
+            s.recall,
+            s.f1,
+            s.family_accuracy,
+            synthesis.conditions.len()
+        );
     }
     let _ = similarity::dot;
 }

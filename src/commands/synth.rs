@@ -59,8 +59,12 @@ pub fn render(
     let failed = |e: &dyn std::fmt::Display| UserError(i18n::synth::export_failed(lang, &e.to_string()));
     match format {
         SynthFormat::Csv => export::to_csv(synthesis, inputs).map_err(|e| failed(&e)),
-        SynthFormat::Ron => export::to_ron(&SynthesisDocument::new(synthesis, inputs)).map_err(|e| failed(&e)),
-        SynthFormat::Json => export::to_json(&SynthesisDocument::new(synthesis, inputs)).map_err(|e| failed(&e)),
+        SynthFormat::Ron => {
+            export::to_ron(&SynthesisDocument::new(synthesis, inputs)).map_err(|e| failed(&e))
+        }
+        SynthFormat::Json => {
+            export::to_json(&SynthesisDocument::new(synthesis, inputs)).map_err(|e| failed(&e))
+        }
         SynthFormat::Md => Ok(export::to_markdown(&SynthesisDocument::new(synthesis, inputs), lang)),
     }
 }
@@ -80,35 +84,44 @@ pub fn load_input(path: &Path, lang: Lang) -> Result<Session, UserError> {
     if ext.as_deref() == Some("ron") {
         return store::load(path).map_err(|e| UserError(i18n::errors::store_error(lang, &e)));
     }
-    let Some(format) = notes::NotesFormat::of_path(path) else {
+    if notes::NotesFormat::of_path(path).is_none() {
         return Err(UserError(i18n::synth::unknown_input(lang, &path.display().to_string())));
-    };
-    let bytes = std::fs::read(path).map_err(|e| {
-        UserError(i18n::synth::unreadable_input(lang, &path.display().to_string(), &i18n::errors::io_error(lang, &e)))
-    })?;
-    let entries = notes::parse_bytes(&bytes, format).map_err(|e| {
-        UserError(i18n::synth::unreadable_input(lang, &path.display().to_string(), &i18n::errors::notes_error(lang, &e)))
-    })?;
-    session_from_notes(path, &entries, lang)
+    }
+    let notes = notes::read_notes(path).map_err(|e| UserError(i18n::errors::notes_read_error(lang, &e)))?;
+    session_from_notes(path, &notes, lang)
 }
 
-/// A session holding the proposals of notes: one table per table number seen, as many
-/// rounds as the notes mention (at least one); proposals without a kind are conditions.
-pub fn session_from_notes(path: &Path, entries: &[notes::NoteEntry], lang: Lang) -> Result<Session, UserError> {
+/// A session holding the proposals of notes: the tables the notes name (with their
+/// theme and host), as many rounds as the notes mention (at least one); proposals
+/// without a kind are conditions.
+pub fn session_from_notes(path: &Path, notes: &notes::Notes, lang: Lang) -> Result<Session, UserError> {
     let title = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let title = if title.trim().is_empty() { "notes".to_string() } else { title };
-    let rounds = entries.iter().filter_map(|e| e.round).max().unwrap_or(1).max(1);
-    let mut session = Session::new(&title, default_families(), 0, rounds, 20)
-        .map_err(|e| UserError(i18n::errors::session_error(lang, &e)))?;
+    let rounds = notes.entries.iter().filter_map(|e| e.round).max().unwrap_or(1).max(1);
+    let session_error = |e: crate::domain::SessionError| UserError(i18n::errors::session_error(lang, &e));
+    let mut session = Session::new(&title, default_families(), 1, rounds, 20).map_err(session_error)?;
+    // Only the tables of the notes.
+    session.tables.clear();
     let now = Utc::now();
-    for entry in entries {
+    for entry in &notes.entries {
         if session.table(entry.table).is_none() {
-            session
-                .add_table(entry.table, entry.theme.as_deref().unwrap_or(""))
-                .map_err(|e| UserError(i18n::errors::session_error(lang, &e)))?;
+            let named = notes.tables.iter().find(|t| t.number == entry.table);
+            let theme = named.and_then(|t| t.theme.clone()).unwrap_or_default();
+            session.add_table(entry.table, &theme).map_err(session_error)?;
+            if let (Some(table), Some(host)) =
+                (session.table_mut(entry.table), named.and_then(|t| t.host.clone()))
+            {
+                table.host = host;
+            }
         }
         session
-            .add_proposal(entry.table, entry.round.unwrap_or(1), entry.kind.unwrap_or(Kind::Condition), &entry.text, now)
+            .add_proposal(
+                entry.table,
+                entry.round.unwrap_or(1),
+                entry.kind.unwrap_or(Kind::Condition),
+                &entry.text,
+                now,
+            )
             .map_err(|e| {
                 UserError(i18n::synth::bad_note(
                     lang,

@@ -3,8 +3,10 @@
 use super::{Lang, Text};
 use crate::synth::{DecisionKind, DropReason, Status};
 
-pub const DOC_TITLE: Text = Text::new("Les conditions favorables — document synthèse", "Conditions favorables — synthesis document");
-pub const CONDITIONS: Text = Text::new("Conditions favorables", "Conditions favorables (enabling conditions)");
+pub const DOC_TITLE: Text =
+    Text::new("Les conditions favorables — document synthèse", "Conditions favorables — synthesis document");
+pub const CONDITIONS: Text =
+    Text::new("Conditions favorables", "Conditions favorables (enabling conditions)");
 pub const UNCLASSIFIED: Text = Text::new("Conditions à classer", "Conditions to classify");
 pub const ASTUCES: Text = Text::new("Astuces", "Tips (astuces)");
 pub const TEMOIGNAGES: Text = Text::new("Témoignages", "Testimonies (témoignages)");
@@ -92,9 +94,7 @@ pub fn dropped(lang: Lang, kind: DecisionKind, reason: DropReason, proposals: &s
         DropReason::MissingProposal => {
             Text::new("une proposition n'existe plus", "a proposal no longer exists")
         }
-        DropReason::Contradicted => {
-            Text::new("contredit une autre décision", "contradicts another decision")
-        }
+        DropReason::Contradicted => Text::new("contredit une autre décision", "contradicts another decision"),
         DropReason::DifferentKinds => Text::new(
             "réunirait une condition et une astuce ou un témoignage",
             "would merge a condition with a tip or a testimony",

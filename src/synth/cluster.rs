@@ -125,7 +125,17 @@ pub fn cluster(problem: &Problem) -> Clustering {
             refused.push((a, b));
             continue;
         }
-        merge(ra, rb, &mut parent, &mut size, &mut alive, &mut version, &mut members, &mut forbidden, &mut links);
+        merge(
+            ra,
+            rb,
+            &mut parent,
+            &mut size,
+            &mut alive,
+            &mut version,
+            &mut members,
+            &mut forbidden,
+            &mut links,
+        );
     }
 
     let mut heap = BinaryHeap::new();
@@ -151,7 +161,17 @@ pub fn cluster(problem: &Problem) -> Clustering {
             continue;
         }
         let (keep, gone) = (c.a.min(c.b), c.a.max(c.b));
-        merge(keep, gone, &mut parent, &mut size, &mut alive, &mut version, &mut members, &mut forbidden, &mut links);
+        merge(
+            keep,
+            gone,
+            &mut parent,
+            &mut size,
+            &mut alive,
+            &mut version,
+            &mut members,
+            &mut forbidden,
+            &mut links,
+        );
         let mut neighbours: Vec<(usize, f64)> = links[keep].iter().map(|(&k, &v)| (k, v)).collect();
         neighbours.sort_by_key(|(k, _)| *k);
         for (other, sum) in neighbours {

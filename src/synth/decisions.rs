@@ -56,7 +56,10 @@ pub fn remap(decisions: &Decisions, input: usize) -> Decisions {
         splits: decisions
             .splits
             .iter()
-            .map(|s| Split { proposal: id(s.proposal), apart_from: s.apart_from.iter().map(|p| id(*p)).collect() })
+            .map(|s| Split {
+                proposal: id(s.proposal),
+                apart_from: s.apart_from.iter().map(|p| id(*p)).collect(),
+            })
             .collect(),
         rejected: decisions.rejected.iter().map(|p| Pair::new(id(p.a), id(p.b))).collect(),
         families: decisions
@@ -121,7 +124,11 @@ impl Plan {
                             plan.cannot_link.push((split.proposal, *other));
                         }
                     } else {
-                        plan.drop(DecisionKind::Split, vec![split.proposal, *other], DropReason::MissingProposal);
+                        plan.drop(
+                            DecisionKind::Split,
+                            vec![split.proposal, *other],
+                            DropReason::MissingProposal,
+                        );
                     }
                 }
             }
@@ -227,7 +234,7 @@ impl Plan {
             group.wording = text.clone();
             group.edited = true;
         }
-        group.excluded = self.exclusions.iter().any(|id| contains(id));
+        group.excluded = self.exclusions.iter().any(&contains);
         let mut per_proposal: HashMap<ProposalId, u32> = HashMap::new();
         for (id, votes) in &self.votes {
             if contains(id) {

@@ -21,7 +21,8 @@ use crate::i18n::synth as text;
 pub const DOCUMENT_VERSION: u32 = 1;
 
 /// The CSV header (PRODUCT.md).
-pub const CSV_HEADER: [&str; 8] = ["cluster", "family", "canonical", "support", "table", "round", "kind", "text"];
+pub const CSV_HEADER: [&str; 8] =
+    ["cluster", "family", "canonical", "support", "table", "round", "kind", "text"];
 
 /// One original proposal inside an exported group.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -95,8 +96,11 @@ impl<'a> Lookup<'a> {
                 proposals.insert(super::combined_id(index, p.id), (p, index));
             }
         }
-        let labels =
-            if inputs.len() > 1 { inputs.iter().map(|(l, _)| l.clone()).collect() } else { vec![String::new()] };
+        let labels = if inputs.len() > 1 {
+            inputs.iter().map(|(l, _)| l.clone()).collect()
+        } else {
+            vec![String::new()]
+        };
         Lookup { proposals, labels }
     }
 
@@ -238,9 +242,11 @@ pub fn to_csv(synthesis: &Synthesis, inputs: &[(String, &Session)]) -> Result<St
     let several = inputs.len() > 1;
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.write_record(CSV_HEADER)?;
-    for (kind, groups) in
-        [(Kind::Condition, &synthesis.conditions), (Kind::Astuce, &synthesis.astuces), (Kind::Temoignage, &synthesis.temoignages)]
-    {
+    for (kind, groups) in [
+        (Kind::Condition, &synthesis.conditions),
+        (Kind::Astuce, &synthesis.astuces),
+        (Kind::Temoignage, &synthesis.temoignages),
+    ] {
         for group in groups {
             let cluster = cluster_label(group.anchor);
             let family = group.family.map(|f| f.to_string()).unwrap_or_default();
@@ -275,7 +281,8 @@ pub fn to_markdown(document: &SynthesisDocument, lang: Lang) -> String {
     if !titles.is_empty() {
         let _ = writeln!(out, "\n*{}*", titles.join(" · "));
     }
-    let conditions: usize = document.families.iter().map(|s| s.conditions.len()).sum::<usize>() + document.unclassified.len();
+    let conditions: usize =
+        document.families.iter().map(|s| s.conditions.len()).sum::<usize>() + document.unclassified.len();
     let proposals: usize = document
         .families
         .iter()
@@ -340,7 +347,8 @@ fn ranked(mut groups: Vec<&ExportGroup>) -> Vec<&ExportGroup> {
 fn table_list(group: &ExportGroup) -> String {
     let several = group.proposals.iter().any(|p| !p.input.is_empty());
     if several {
-        let mut seen: Vec<String> = group.proposals.iter().map(|p| format!("{} {}", p.input, p.table)).collect();
+        let mut seen: Vec<String> =
+            group.proposals.iter().map(|p| format!("{} {}", p.input, p.table)).collect();
         seen.sort();
         seen.dedup();
         seen.join(", ")
@@ -355,7 +363,11 @@ fn one_line(text: &str) -> String {
 
 fn write_condition(out: &mut String, group: &ExportGroup, lang: Lang, check: bool) {
     let mark = if check { "✓ " } else { "" };
-    let mut line = format!("- {mark}**{}** — {}", one_line(&group.wording), text::support_line(lang, group.support, &table_list(group)));
+    let mut line = format!(
+        "- {mark}**{}** — {}",
+        one_line(&group.wording),
+        text::support_line(lang, group.support, &table_list(group))
+    );
     if group.votes > 0 {
         let _ = write!(line, " · {}", text::votes(lang, group.votes));
     }
@@ -365,7 +377,12 @@ fn write_condition(out: &mut String, group: &ExportGroup, lang: Lang, check: boo
     let _ = writeln!(out, "{line}");
     if group.proposals.len() > 1 || group.edited {
         for p in &group.proposals {
-            let _ = writeln!(out, "    - {} ({})", one_line(&p.text), text::origin(lang, &p.input, p.table, p.round));
+            let _ = writeln!(
+                out,
+                "    - {} ({})",
+                one_line(&p.text),
+                text::origin(lang, &p.input, p.table, p.round)
+            );
         }
     }
 }

@@ -50,7 +50,11 @@ impl FamilyModel {
                 all.push(' ');
                 all.push_str(text);
                 let features = Features::of(text, vocabulary, settings);
-                model.seeds.push(SeedText { family: family.number, text: text.clone(), words: features.words });
+                model.seeds.push(SeedText {
+                    family: family.number,
+                    text: text.clone(),
+                    words: features.words,
+                });
             }
             let features = Features::of(&all, vocabulary, settings);
             // Profiles use plain word presence so that long descriptions do not drown
@@ -107,7 +111,8 @@ impl FamilyModel {
             Some(&best) if total > 0.05 => {
                 let share = scores[best] / total;
                 let second = order.get(1).map_or(0.0, |&s| scores[s] / total);
-                let sure = share >= settings.family_min_confidence && share - second >= settings.family_margin;
+                let sure =
+                    share >= settings.family_min_confidence && share - second >= settings.family_margin;
                 (Some(self.numbers[best]), share, if sure { Status::Auto } else { Status::ToValidate })
             }
             _ => (None, 0.0, Status::ToValidate),
@@ -135,7 +140,9 @@ impl FamilyModel {
 
     /// The seed condition closest to a set of proposals.
     pub fn closest_seed(&self, members: &[&Features]) -> Option<String> {
-        self.closest_seed_index(&centroid(members)).filter(|(_, s)| *s > 0.1).map(|(i, _)| self.seeds[i].text.clone())
+        self.closest_seed_index(&centroid(members))
+            .filter(|(_, s)| *s > 0.1)
+            .map(|(i, _)| self.seeds[i].text.clone())
     }
 }
 
@@ -147,4 +154,3 @@ fn centroid(members: &[&Features]) -> Sparse {
     }
     normalise(all)
 }
-

@@ -9,41 +9,93 @@ use crate::domain::{Family, Kind, Session};
 
 /// Ideas, each with a few ways of saying it.
 const IDEAS: &[&[&str]] = &[
-    &["Respect de notre mission", "Le projet doit respecter nos valeurs", "En accord avec notre mission et nos pratiques"],
+    &[
+        "Respect de notre mission",
+        "Le projet doit respecter nos valeurs",
+        "En accord avec notre mission et nos pratiques",
+    ],
     &["Participation volontaire", "Ne pas être forcés de participer", "Liberté de se retirer du partenariat"],
     &["Des avantages clairs pour l'organisme", "Quels gains pour nous?", "Valeur ajoutée pour nos membres"],
     &["Des objectifs communs", "Un but commun entre partenaires", "Une vision partagée du projet"],
     &["Transparence entre partenaires", "Aucun agenda caché", "Franchise et honnêteté dans les échanges"],
     &["Climat de confiance", "Écoute et respect mutuel", "Pouvoir exprimer son point de vue"],
     &["Coconstruction du projet", "Être impliqués en amont", "Participer aux décisions dès le début"],
-    &["Entente écrite entre partenaires", "Un protocole d'entente signé", "Un contrat qui précise les engagements"],
-    &["Reconnaître nos limites", "Tenir compte de nos ressources limitées", "Notre petite équipe a une capacité limitée"],
+    &[
+        "Entente écrite entre partenaires",
+        "Un protocole d'entente signé",
+        "Un contrat qui précise les engagements",
+    ],
+    &[
+        "Reconnaître nos limites",
+        "Tenir compte de nos ressources limitées",
+        "Notre petite équipe a une capacité limitée",
+    ],
     &["Respect de notre autonomie", "Pas d'ingérence dans nos affaires", "Ne pas nous instrumentaliser"],
     &["Rapports égalitaires", "Des pouvoirs comparables", "Relation d'égal à égal entre partenaires"],
     &["Financement à la mission", "Du financement récurrent", "Fini le financement par projet"],
     &["Alléger la reddition de comptes", "Moins de bureaucratie", "Simplifier les formulaires"],
     &["Clarifier les rôles et responsabilités", "Qui fait quoi dans le projet", "Partage des tâches clair"],
     &["Un mécanisme de suivi", "Comptes rendus de chaque rencontre", "Faire le suivi des décisions"],
-    &["Respecter nos processus démocratiques", "Laisser le temps à notre CA de décider", "Délais raisonnables pour consulter l'AGA"],
-    &["Place représentative des OC", "Assez de sièges pour le communautaire", "Représentativité des organismes"],
-    &["Des décideurs à la table", "Des partenaires qui peuvent déroger aux normes", "Souplesse des programmes"],
+    &[
+        "Respecter nos processus démocratiques",
+        "Laisser le temps à notre CA de décider",
+        "Délais raisonnables pour consulter l'AGA",
+    ],
+    &[
+        "Place représentative des OC",
+        "Assez de sièges pour le communautaire",
+        "Représentativité des organismes",
+    ],
+    &[
+        "Des décideurs à la table",
+        "Des partenaires qui peuvent déroger aux normes",
+        "Souplesse des programmes",
+    ],
     &["Langage accessible", "Pas de jargon", "Vulgariser les documents"],
     &["Évaluer le partenariat", "Faire un bilan régulier", "Des indicateurs pour mesurer les résultats"],
     &["Résolution des conflits", "Un mécanisme pour gérer les désaccords", "Médiation en cas de tension"],
-    &["Continuité des interlocuteurs", "Moins de roulement de personnel", "Stabilité des représentants du CISSS"],
-    &["Reconnaître notre expertise", "Valoriser nos savoirs d'expérience", "Notre compétence terrain est reconnue"],
+    &[
+        "Continuité des interlocuteurs",
+        "Moins de roulement de personnel",
+        "Stabilité des représentants du CISSS",
+    ],
+    &[
+        "Reconnaître notre expertise",
+        "Valoriser nos savoirs d'expérience",
+        "Notre compétence terrain est reconnue",
+    ],
     &["Visibilité de l'organisme", "Notre logo sur les communications", "Mentionner notre contribution"],
     &["Complémentarité des services", "Éviter les doublons", "Pas de dédoublement entre organismes"],
-    &["Améliorer les conditions de vie", "Impact réel sur la population", "Répondre aux besoins des citoyens"],
+    &[
+        "Améliorer les conditions de vie",
+        "Impact réel sur la population",
+        "Répondre aux besoins des citoyens",
+    ],
     &["Horaires adaptés aux OC", "Rencontres en dehors des heures de bureau", "Lieux de réunion accessibles"],
-    &["Partage de la charge de travail", "Tous impliqués dans la mise en œuvre", "Le partenaire fournit du personnel"],
+    &[
+        "Partage de la charge de travail",
+        "Tous impliqués dans la mise en œuvre",
+        "Le partenaire fournit du personnel",
+    ],
 ];
 
 const PREFIXES: &[&str] = &["", "", "", "Que ", "Il faut ", "Avoir ", "Important : ", "- "];
 const SUFFIXES: &[&str] = &["", "", "", "!!", " !", ".", " (essentiel)", " svp"];
 const EXTRAS: &[&str] = &[
-    "", "", "", " pour nous", " entre partenaires", " dans le projet", " au quotidien", " avec le CISSS",
-    " à Laval", " dès maintenant", " pour de vrai", " avec la Ville", " pour les familles", " en tout temps",
+    "",
+    "",
+    "",
+    " pour nous",
+    " entre partenaires",
+    " dans le projet",
+    " au quotidien",
+    " avec le CISSS",
+    " à Laval",
+    " dès maintenant",
+    " pour de vrai",
+    " avec la Ville",
+    " pour les familles",
+    " en tout temps",
 ];
 
 /// A small deterministic random generator (xorshift).
@@ -103,7 +155,8 @@ fn strip_accents(text: &str) -> String {
 /// A session of `count` synthetic proposals spread over 8 tables and 3 rounds, about
 /// one in ten an astuce.
 pub fn session(count: usize, seed: u64, families: Vec<Family>) -> Session {
-    let mut session = Session::new("Café synthétique", families, 8, 3, 20).unwrap_or_else(|_| empty_session());
+    let mut session =
+        Session::new("Café synthétique", families, 8, 3, 20).unwrap_or_else(|_| empty_session());
     let mut rng = Rng::new(seed);
     let now = Utc.timestamp_opt(1_542_200_000, 0).single().unwrap_or_default();
     for i in 0..count {

@@ -259,7 +259,8 @@ impl Engine {
         if entries.is_empty() {
             return (Vec::new(), Vec::new(), Vec::new());
         }
-        let index_of: HashMap<ProposalId, usize> = entries.iter().enumerate().map(|(i, e)| (e.id, i)).collect();
+        let index_of: HashMap<ProposalId, usize> =
+            entries.iter().enumerate().map(|(i, e)| (e.id, i)).collect();
         let cannot: Vec<(usize, usize)> = plan
             .cannot_link
             .iter()
@@ -296,7 +297,11 @@ impl Engine {
             .map(|(a, b)| {
                 let mut ids = vec![entries[items[*a][0]].id, entries[items[*b][0]].id];
                 ids.sort();
-                DroppedDecision { decision: DecisionKind::Merge, proposals: ids, reason: DropReason::Contradicted }
+                DroppedDecision {
+                    decision: DecisionKind::Merge,
+                    proposals: ids,
+                    reason: DropReason::Contradicted,
+                }
             })
             .collect();
         // Collect the groups: cluster id → item indexes.
@@ -313,13 +318,19 @@ impl Engine {
             concepts_of_cluster.insert(*cluster_id, group.explanation.shared_concepts.clone());
             groups.push(group);
         }
-        groups.sort_by(|a, b| b.support.cmp(&a.support).then(b.members.len().cmp(&a.members.len())).then(a.anchor.cmp(&b.anchor)));
+        groups.sort_by(|a, b| {
+            b.support
+                .cmp(&a.support)
+                .then(b.members.len().cmp(&a.members.len()))
+                .then(a.anchor.cmp(&b.anchor))
+        });
         let mut suggestions = Vec::new();
         for &(a, b, s) in &clustering.near {
             if s < self.settings.suggest_threshold || s >= self.settings.merge_threshold {
                 continue;
             }
-            let (Some(&anchor_a), Some(&anchor_b)) = (anchor_of_cluster.get(&a), anchor_of_cluster.get(&b)) else {
+            let (Some(&anchor_a), Some(&anchor_b)) = (anchor_of_cluster.get(&a), anchor_of_cluster.get(&b))
+            else {
                 continue;
             };
             let ca = concepts_of_cluster.get(&a).cloned().unwrap_or_default();
@@ -406,7 +417,8 @@ impl Engine {
             .collect();
         let tables: Vec<u32> = origins.iter().map(|o| o.table).collect::<BTreeSet<_>>().into_iter().collect();
         // Canonical wording: the member closest on average to the others.
-        let item_features: Vec<&Features> = cluster_items.iter().map(|i| entries[items[*i][0]].features.as_ref()).collect();
+        let item_features: Vec<&Features> =
+            cluster_items.iter().map(|i| entries[items[*i][0]].features.as_ref()).collect();
         let weights: Vec<f32> = cluster_items.iter().map(|i| items[*i].len() as f32).collect();
         let total_weight: f32 = weights.iter().sum();
         let mut best: Option<(f32, &Entry)> = None;
@@ -454,7 +466,10 @@ impl Engine {
             tables,
             votes: 0,
             excluded: false,
-            explanation: Explanation { shared_concepts: shared, closest_seed: guess.explanation.closest_seed },
+            explanation: Explanation {
+                shared_concepts: shared,
+                closest_seed: guess.explanation.closest_seed,
+            },
             origins,
         };
         plan.apply_to_group(&mut group);
@@ -509,7 +524,8 @@ fn make_items(entries: &[&Entry], cannot: &[(usize, usize)]) -> Vec<Vec<usize>> 
     let constrained: BTreeSet<usize> = cannot.iter().flat_map(|(a, b)| [*a, *b]).collect();
     let mut items: Vec<Vec<usize>> = Vec::new();
     for (_, list) in by_key {
-        let (apart, together): (Vec<usize>, Vec<usize>) = list.into_iter().partition(|i| constrained.contains(i));
+        let (apart, together): (Vec<usize>, Vec<usize>) =
+            list.into_iter().partition(|i| constrained.contains(i));
         if !together.is_empty() {
             items.push(together);
         }

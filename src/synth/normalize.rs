@@ -26,14 +26,15 @@ const STOPWORDS: &[&str] = &[
     "j", "je", "l", "la", "le", "les", "leur", "leurs", "lui", "m", "ma", "mais", "me", "meme", "memes",
     "mes", "moi", "mon", "n", "nos", "notre", "nous", "on", "ont", "ou", "par", "peu", "peut", "peuvent",
     "plus", "pour", "qu", "quand", "que", "quel", "quelle", "quelles", "quels", "qui", "s", "sa", "se",
-    "ses", "si", "soi", "soient", "soit", "son", "sont", "sous", "sur", "t", "ta", "te", "tes", "toi",
-    "ton", "tous", "tout", "toute", "toutes", "tres", "tu", "un", "une", "unes", "uns", "vers", "via",
-    "vos", "votre", "vous", "y", "etc", "afin", "lors", "entre", "the", "and", "of", "to", "for", "in",
-    "is", "are", "be", "with", "our", "we", "it", "that", "this", "an", "or", "on", "by", "as",
+    "ses", "si", "soi", "soient", "soit", "son", "sont", "sous", "sur", "t", "ta", "te", "tes", "toi", "ton",
+    "tous", "tout", "toute", "toutes", "tres", "tu", "un", "une", "unes", "uns", "vers", "via", "vos",
+    "votre", "vous", "y", "etc", "afin", "lors", "entre", "the", "and", "of", "to", "for", "in", "is", "are",
+    "be", "with", "our", "we", "it", "that", "this", "an", "or", "on", "by", "as",
 ];
 
 /// Elided prefixes (folded) that are cut off a word: `l'`, `d'`, `qu'`, `jusqu'`…
-const ELISIONS: &[&str] = &["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"];
+const ELISIONS: &[&str] =
+    &["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"];
 
 /// Prefixes that are glued to the word they hyphenate (`co-construction`).
 const GLUED_PREFIXES: &[&str] =
@@ -198,7 +199,11 @@ impl Analyzer {
     pub fn stems(&self, text: &str) -> Vec<String> {
         let mut out = Vec::new();
         // Money signs are words on a flipchart (« $$ » = money).
-        let text = if text.contains(['$', '€']) { text.replace(['$', '€'], " argent ") } else { text.to_string() };
+        let text = if text.contains(['$', '€']) {
+            text.replace(['$', '€'], " argent ")
+        } else {
+            text.to_string()
+        };
         for word in words(&text) {
             let upper_abbrev = word.original.chars().filter(|c| c.is_alphabetic()).count() >= 2
                 && word.original.chars().all(|c| !c.is_lowercase());
@@ -219,9 +224,11 @@ impl Analyzer {
                     continue;
                 }
             }
-            if let Some(expansion) = self.lowercase_abbreviations.get(&word.folded).or_else(|| {
-                word.folded.strip_suffix('s').and_then(|w| self.lowercase_abbreviations.get(w))
-            }) {
+            if let Some(expansion) = self
+                .lowercase_abbreviations
+                .get(&word.folded)
+                .or_else(|| word.folded.strip_suffix('s').and_then(|w| self.lowercase_abbreviations.get(w)))
+            {
                 out.extend(expansion.iter().cloned());
                 continue;
             }
@@ -249,11 +256,7 @@ impl Analyzer {
 /// without punctuation or emoji (`PAS D'AGENDA CACHÉ!!` = `pas d'agenda caché`).
 pub fn duplicate_key(text: &str) -> String {
     let folded = fold(text);
-    folded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

@@ -70,7 +70,8 @@ pub fn score(rows: &[Labelled], synthesis: &Synthesis) -> Scores {
     let (mut p, mut r, mut fam) = (0.0, 0.0, 0.0);
     for i in 0..n {
         let gold: Vec<usize> = (0..n).filter(|j| rows[*j].cluster == rows[i].cluster).collect();
-        let pred: Vec<usize> = (0..n).filter(|j| pred_of(*j).is_some() && pred_of(*j) == pred_of(i)).collect();
+        let pred: Vec<usize> =
+            (0..n).filter(|j| pred_of(*j).is_some() && pred_of(*j) == pred_of(i)).collect();
         let both = gold.iter().filter(|j| pred.contains(j)).count() as f64;
         p += both / pred.len().max(1) as f64;
         r += both / gold.len().max(1) as f64;

@@ -168,7 +168,8 @@ impl Vocabulary {
                     None => (false, analyzer.stems(term)),
                 };
                 if parts.is_empty() {
-                    skipped.push(VocabularyError::EmptyTerm { concept: concept.id.clone(), term: term.clone() });
+                    skipped
+                        .push(VocabularyError::EmptyTerm { concept: concept.id.clone(), term: term.clone() });
                     continue;
                 }
                 terms.push(Term { concept: index, weight, parts, literal });
@@ -250,11 +251,7 @@ fn unreachable_empty() -> Vocabulary {
 
 /// Folded words, punctuation dropped and elided `l'`/`d'` split off.
 fn literal_words(text: &str) -> Vec<String> {
-    fold(text)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect()
+    fold(text).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect()
 }
 
 /// Finds the parts of a term starting at `start`: literal terms must be contiguous;

@@ -1,0 +1,22 @@
+//! The synthèse's quality on the development set stays above a floor (a little below
+//! what it reaches), so that a regression fails CI. See BENCHMARKS.md, section `synth`.
+
+use cafe_savoir::store::families::default_families;
+use cafe_savoir::synth::Engine;
+use cafe_savoir::synth::quality::{parse_tsv, score, session_of};
+
+const DEV: &str = include_str!("fixtures/dev.tsv");
+
+#[test]
+fn development_set_quality_stays_above_the_floor() {
+    let rows = parse_tsv(DEV);
+    assert_eq!(rows.len(), 131);
+    let families = default_families();
+    let session = session_of(&rows, families.clone());
+    let synthesis = Engine::new(&families).synthesize(&session);
+    let scores = score(&rows, &synthesis);
+    assert!(scores.f1 >= 0.74, "bcubed F1 fell to {:.3}", scores.f1);
+    assert!(scores.family_accuracy >= 0.80, "family accuracy fell to {:.3}", scores.family_accuracy);
+    let covered: usize = synthesis.all_groups().map(|g| g.members.len()).sum();
+    assert_eq!(covered, rows.len());
+}
