@@ -111,6 +111,25 @@ fn new_refuses_to_overwrite_and_creates_parent_folders() {
 }
 
 #[test]
+fn new_in_a_folder_names_the_file_after_the_title_safely() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("sessions")).unwrap();
+    cafe(dir.path())
+        .args(["new", "sessions", "--title", "Café du savoir — 14 nov. ../../etc"])
+        .assert()
+        .success()
+        .stdout(contains("cafe-du-savoir-14-nov-etc.ron"));
+    assert!(dir.path().join("sessions/cafe-du-savoir-14-nov-etc.ron").is_file());
+    cafe(dir.path()).args(["new", "autres/", "--title", "Cœur/Été"]).assert().success();
+    assert!(dir.path().join("autres/coeur-ete.ron").is_file());
+    cafe(dir.path())
+        .args(["new", "autres/", "--title", "Coeur ete"])
+        .assert()
+        .code(1)
+        .stderr(contains("existe déjà"));
+}
+
+#[test]
 fn new_refuses_bad_values() {
     let dir = tempfile::tempdir().unwrap();
     for args in [["--tables", "0"], ["--rounds", "0"], ["--minutes", "0"]] {

@@ -15,6 +15,7 @@ use crate::domain::{Kind, PhaseKind, Session, SessionError};
 use crate::i18n::errors::{notes_read_error, session_error, store_error};
 use crate::i18n::{Lang, session as msg};
 use crate::store::families::families_for_new_session;
+use crate::store::names::session_path_for;
 use crate::store::notes::{Notes, read_notes};
 use crate::store::session_file::save_new;
 use crate::store::{StoreError, load, save};
@@ -41,18 +42,19 @@ pub fn new(args: &NewArgs, lang: Lang) -> Result<(), UserError> {
     session.facilitator = args.facilitator.as_deref().map(str::trim).unwrap_or_default().to_string();
     session.schedule.move_minutes = args.move_minutes;
     session.schedule.harvest_minutes = args.harvest_minutes;
-    save_new(&args.session, &session).map_err(store_err(lang))?;
-    println!(
-        "{}",
-        msg::created(
-            lang,
-            &args.session,
-            session.tables.len(),
-            session.schedule.round_minutes.len(),
-            args.minutes
-        )
-    );
+    let path = new_session_path(&args.session, &session.title);
+    save_new(&path, &session).map_err(store_err(lang))?;
+    let rounds = session.schedule.round_minutes.len();
+    println!("{}", msg::created(lang, &path, session.tables.len(), rounds, args.minutes));
     Ok(())
+}
+
+/// The file `cafe new` writes: the path given, or, when it names a folder (an existing
+/// one, or one written with a trailing `/`), a safe file name made from the title in it.
+fn new_session_path(given: &Path, title: &str) -> PathBuf {
+    let names_folder =
+        given.is_dir() || given.as_os_str().to_string_lossy().ends_with(std::path::MAIN_SEPARATOR);
+    if names_folder { session_path_for(given, title) } else { given.to_path_buf() }
 }
 
 /// What an import did, for its report.

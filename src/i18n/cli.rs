@@ -37,7 +37,10 @@ pub fn arg_help(lang: Lang, key: &str) -> Option<&'static str> {
         "lang" => ("Langue de l'interface (fr, en)", "Interface language (fr, en)"),
         "dir" => ("Dossier des sessions de l'accueil", "Sessions folder of the home screen"),
         "open.session" | "show.session" => ("Fichier de session (.ron)", "Session file (.ron)"),
-        "new.session" => ("Fichier de session à créer (.ron)", "Session file to create (.ron)"),
+        "new.session" => (
+            "Fichier de session à créer (.ron), ou dossier où le créer d'après le titre",
+            "Session file to create (.ron), or a folder to create it in, named after the title",
+        ),
         "new.title" => ("Titre de la session", "Title of the session"),
         "new.tables" => ("Nombre de tables", "Number of tables"),
         "new.rounds" => ("Nombre de tours", "Number of rounds"),

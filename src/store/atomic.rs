@@ -20,7 +20,8 @@ pub fn backup_path(path: &Path) -> PathBuf {
 /// The points of a write where [`write_atomic_with`] calls its hook.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step {
-    /// The backup's temporary file is written and synced, not yet renamed.
+    /// The backup's temporary file (a hard link to the current version, or a synced
+    /// copy of it) is made, not yet renamed.
     BackupWritten,
     /// The new contents' temporary file is written and synced, not yet renamed.
     TempWritten,
@@ -44,10 +45,7 @@ pub fn write_atomic_with(
     // A replaced file keeps its permissions (and so does its backup).
     let permissions = fs::metadata(path).ok().filter(|m| m.is_file()).map(|m| m.permissions());
     if keep_backup && path.exists() {
-        let previous = fs::read(path)?;
-        let tmp = write_temp(&dir, &previous, permissions.clone())?;
-        hook(Step::BackupWritten)?;
-        tmp.persist(backup_path(path)).map_err(|e| e.error)?;
+        backup(path, &dir, permissions.clone(), hook)?;
     }
     let tmp = write_temp(&dir, contents, permissions)?;
     hook(Step::TempWritten)?;
@@ -63,6 +61,36 @@ pub fn write_new(path: &Path, contents: &[u8]) -> std::io::Result<()> {
     let tmp = write_temp(&dir, contents, None)?;
     tmp.persist_noclobber(path).map_err(|e| e.error)?;
     sync_dir(&dir);
+    Ok(())
+}
+
+/// Makes `NAME.bak` the current version of `path`, atomically. The new version is
+/// always written to a new file renamed over `path`, so the current file's contents
+/// never change afterwards: a hard link to it is a backup that costs no copy. Where
+/// hard links are not available the contents are copied.
+fn backup(
+    path: &Path,
+    dir: &Path,
+    permissions: Option<fs::Permissions>,
+    hook: &mut dyn FnMut(Step) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let target = backup_path(path);
+    let link = tempfile::Builder::new()
+        .prefix(".cafe-")
+        .suffix(".bak.tmp")
+        .make_in(dir, |tmp| fs::hard_link(path, tmp));
+    match link {
+        Ok(link) => {
+            hook(Step::BackupWritten)?;
+            link.persist(&target).map_err(|e| e.error)?;
+        }
+        Err(_) => {
+            let previous = fs::read(path)?;
+            let tmp = write_temp(dir, &previous, permissions)?;
+            hook(Step::BackupWritten)?;
+            tmp.persist(&target).map_err(|e| e.error)?;
+        }
+    }
     Ok(())
 }
 

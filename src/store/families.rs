@@ -22,11 +22,9 @@ pub fn default_families() -> Vec<Family> {
 /// Parses a families file; `path` is only used in messages.
 pub fn parse_families(path: &Path, text: &str) -> Result<Vec<Family>, StoreError> {
     let text = text.trim_start_matches('\u{feff}');
-    let families: Vec<Family> = ron::from_str(text).map_err(|e| StoreError::BadFamilies {
-        path: path.to_path_buf(),
-        line: e.span.start.line,
-        column: e.span.start.col,
-        message: e.code.to_string(),
+    let families: Vec<Family> = ron::from_str(text).map_err(|e| {
+        let (line, column) = super::session_file::error_position(text, &e);
+        StoreError::BadFamilies { path: path.to_path_buf(), line, column, message: e.code.to_string() }
     })?;
     if families.is_empty() {
         return Err(StoreError::NoFamilies { path: path.to_path_buf() });

@@ -35,7 +35,27 @@ pub fn safe_file_name(title: &str) -> String {
     }
     let stem: String = stem.chars().take(MAX_STEM).collect();
     let stem = stem.trim_matches('-').to_string();
-    if stem.is_empty() { "session".to_string() } else { stem }
+    if stem.is_empty() {
+        "session".to_string()
+    } else if is_reserved(&stem) {
+        format!("{stem}-session")
+    } else {
+        stem
+    }
+}
+
+/// Names that Windows refuses for a file whatever the extension (`con.ron`, `lpt1.ron`),
+/// so that a session folder can be copied to any machine.
+fn is_reserved(stem: &str) -> bool {
+    matches!(stem, "con" | "prn" | "aux" | "nul")
+        || ((stem.starts_with("com") || stem.starts_with("lpt"))
+            && stem.len() == 4
+            && stem.as_bytes()[3].is_ascii_digit())
+}
+
+/// The session file for `title` in `dir`: `dir/<safe name>.ron`.
+pub fn session_path_for(dir: &std::path::Path, title: &str) -> std::path::PathBuf {
+    dir.join(format!("{}.ron", safe_file_name(title)))
 }
 
 #[cfg(test)]
@@ -51,5 +71,8 @@ mod tests {
         assert_eq!(safe_file_name(""), "session");
         assert_eq!(safe_file_name("Cœur"), "coeur");
         assert!(safe_file_name(&"é".repeat(500)).len() <= MAX_STEM);
+        assert_eq!(safe_file_name("CON"), "con-session");
+        assert_eq!(safe_file_name("lpt1"), "lpt1-session");
+        assert_eq!(safe_file_name("console"), "console");
     }
 }

@@ -384,8 +384,10 @@ pub fn parse_csv(text: &str) -> Result<Vec<NoteEntry>, NotesError> {
 /// optionally `round` (`tour`), `kind` (`type`), `theme` (`thème`, `question`) and
 /// `host` (`hôte`), in any order and any case.
 pub fn parse_csv_notes(text: &str) -> Result<Notes, NotesError> {
-    // The csv reader miscounts lines on CRLF input; line numbers must be right.
+    // The csv reader miscounts lines (on CRLF input, after blank lines); line numbers
+    // are computed from byte offsets instead.
     let text = text.replace("\r\n", "\n");
+    let newlines: Vec<usize> = text.match_indices('\n').map(|(i, _)| i).collect();
     let mut reader = csv::ReaderBuilder::new().has_headers(true).flexible(false).from_reader(text.as_bytes());
     let headers = reader.headers().map_err(|e| NotesError::Csv { line: 1, message: e.to_string() })?.clone();
     let column = |name: &str| headers.iter().position(|h| h.trim().eq_ignore_ascii_case(name));
@@ -400,10 +402,10 @@ pub fn parse_csv_notes(text: &str) -> Result<Notes, NotesError> {
     let mut notes = Notes::default();
     for record in reader.records() {
         let record = record.map_err(|e| NotesError::Csv {
-            line: e.position().map_or(0, |p| p.line() as usize),
+            line: e.position().map_or(1, |p| line_at(&text, &newlines, p.byte())),
             message: e.to_string(),
         })?;
-        let line = record.position().map_or(0, |p| p.line() as usize);
+        let line = record.position().map_or(1, |p| line_at(&text, &newlines, p.byte()));
         if record.iter().all(|field| field.trim().is_empty()) {
             continue;
         }
@@ -440,6 +442,15 @@ pub fn parse_csv_notes(text: &str) -> Result<Notes, NotesError> {
         notes.entries.push(NoteEntry { line, table, theme, round, kind, text: text.to_string() });
     }
     Ok(notes)
+}
+
+/// The 1-based line of the record starting at byte `offset` of `text`, given the
+/// offsets of every `\n`. The reader places a record after blank lines at the first
+/// blank line, so these are skipped.
+fn line_at(text: &str, newlines: &[usize], offset: u64) -> usize {
+    let offset = usize::try_from(offset).unwrap_or(usize::MAX).min(text.len());
+    let blank = text.as_bytes()[offset..].iter().take_while(|b| **b == b'\n').count();
+    newlines.partition_point(|&n| n < offset + blank) + 1
 }
 
 #[cfg(test)]

@@ -43,20 +43,44 @@ pub fn load(path: &Path) -> Result<Session, StoreError> {
 }
 
 /// Parses the text of a session file; `path` is only used in messages.
+///
+/// The version is checked before anything else: first at the top of the file (cheap),
+/// then, should the file not parse, by reading only its `version` field, so that a file
+/// written by a newer program says so instead of reporting a syntax error.
 pub fn parse(path: &Path, text: &str) -> Result<Session, StoreError> {
-    let version =
-        ron::from_str::<VersionProbe>(text).map(|probe| probe.version).ok().or_else(|| scan_version(text));
-    if let Some(found) = version
-        && found > FORMAT_VERSION
-    {
-        return Err(StoreError::NewerVersion { path: path.to_path_buf(), found, supported: FORMAT_VERSION });
+    let newer =
+        |found: u32| StoreError::NewerVersion { path: path.to_path_buf(), found, supported: FORMAT_VERSION };
+    if let Some(found) = scan_version(text).filter(|v| *v > FORMAT_VERSION) {
+        return Err(newer(found));
     }
-    ron::from_str::<Session>(text).map_err(|e| StoreError::Parse {
-        path: path.to_path_buf(),
-        line: e.span.start.line,
-        column: e.span.start.col,
-        message: e.code.to_string(),
-    })
+    match ron::from_str::<Session>(text) {
+        Ok(session) if session.version > FORMAT_VERSION => Err(newer(session.version)),
+        Ok(session) => Ok(session),
+        Err(e) => {
+            if let Ok(probe) = ron::from_str::<VersionProbe>(text)
+                && probe.version > FORMAT_VERSION
+            {
+                return Err(newer(probe.version));
+            }
+            let (line, column) = error_position(text, &e);
+            Err(StoreError::Parse { path: path.to_path_buf(), line, column, message: e.code.to_string() })
+        }
+    }
+}
+
+/// Where a RON error is, as an editor counts (1-based line and column, in characters):
+/// RON's span starts on the white space before the offending token, so that white
+/// space is skipped.
+pub fn error_position(text: &str, error: &ron::error::SpannedError) -> (usize, usize) {
+    let (line, column) = (error.span.start.line.max(1), error.span.start.col.max(1));
+    for (index, line_text) in text.lines().enumerate().skip(line - 1) {
+        let skip = if index + 1 == line { column - 1 } else { 0 };
+        if let Some(offset) = line_text.chars().enumerate().skip(skip).find(|(_, c)| !c.is_whitespace()) {
+            return (index + 1, offset.0 + 1);
+        }
+    }
+    // Only white space up to the end: the error is at the end of the file.
+    (line, column)
 }
 
 /// The `version: N` at the top of a file that does not parse as a whole (a newer
@@ -76,27 +100,12 @@ pub fn to_text(session: &Session) -> Result<String, ron::Error> {
 }
 
 /// RON escapes `'` inside strings as `\'`, which is valid but makes every French
-/// sentence harder to read. Inside a double-quoted string a bare `'` means the same, so
-/// the escape is dropped. (A session holds no `char` values, the only other place
-/// where `\'` could appear.)
+/// sentence harder to read; inside a double-quoted string a bare `'` means the same.
+/// RON escapes every `'` and every `\\`, so a `\` right before a `'` is always that
+/// quote's own escape, and dropping it is exact. (A session holds no `char` values,
+/// the only other place where `\'` could appear.)
 fn unescape_apostrophes(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars();
-    while let Some(c) = chars.next() {
-        if c == '\\' {
-            match chars.next() {
-                Some('\'') => out.push('\''),
-                Some(next) => {
-                    out.push(c);
-                    out.push(next);
-                }
-                None => out.push(c),
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    text.replace("\\'", "'")
 }
 
 /// Saves a session atomically, keeping the previous file as `NAME.ron.bak`.
@@ -121,7 +130,7 @@ pub fn save_new(path: &Path, session: &Session) -> Result<(), StoreError> {
         return Err(StoreError::AlreadyExists { path: path.to_path_buf() });
     }
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        fs::create_dir_all(parent).map_err(io)?;
+        fs::create_dir_all(parent).map_err(|source| StoreError::Io { path: path.to_path_buf(), source })?;
     }
     let text = to_text(session)
         .map_err(|e| StoreError::Serialize { path: path.to_path_buf(), message: e.to_string() })?;
@@ -138,6 +147,18 @@ mod tests {
         let plain = unescape_apostrophes(&escaped);
         assert!(plain.starts_with("\"l'a "), "{plain}");
         assert_eq!(ron::from_str::<String>(&plain).expect("parses"), "l'a \\' \\\\'");
+    }
+
+    #[test]
+    fn errors_point_at_the_offending_token() {
+        let at = |text: &str| match parse(Path::new("s.ron"), text) {
+            Err(StoreError::Parse { line, column, .. }) => (line, column),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(at("(\n  version: 1,\n  title: Café,\n)"), (3, 10));
+        assert_eq!(at("(\n  version: 1, place: \"é à\", title: Café,\n)"), (2, 36));
+        assert_eq!(at("(\n  version: 1,\n  title:\n\n    Café,\n)"), (5, 5));
+        assert_eq!(at("x"), (1, 1));
     }
 
     #[test]
