@@ -126,6 +126,9 @@ pub struct PlanArgs {
     /// Seed of the planner (same seed, same plan).
     #[arg(long)]
     pub seed: Option<u64>,
+    /// Number of participants, when their names are not known.
+    #[arg(long, conflicts_with = "participants")]
+    pub count: Option<u32>,
 }
 
 /// A user error: one line, already in the user's language.

@@ -13,6 +13,12 @@ pub struct Participant {
     pub host_of: Option<u32>,
 }
 
+/// The key two names are compared by, to find duplicates: case and spacing do not
+/// matter (`Marie  Tremblay` = `marie tremblay`).
+pub fn name_key(name: &str) -> String {
+    name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
 /// A stored rotation plan: for each participant (by index in `Session::participants`,
 /// or by number when only a count is known), the table number of each round.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]

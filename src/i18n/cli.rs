@@ -75,6 +75,10 @@ pub fn arg_help(lang: Lang, key: &str) -> Option<&'static str> {
             "Participants as CSV (name,organisation[,host_of])",
         ),
         "plan.format" => ("Format de sortie", "Output format"),
+        "plan.count" => (
+            "Nombre de participants, quand leurs noms ne sont pas connus",
+            "Number of participants, when their names are not known",
+        ),
         "plan.seed" => {
             ("Graine du planificateur (même graine, même plan)", "Planner seed (same seed, same plan)")
         }

@@ -1,4 +1,136 @@
 //! Rotation planning: who sits at which table each round, so that everyone meets the
-//! most new people.
+//! most new people. Hosts stay at their table; table sizes differ by at most one; nobody
+//! visits the same table twice (while rounds ≤ tables); then colleagues sit apart; then
+//! the fewest people meet again. This is the social golfer problem with hosts: a greedy
+//! construction ([`construct`]) then a tabu search on the conflicts ([`search`]), with a
+//! [`report`] of the result against lower bounds.
 //!
 //! Architecture invariant: pure and deterministic for a given seed; no IO.
+
+pub mod construct;
+pub mod model;
+pub mod report;
+pub mod rng;
+pub mod search;
+
+use crate::domain::{Participant, RotationPlan, Session};
+use crate::i18n::{self, Lang};
+
+pub use model::{CrowdedTables, Instance, PlanError};
+pub use report::{Breach, Reason, Report, Rule};
+pub use search::{Effort, SearchStats};
+
+/// The seed used when none is given, so that the same session gives the same plan.
+pub const DEFAULT_SEED: u64 = 2018;
+
+/// A plan and its quality report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Planned {
+    pub plan: RotationPlan,
+    pub report: Report,
+    pub search: SearchStats,
+}
+
+/// The people to seat: the session's participants, or numbered people ("Participant
+/// 12") when only their count is known.
+pub fn people(session: &Session, lang: Lang) -> Vec<Participant> {
+    if !session.participants.is_empty() {
+        return session.participants.clone();
+    }
+    (1..=session.participant_count.unwrap_or(0))
+        .map(|n| Participant {
+            name: i18n::plan::numbered(lang, n),
+            organisation: String::new(),
+            host_of: None,
+        })
+        .collect()
+}
+
+/// Plans the rotation of a session's people over its tables and rounds.
+pub fn plan_session(session: &Session, lang: Lang, seed: u64, effort: Effort) -> Result<Planned, PlanError> {
+    let tables: Vec<u32> = session.tables.iter().map(|t| t.number).collect();
+    plan(&people(session, lang), &tables, session.schedule.rounds() as usize, seed, effort)
+}
+
+/// Plans who sits where: `plan.seats[p][r]` is the table number of `people[p]` in round
+/// `r + 1`. Refuses bad input; a plan that breaks a hard rule says which and why in its
+/// report.
+pub fn plan(
+    people: &[Participant],
+    tables: &[u32],
+    rounds: usize,
+    seed: u64,
+    effort: Effort,
+) -> Result<Planned, PlanError> {
+    let instance = Instance::new(people, tables, rounds)?;
+    let mut rng = rng::Rng::new(seed);
+    let first = construct::greedy(&instance, &mut rng);
+    let target = target_cost(&instance);
+    let (seats, search) = search::improve(&instance, first, target, effort, &mut rng);
+    Ok(Planned {
+        plan: to_plan(&instance, &seats, seed),
+        report: Report::evaluate(&instance, &seats),
+        search,
+    })
+}
+
+/// The cost of a plan at every lower bound: where the search may stop.
+fn target_cost(instance: &Instance) -> i64 {
+    let organisation = report::organisation_lower_bound(instance);
+    let encounters = report::encounter_lower_bound(instance, &instance.hosts_per_table(), organisation == 0);
+    organisation as i64 * search::ORGANISATION_WEIGHT + encounters as i64
+}
+
+/// Turns `seats[r][p]` (table indices) into the stored plan (table numbers per person).
+pub fn to_plan(instance: &Instance, seats: &[Vec<usize>], seed: u64) -> RotationPlan {
+    let seats =
+        (0..instance.people()).map(|p| seats.iter().map(|row| instance.tables[row[p]]).collect()).collect();
+    RotationPlan { seed, seats }
+}
+
+/// Whether a stored plan still fits the session: one row per person, one table per
+/// round, every table existing.
+pub fn plan_fits(session: &Session, plan: &RotationPlan, lang: Lang) -> bool {
+    let people = people(session, lang).len();
+    let rounds = session.schedule.rounds() as usize;
+    plan.seats.len() == people
+        && people > 0
+        && plan.seats.iter().all(|row| row.len() == rounds && row.iter().all(|&t| session.table(t).is_some()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn café(people: usize, tables: u32) -> (Vec<Participant>, Vec<u32>) {
+        let list = (0..people)
+            .map(|i| Participant {
+                name: format!("Personne {i}"),
+                organisation: format!("Org {}", i % (people / 2).max(1)),
+                host_of: (i < tables as usize).then_some(i as u32 + 1),
+            })
+            .collect();
+        (list, (1..=tables).collect())
+    }
+
+    #[test]
+    fn same_seed_same_plan() {
+        let (people, tables) = café(30, 4);
+        let effort = Effort { max_evaluations: 300_000, stall_iterations: 200 };
+        let a = plan(&people, &tables, 3, 9, effort).expect("plan");
+        let b = plan(&people, &tables, 3, 9, effort).expect("plan");
+        assert_eq!(a, b);
+        assert!(a.report.hard_rules_hold(), "{:?}", a.report.breaches);
+        assert_eq!(a.report.organisation_pairs, a.report.organisation_lower_bound);
+    }
+
+    #[test]
+    fn count_only_sessions_get_numbered_people() {
+        let mut session = Session::new("Café", Vec::new(), 3, 2, 20).expect("session");
+        session.participant_count = Some(10);
+        let planned = plan_session(&session, Lang::Fr, 1, Effort::default()).expect("plan");
+        assert_eq!(planned.plan.seats.len(), 10);
+        assert!(plan_fits(&session, &planned.plan, Lang::Fr));
+        assert_eq!(people(&session, Lang::En)[11 - 2].name, "Participant 10");
+    }
+}

@@ -8,6 +8,7 @@ pub mod atomic;
 pub mod families;
 pub mod names;
 pub mod notes;
+pub mod participants;
 pub mod session_file;
 
 pub use atomic::write_atomic;
