@@ -166,20 +166,35 @@ fn localize(mut cmd: clap::Command, prefix: &str, lang: Lang) -> clap::Command {
     cmd
 }
 
+/// Prints a usage error, the help or the version as clap renders them, with clap's own
+/// English words (headings, error phrases) translated when the language is French.
+fn print_clap(err: &clap::Error, lang: Lang) {
+    if lang == Lang::En {
+        let _ = err.print();
+        return;
+    }
+    let text = i18n::cli::translate_clap(lang, &err.render().to_string());
+    if err.use_stderr() {
+        eprint!("{text}");
+    } else {
+        print!("{text}");
+    }
+}
+
 /// Parses the process's arguments and runs the command; returns the exit code.
 pub fn main_with_args(args: Vec<String>) -> ExitCode {
     let lang = Lang::detect(Lang::from_args(&args).as_deref());
     let matches = match localized_command(lang).try_get_matches_from(&args) {
         Ok(m) => m,
         Err(err) => {
-            let _ = err.print();
+            print_clap(&err, lang);
             return if err.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
         }
     };
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
         Err(err) => {
-            let _ = err.print();
+            print_clap(&err, lang);
             return ExitCode::from(2);
         }
     };

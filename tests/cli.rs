@@ -340,8 +340,31 @@ fn help_is_in_french_by_default_and_english_on_request() {
         .assert()
         .success()
         .stdout(contains("Add proposals from Markdown or CSV notes"));
-    cafe(dir.path()).arg("frobnicate").assert().code(2);
-    cafe(dir.path()).args(["new", "s.ron"]).assert().code(2);
+    cafe(dir.path())
+        .arg("--help")
+        .assert()
+        .stdout(contains("Utilisation : cafe").and(contains("Commandes :")).and(contains("Afficher l'aide")));
+    cafe(dir.path())
+        .arg("frobnicate")
+        .assert()
+        .code(2)
+        .stderr(contains("erreur : sous-commande inconnue 'frobnicate'"));
+    cafe(dir.path())
+        .args(["new", "s.ron"])
+        .assert()
+        .code(2)
+        .stderr(contains("arguments obligatoires manquants").and(contains("--title")));
+    cafe(dir.path())
+        .args(["--lang", "en", "new", "s.ron"])
+        .assert()
+        .code(2)
+        .stderr(contains("the following required arguments were not provided"));
+    cafe(dir.path())
+        .args(["add", "s.ron", "--table", "un", "x"])
+        .assert()
+        .code(2)
+        .stderr(contains("valeur invalide"));
+    cafe(dir.path()).arg("--version").assert().success().stdout(contains("cafe "));
 }
 
 #[test]

@@ -180,27 +180,13 @@ impl Listed {
     }
 }
 
-/// The session files of a folder: `*.ron`, not hidden (temporary files of an atomic
-/// write start with a dot), not backups.
-pub fn session_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        let hidden = path.file_name().and_then(|n| n.to_str()).is_none_or(|n| n.starts_with('.'));
-        let is_ron = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron"));
-        if is_ron && !hidden && path.is_file() {
-            files.push(path);
-        }
-    }
-    Ok(files)
-}
-
 /// `cafe list [DIR]`: the sessions of a folder, newest first (by the session's date,
 /// then by when the file was written). A file that does not load is listed with its
 /// located error; the others are still listed.
 pub fn list(dir: Option<&Path>, lang: Lang) -> Result<(), UserError> {
     let dir = dir.unwrap_or(Path::new(DEFAULT_SESSIONS_DIR));
-    let files = session_files(dir).map_err(|e| UserError(msg::not_a_folder(lang, dir, &e)))?;
+    let files = crate::store::session_file::session_files(dir)
+        .map_err(|e| UserError(msg::not_a_folder(lang, dir, &e)))?;
     if files.is_empty() {
         println!("{}", msg::no_sessions(lang, dir));
         return Ok(());

@@ -89,3 +89,50 @@ pub fn arg_help(lang: Lang, key: &str) -> Option<&'static str> {
         Lang::En => en,
     })
 }
+
+/// clap's own words (help headings, error phrases) and their French.
+const CLAP_FR: &[(&str, &str)] = &[
+    ("error: ", "erreur : "),
+    ("Usage: ", "Utilisation : "),
+    ("Commands:", "Commandes :"),
+    ("Arguments:", "Arguments :"),
+    ("Options:", "Options :"),
+    (
+        "Print this message or the help of the given subcommand(s)",
+        "Afficher ce message ou l'aide d'une sous-commande",
+    ),
+    ("Print help", "Afficher l'aide"),
+    ("Print version", "Afficher la version"),
+    ("[default: ", "[par défaut : "),
+    ("[possible values: ", "[valeurs possibles : "),
+    ("For more information, try '--help'.", "Pour en savoir plus : « --help »."),
+    ("the following required arguments were not provided:", "arguments obligatoires manquants :"),
+    ("unexpected argument '", "argument inattendu '"),
+    ("unrecognized subcommand '", "sous-commande inconnue '"),
+    ("a value is required for '", "une valeur est requise pour '"),
+    ("invalid value '", "valeur invalide '"),
+    ("' for '", "' pour '"),
+    ("' cannot be used multiple times", "' ne peut être donné qu'une fois"),
+    ("' but none was supplied", "' mais aucune n'a été donnée"),
+    ("invalid digit found in string", "ce n'est pas un nombre entier positif"),
+    ("number too large to fit in target type", "nombre trop grand"),
+    ("cannot parse integer from empty string", "valeur vide"),
+    ("input contains invalid characters", "date invalide (AAAA-MM-JJ attendu)"),
+    ("premature end of input", "date incomplète (AAAA-MM-JJ attendu)"),
+    ("input is out of range", "date hors limites"),
+    ("trailing input", "caractères en trop"),
+    ("  tip: ", "  astuce : "),
+    ("a similar subcommand exists:", "une sous-commande proche existe :"),
+    ("a similar argument exists:", "un argument proche existe :"),
+    ("to pass '", "pour passer '"),
+    ("' as a value, use '", "' comme valeur, utilisez '"),
+];
+
+/// clap's rendering of a usage error, the help or the version, in `lang` (clap itself
+/// only speaks English).
+pub fn translate_clap(lang: Lang, text: &str) -> String {
+    match lang {
+        Lang::En => text.to_string(),
+        Lang::Fr => CLAP_FR.iter().fold(text.to_string(), |out, (en, fr)| out.replace(en, fr)),
+    }
+}

@@ -137,6 +137,21 @@ pub fn save_new(path: &Path, session: &Session) -> Result<(), StoreError> {
     write_new(path, text.as_bytes()).map_err(io)
 }
 
+/// The session files of a folder: `*.ron`, not hidden (temporary files of an atomic
+/// write start with a dot), not backups.
+pub fn session_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        let hidden = path.file_name().and_then(|n| n.to_str()).is_none_or(|n| n.starts_with('.'));
+        let is_ron = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron"));
+        if is_ron && !hidden && path.is_file() {
+            files.push(path);
+        }
+    }
+    Ok(files)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
