@@ -22,7 +22,7 @@ fn session_file(dir: &Path, tables: u32, rounds: u32) -> PathBuf {
 }
 
 fn cafe() -> Command {
-    let mut cmd = Command::cargo_bin("cafe-savoir").expect("binary");
+    let mut cmd = Command::cargo_bin("cafe").expect("binary");
     cmd.env("LANG", "fr_CA.UTF-8").env_remove("LC_ALL").env_remove("LC_MESSAGES");
     cmd
 }
