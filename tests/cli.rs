@@ -132,7 +132,14 @@ fn new_in_a_folder_names_the_file_after_the_title_safely() {
 #[test]
 fn new_refuses_bad_values() {
     let dir = tempfile::tempdir().unwrap();
-    for args in [["--tables", "0"], ["--rounds", "0"], ["--minutes", "0"]] {
+    for args in [
+        ["--tables", "0"],
+        ["--rounds", "0"],
+        ["--minutes", "0"],
+        ["--tables", "4000000000"],
+        ["--rounds", "100000"],
+        ["--minutes", "100000"],
+    ] {
         cafe(dir.path()).args(["new", "s.ron", "--title", "x"]).args(args).assert().code(1);
     }
     cafe(dir.path()).args(["new", "s.ron", "--title", " "]).assert().code(1).stderr(contains("titre"));

@@ -14,6 +14,13 @@ use super::proposal::{Kind, Proposal, ProposalId};
 /// The version of the session file format this program writes and reads.
 pub const FORMAT_VERSION: u32 = 1;
 
+/// Most tables a new session can have (a café has 4–10; this is a typing guard).
+pub const MAX_TABLES: u32 = 200;
+/// Most rounds a new session can have.
+pub const MAX_ROUNDS: u32 = 50;
+/// Longest round of a new session, in minutes.
+pub const MAX_ROUND_MINUTES: u32 = 24 * 60;
+
 /// One table of the café: it keeps its number and host while people rotate.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Table {
@@ -80,6 +87,12 @@ pub enum SessionError {
     NoRounds,
     #[error("a session has at least one table")]
     NoTables,
+    #[error("at most {0} tables")]
+    TooManyTables(u32),
+    #[error("at most {0} rounds")]
+    TooManyRounds(u32),
+    #[error("a round lasts at most {0} minutes")]
+    TooLong(u32),
     #[error("no proposal {0}")]
     NoSuchProposal(ProposalId),
 }
@@ -140,6 +153,15 @@ impl Session {
         }
         if minutes == 0 {
             return Err(SessionError::ZeroMinutes);
+        }
+        if tables > MAX_TABLES {
+            return Err(SessionError::TooManyTables(MAX_TABLES));
+        }
+        if rounds > MAX_ROUNDS {
+            return Err(SessionError::TooManyRounds(MAX_ROUNDS));
+        }
+        if minutes > MAX_ROUND_MINUTES {
+            return Err(SessionError::TooLong(MAX_ROUND_MINUTES));
         }
         Ok(Session {
             version: FORMAT_VERSION,
@@ -306,6 +328,19 @@ mod tests {
         assert_eq!(Session::new("x", Vec::new(), 0, 3, 20), Err(SessionError::NoTables));
         assert_eq!(Session::new("x", Vec::new(), 2, 0, 20), Err(SessionError::NoRounds));
         assert_eq!(Session::new(" ", Vec::new(), 2, 3, 20), Err(SessionError::EmptyTitle));
+        assert_eq!(
+            Session::new("x", Vec::new(), u32::MAX, 3, 20),
+            Err(SessionError::TooManyTables(MAX_TABLES))
+        );
+        assert_eq!(
+            Session::new("x", Vec::new(), 2, u32::MAX, 20),
+            Err(SessionError::TooManyRounds(MAX_ROUNDS))
+        );
+        assert_eq!(
+            Session::new("x", Vec::new(), 2, 3, u32::MAX),
+            Err(SessionError::TooLong(MAX_ROUND_MINUTES))
+        );
+        assert!(Session::new("x", Vec::new(), MAX_TABLES, MAX_ROUNDS, MAX_ROUND_MINUTES).is_ok());
     }
 
     #[test]

@@ -31,6 +31,12 @@ pub fn session_error(lang: Lang, err: &SessionError) -> String {
         (Lang::En, E::NoRounds) => "a session needs at least one round".into(),
         (Lang::Fr, E::NoTables) => "il faut au moins une table".into(),
         (Lang::En, E::NoTables) => "a session needs at least one table".into(),
+        (Lang::Fr, E::TooManyTables(max)) => format!("au plus {max} tables"),
+        (Lang::En, E::TooManyTables(max)) => format!("at most {max} tables"),
+        (Lang::Fr, E::TooManyRounds(max)) => format!("au plus {max} tours"),
+        (Lang::En, E::TooManyRounds(max)) => format!("at most {max} rounds"),
+        (Lang::Fr, E::TooLong(max)) => format!("un tour dure au plus {max} minutes"),
+        (Lang::En, E::TooLong(max)) => format!("a round lasts at most {max} minutes"),
         (Lang::Fr, E::NoSuchProposal(id)) => format!("la proposition {id} n'existe pas"),
         (Lang::En, E::NoSuchProposal(id)) => format!("there is no proposal {id}"),
     }
