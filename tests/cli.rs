@@ -379,18 +379,28 @@ fn a_corrupted_session_is_reported_and_never_written_over() {
     let dir = tempfile::tempdir().unwrap();
     let path = new_session(dir.path(), "s.ron", "2");
     let text = fs::read_to_string(&path).unwrap();
-    let truncated = &text[..text.len() / 2];
-    fs::write(&path, truncated).unwrap();
-    for args in
-        [vec!["add", "s.ron", "--table", "1", "x"], vec!["import", "s.ron", "n.md"], vec!["show", "s.ron"]]
-    {
-        fs::write(dir.path().join("n.md"), "# Table 1\n- x\n").unwrap();
-        let out = cafe(dir.path()).args(&args).assert().code(1).get_output().clone();
-        let err = one_line_error(&out);
-        assert!(err.contains("s.ron:") && err.contains("illisible"), "{err}");
-        assert_eq!(fs::read_to_string(&path).unwrap(), truncated);
-        assert!(!dir.path().join("s.ron.bak").exists());
+    let truncated = text[..text.len() / 2].to_string();
+    let garbled = text.replacen("tables: [", "tables: [ ]]", 1);
+    let newer = text.replacen("version: 1,", "version: 9,", 1);
+    fs::write(dir.path().join("n.md"), "# Table 1\n- x\n").unwrap();
+    for (broken, needle) in [(&truncated, "illisible"), (&garbled, "illisible"), (&newer, "version 9")] {
+        fs::write(&path, broken).unwrap();
+        for args in [
+            vec!["add", "s.ron", "--table", "1", "x"],
+            vec!["import", "s.ron", "n.md"],
+            vec!["show", "s.ron"],
+        ] {
+            let out = cafe(dir.path()).args(&args).assert().code(1).get_output().clone();
+            let err = one_line_error(&out);
+            assert!(err.contains("s.ron") && err.contains(needle), "{err}");
+            assert_eq!(&fs::read_to_string(&path).unwrap(), broken, "byte-identical after {args:?}");
+            assert!(!dir.path().join("s.ron.bak").exists());
+        }
     }
+    fs::write(&path, &garbled).unwrap();
+    let out = cafe(dir.path()).args(["show", "s.ron"]).assert().code(1).get_output().clone();
+    let line = garbled.lines().position(|l| l.contains("tables: [ ]]")).unwrap() + 1;
+    assert!(one_line_error(&out).contains(&format!("s.ron:{line}:")), "file:line:column");
 }
 
 #[test]
