@@ -286,3 +286,22 @@ pub fn count_with_names(lang: Lang, named: usize) -> String {
         }
     }
 }
+
+pub const K_ROTATION: Text = Text::new("Où va chacun", "Who goes where");
+pub const K_NEXT_PAGE: Text = Text::new("Page suivante", "Next page");
+pub const K_PREVIOUS_PAGE: Text = Text::new("Page précédente", "Previous page");
+pub const HOSTS_STAY: Text = Text::new("Les hôtes restent à leur table.", "Hosts stay at their table.");
+pub const PLANNED: Text = Text::new(
+    "Rotation planifiée et enregistrée dans la session",
+    "Rotation planned and saved in the session",
+);
+pub const NOTHING_TO_SHOW: Text =
+    Text::new("Pas de rotation à montrer pendant cette phase", "No rotation to show in this phase");
+
+/// `Tour 2 — où va chacun`.
+pub fn rotation_title(lang: Lang, round: usize) -> String {
+    match lang {
+        Lang::Fr => format!("Tour {round} — où va chacun"),
+        Lang::En => format!("Round {round} — who goes where"),
+    }
+}

@@ -125,6 +125,12 @@ pub enum RunAction {
     NextPhase,
     /// The previous phase.
     PreviousPhase,
+    /// Show or hide where everyone goes (planning the rotation first if needed).
+    ToggleRotation,
+    /// The next page of the rotation.
+    NextPage,
+    /// The previous page of the rotation.
+    PreviousPage,
 }
 
 /// Capture screen: typing what the tables propose.

@@ -290,6 +290,27 @@ static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             t::K_PREVIOUS_PHASE,
             true,
         ),
+        row(
+            C::Run,
+            &[Key::ch('r')],
+            Action::Run(RunAction::ToggleRotation),
+            crate::i18n::plan::K_ROTATION,
+            false,
+        ),
+        row(
+            C::Run,
+            &[Key::plain(K::PageDown)],
+            Action::Run(RunAction::NextPage),
+            crate::i18n::plan::K_NEXT_PAGE,
+            false,
+        ),
+        row(
+            C::Run,
+            &[Key::plain(K::PageUp)],
+            Action::Run(RunAction::PreviousPage),
+            crate::i18n::plan::K_PREVIOUS_PAGE,
+            false,
+        ),
         // Capture, typing.
         row(
             C::CaptureInput,

@@ -11,6 +11,7 @@ pub mod capture;
 pub mod export;
 pub mod help;
 pub mod home;
+pub mod rotation;
 pub mod run;
 pub mod setup;
 

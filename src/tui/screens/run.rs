@@ -19,6 +19,7 @@ use crate::i18n::tui as t;
 use crate::tui::action::RunAction;
 use crate::tui::app::{App, Status};
 use crate::tui::effects::Effect;
+use crate::tui::screens::rotation::{self, RotationState};
 use crate::tui::theme::{ClockMood, Theme};
 use crate::tui::update::session_changed;
 
@@ -27,11 +28,23 @@ use crate::tui::update::session_changed;
 pub struct RunState {
     /// The phase whose end has already rung the bell.
     pub rang_for_phase: Option<usize>,
+    /// Where everyone goes between rounds.
+    pub rotation: RotationState,
 }
 
 /// Applies a clock key.
 pub fn update(app: &mut App, action: RunAction, now: DateTime<Utc>, effects: &mut Vec<Effect>) {
     let lang = app.lang;
+    match action {
+        RunAction::ToggleRotation => return rotation::toggle(app, effects),
+        RunAction::NextPage | RunAction::PreviousPage => {
+            if let Some(open) = app.open.as_mut() {
+                rotation::turn_page(open, action == RunAction::NextPage);
+            }
+            return;
+        }
+        _ => {}
+    }
     let Some(open) = app.open.as_mut() else { return };
     let schedule = open.session.schedule.clone();
     let clock = &mut open.session.clock;
@@ -58,6 +71,7 @@ pub fn update(app: &mut App, action: RunAction, now: DateTime<Utc>, effects: &mu
                 return;
             }
         }
+        RunAction::ToggleRotation | RunAction::NextPage | RunAction::PreviousPage => return,
     }
     if clock.remaining_ms(&schedule, now) > 0 {
         open.run.rang_for_phase = None;
@@ -165,7 +179,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let glyphs = text.chars().count() as u16;
     // The clock is as large as the room allows: 8 rows per scale step, keeping room for
     // the header, the progress bar, what comes next and a few tables.
-    let tables_rows = (session.tables.len() as u16).min(6);
+    // Between rounds, where everyone goes takes the room and the clock gets small.
+    let rotation_round = rotation::round_shown(open);
+    let tables_rows =
+        if rotation_round.is_some() { area.height } else { (session.tables.len() as u16).min(6) };
     let spare_rows = area.height.saturating_sub(6 + tables_rows);
     let scale = (spare_rows / 8).min(area.width / (glyphs * 8)).clamp(0, 3);
     let clock_height = if scale == 0 { 4 } else { 8 * scale };
@@ -242,7 +259,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     };
     Paragraph::new(Line::styled(next, theme.base())).centered().render(next_area, buf);
 
-    render_tables(session, lang, theme, tables_area, buf);
+    match rotation_round {
+        Some(round) => rotation::render(app, open, round, tables_area, buf),
+        None => render_tables(session, lang, theme, tables_area, buf),
+    }
 }
 
 /// The clock in 8×8 glyphs, each pixel drawn `scale`×`scale` cells (`scale` 0: the
