@@ -436,3 +436,30 @@ fn the_demo_session_holds_every_proposal_of_its_notes() {
         assert!(demo.proposals.iter().any(|p| p.table == table.number && p.kind == Kind::Temoignage));
     }
 }
+
+/// Every subcommand and every argument has its help text in both languages.
+#[test]
+fn every_help_text_exists_in_french_and_english() {
+    use cafe_savoir::cli::localized_command;
+    use cafe_savoir::i18n::Lang;
+    let fr = localized_command(Lang::Fr);
+    let en = localized_command(Lang::En);
+    let mut commands = vec![(fr.clone(), en.clone())];
+    for sub in fr.get_subcommands() {
+        let other = en.find_subcommand(sub.get_name()).unwrap().clone();
+        commands.push((sub.clone(), other));
+    }
+    for (fr, en) in commands {
+        let name = fr.get_name().to_string();
+        let (about_fr, about_en) = (fr.get_about().unwrap().to_string(), en.get_about().unwrap().to_string());
+        assert_ne!(about_fr, about_en, "{name}: about");
+        for arg in fr.get_arguments().filter(|a| !matches!(a.get_id().as_str(), "help" | "version")) {
+            let id = arg.get_id().as_str();
+            let other = en.get_arguments().find(|a| a.get_id() == arg.get_id()).unwrap();
+            let help_fr = arg.get_help().map(ToString::to_string).unwrap_or_default();
+            let help_en = other.get_help().map(ToString::to_string).unwrap_or_default();
+            assert!(!help_fr.is_empty() && !help_en.is_empty(), "{name} {id}: help missing");
+            assert_ne!(help_fr, help_en, "{name} {id}: not translated");
+        }
+    }
+}

@@ -201,7 +201,6 @@ fn markdown_malformed_variants_are_refused_with_their_line() {
     );
     assert_eq!(md_err("# Table 1\n## Tour deux\n"), NotesError::BadRound { line: 2, found: "deux".into() });
     assert_eq!(md_err("# Table 1\n## Tour 0\n"), NotesError::BadRound { line: 2, found: "0".into() });
-    assert_eq!(parse_notes(b"# Table 1\n- \xff\n", NotesFormat::Markdown), Err(NotesError::NotUtf8));
 }
 
 #[test]
@@ -266,12 +265,50 @@ fn csv_bad_numbers_kinds_and_rows_are_refused_with_their_line() {
     assert_eq!(bad("1,   ,,"), NotesError::EmptyText { line: 3 });
     assert!(matches!(bad("1,trop,1,condition,de colonnes"), NotesError::Csv { line: 3, .. }));
     assert!(matches!(bad("1,pas assez"), NotesError::Csv { line: 3, .. }));
-    assert_eq!(parse_notes(b"table,text\n1,\xff\n", NotesFormat::Csv), Err(NotesError::NotUtf8));
+
     // The line of an error after a quoted field on several lines is the file's line.
     assert_eq!(
         csv_err("table,text\n1,\"a\r\nb\r\nc\"\r\nz,bad\r\n"),
         NotesError::BadTable { line: 5, found: "z".into() }
     );
+}
+
+#[test]
+fn csv_from_a_french_spreadsheet_uses_semicolons_or_tabs() {
+    let notes = csv("table;texte;tour\r\n1;Idée, avec virgule;2\r\n2;\"Avec ; point-virgule\";\r\n");
+    assert_eq!(
+        summary(&notes),
+        vec![(1, Some(2), None, "Idée, avec virgule"), (2, None, None, "Avec ; point-virgule")]
+    );
+    let notes = csv("table\ttext\n3\tSéparé par une tabulation, vraiment\n");
+    assert_eq!(summary(&notes), vec![(3, None, None, "Séparé par une tabulation, vraiment")]);
+    // A comma inside a quoted header name does not make the comma the separator.
+    let notes = csv("text;table;\"note, libre\"\nIdée;1;x\n");
+    assert_eq!(summary(&notes), vec![(1, None, None, "Idée")]);
+}
+
+// ------------------------------------------------------------------ encodings
+
+#[test]
+fn notes_in_windows_1252_or_utf16_are_read() {
+    // « Été — l'œuvre » as Notepad or Excel write it on a French Windows.
+    let cp1252 = b"table,text\r\n1,\xc9t\xe9 \x97 l\x92\x9cuvre \xab ok \xbb\r\n";
+    assert_eq!(texts(&parse_notes(cp1252, NotesFormat::Csv).unwrap()), vec!["Été — l’œuvre « ok »"]);
+    let text = "# Table 2\r\n- Été, « ensemble »\r\n";
+    let mut utf16le = vec![0xFF, 0xFE];
+    utf16le.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    let mut utf16be = vec![0xFE, 0xFF];
+    utf16be.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+    for bytes in [utf16le, utf16be] {
+        assert_eq!(texts(&parse_notes(&bytes, NotesFormat::Markdown).unwrap()), vec!["Été, « ensemble »"]);
+    }
+    assert_eq!(parse_notes(&[0xFF, 0xFE, 0x41], NotesFormat::Markdown), Err(NotesError::NotUtf8));
+    assert_eq!(parse_notes(&[0xFF, 0xFE, 0x00, 0xD8], NotesFormat::Markdown), Err(NotesError::NotUtf8));
+}
+
+#[test]
+fn markdown_comments_are_skipped() {
+    assert_eq!(texts(&md("<!-- brouillon -->\n# Table 1\n<!-- à relire -->\n- idée\n")), vec!["idée"]);
 }
 
 // ------------------------------------------------------------------ files

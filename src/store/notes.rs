@@ -1,13 +1,16 @@
 //! Notes import: proposals typed up after the café, as Markdown (`# Table 3 — Question`
-//! headings, list items or plain lines) or CSV (`table,text[,round,kind]`). UTF-8 with or
-//! without BOM, CRLF tolerated. A malformed file is refused as a whole, with its line
+//! headings, list items or plain lines) or CSV (`table,text[,round,kind,theme,host]`,
+//! separated by `,`, `;` or tabs). UTF-8 with or without BOM, UTF-16 with BOM, or
+//! Windows-1252; CRLF tolerated. A malformed file is refused as a whole, with its line
 //! number, and nothing is imported from it.
 //!
 //! Markdown details: a heading `Table N` (any level, optionally followed by `—`, `-`,
-//! `:` or `.` and a theme) starts a table; under it, a heading `Tour N` / `Round N` sets
-//! the round and a heading `Conditions`, `Astuces` or `Témoignages` sets the kind of the
-//! items that follow. Each list item (`-`, `*`, `+`, `1.`, `1)`) or non-empty plain line
-//! is one proposal; an indented line right after an item continues it. Other headings
+//! `:` or `.` and a theme) starts a table; a line `Hôte : Nom` under it names its host;
+//! a heading `Tour N` / `Round N` sets the round and a heading `Conditions`, `Astuces`
+//! or `Témoignages` sets the kind of the items that follow (headings nest by level, see
+//! [`parse_markdown_notes`]). Each list item (`-`, `*`, `+`, `•`, `1.`, `1)`), quoted
+//! line (`>`) or non-empty plain line is one proposal; an indented line right after one
+//! continues it. Rules (`---`) and one-line HTML comments are skipped. Other headings
 //! before the first table (a document title) are ignored.
 
 use std::path::{Path, PathBuf};
@@ -146,11 +149,56 @@ impl Notes {
 
 /// Parses notes from raw bytes in the given format, with the tables they describe.
 pub fn parse_notes(bytes: &[u8], format: NotesFormat) -> Result<Notes, NotesError> {
-    let text = std::str::from_utf8(bytes).map_err(|_| NotesError::NotUtf8)?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = decode(bytes)?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     match format {
         NotesFormat::Markdown => parse_markdown_notes(text),
         NotesFormat::Csv => parse_csv_notes(text),
+    }
+}
+
+/// The text of a notes file: UTF-8 (with or without BOM), UTF-16 with its BOM, or —
+/// what Excel and Notepad write on a French Windows — Windows-1252, which is what a
+/// file that is not UTF-8 almost always is.
+pub fn decode(bytes: &[u8]) -> Result<std::borrow::Cow<'_, str>, NotesError> {
+    use std::borrow::Cow;
+    let utf16 = |bytes: &[u8], little: bool| {
+        if bytes.len() % 2 != 0 {
+            return Err(NotesError::NotUtf8);
+        }
+        let units: Vec<u16> = bytes
+            .chunks_exact(2)
+            .map(|pair| {
+                if little {
+                    u16::from_le_bytes([pair[0], pair[1]])
+                } else {
+                    u16::from_be_bytes([pair[0], pair[1]])
+                }
+            })
+            .collect();
+        String::from_utf16(&units).map(Cow::Owned).map_err(|_| NotesError::NotUtf8)
+    };
+    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        return utf16(rest, true);
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        return utf16(rest, false);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(Cow::Borrowed(text)),
+        Err(_) => Ok(Cow::Owned(bytes.iter().map(|b| windows_1252(*b)).collect())),
+    }
+}
+
+/// One byte of Windows-1252 (Latin-1 plus typographic signs in 0x80–0x9F).
+fn windows_1252(byte: u8) -> char {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}',
+        '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+    ];
+    match byte {
+        0x80..=0x9F => HIGH[usize::from(byte - 0x80)],
+        _ => char::from(byte),
     }
 }
 
@@ -184,7 +232,7 @@ pub fn parse_markdown_notes(text: &str) -> Result<Notes, NotesError> {
         let line_no = index + 1;
         let line = line.trim_end_matches('\r');
         let trimmed = line.trim();
-        if trimmed.is_empty() || is_rule(trimmed) {
+        if trimmed.is_empty() || is_rule(trimmed) || is_comment(trimmed) {
             can_continue = false;
             continue;
         }
@@ -276,6 +324,11 @@ fn is_rule(line: &str) -> bool {
         && (compact.chars().all(|c| c == '-')
             || compact.chars().all(|c| c == '*')
             || compact.chars().all(|c| c == '_'))
+}
+
+/// A one-line HTML comment (`<!-- … -->`), which Markdown does not show.
+fn is_comment(line: &str) -> bool {
+    line.starts_with("<!--") && line.ends_with("-->")
 }
 
 /// `> quoted` → `quoted` (a témoignage is often typed as a quote).
@@ -388,7 +441,11 @@ pub fn parse_csv_notes(text: &str) -> Result<Notes, NotesError> {
     // are computed from byte offsets instead.
     let text = text.replace("\r\n", "\n");
     let newlines: Vec<usize> = text.match_indices('\n').map(|(i, _)| i).collect();
-    let mut reader = csv::ReaderBuilder::new().has_headers(true).flexible(false).from_reader(text.as_bytes());
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(false)
+        .delimiter(sniff_delimiter(&text))
+        .from_reader(text.as_bytes());
     let headers = reader.headers().map_err(|e| NotesError::Csv { line: 1, message: e.to_string() })?.clone();
     let column = |name: &str| headers.iter().position(|h| h.trim().eq_ignore_ascii_case(name));
     let (Some(table_col), Some(text_col)) = (column("table"), column("text").or_else(|| column("texte")))
@@ -442,6 +499,23 @@ pub fn parse_csv_notes(text: &str) -> Result<Notes, NotesError> {
         notes.entries.push(NoteEntry { line, table, theme, round, kind, text: text.to_string() });
     }
     Ok(notes)
+}
+
+/// The separator of a CSV file, from its header line: `,`, or `;` as a spreadsheet in
+/// French writes it, or a tab — whichever appears most outside quotes.
+fn sniff_delimiter(text: &str) -> u8 {
+    let header = text.lines().next().unwrap_or("");
+    let mut counts = [(b',', 0usize), (b';', 0), (b'\t', 0)];
+    let mut quoted = false;
+    for byte in header.bytes() {
+        if byte == b'"' {
+            quoted = !quoted;
+        } else if !quoted && let Some(entry) = counts.iter_mut().find(|(d, _)| *d == byte) {
+            entry.1 += 1;
+        }
+    }
+    // Ties keep the comma (first), the format PRODUCT.md documents.
+    counts.iter().fold((b',', 0), |best, &(d, n)| if n > best.1 { (d, n) } else { best }).0
 }
 
 /// The 1-based line of the record starting at byte `offset` of `text`, given the
