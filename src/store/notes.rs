@@ -163,7 +163,7 @@ pub fn parse_notes(bytes: &[u8], format: NotesFormat) -> Result<Notes, NotesErro
 pub fn decode(bytes: &[u8]) -> Result<std::borrow::Cow<'_, str>, NotesError> {
     use std::borrow::Cow;
     let utf16 = |bytes: &[u8], little: bool| {
-        if bytes.len() % 2 != 0 {
+        if !bytes.len().is_multiple_of(2) {
             return Err(NotesError::NotUtf8);
         }
         let units: Vec<u16> = bytes
