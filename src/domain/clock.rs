@@ -71,7 +71,7 @@ impl Clock {
     pub fn remaining_ms(&self, schedule: &Schedule, now: DateTime<Utc>) -> i64 {
         let base = self.remaining_ms.unwrap_or_else(|| self.current(schedule).map_or(0, |p| p.duration_ms));
         match self.running_since {
-            Some(since) => base - (now - since).num_milliseconds().max(0),
+            Some(since) => base.saturating_sub((now - since).num_milliseconds().max(0)),
             None => base,
         }
     }
@@ -101,7 +101,7 @@ impl Clock {
     /// The remaining time never goes below zero through an adjustment.
     pub fn adjust(&mut self, schedule: &Schedule, now: DateTime<Utc>, delta_ms: i64) {
         let left = self.remaining_ms(schedule, now);
-        self.remaining_ms = Some((left + delta_ms).max(0));
+        self.remaining_ms = Some(left.saturating_add(delta_ms).max(0));
         if self.running_since.is_some() {
             self.running_since = Some(now);
         }
@@ -187,6 +187,18 @@ mod tests {
         assert_eq!(c.remaining_ms(&s, at(660)), 19 * 60_000);
         c.adjust(&s, at(660), -100 * 60_000);
         assert_eq!(c.remaining_ms(&s, at(660)), 0);
+    }
+
+    #[test]
+    fn extreme_values_of_a_hand_edited_file_do_not_overflow() {
+        let s = schedule();
+        let mut c = Clock { phase: 0, running_since: Some(at(-1_000_000_000)), remaining_ms: Some(i64::MIN) };
+        assert_eq!(c.remaining_ms(&s, at(1_000_000_000)), i64::MIN);
+        c.adjust(&s, at(0), i64::MAX);
+        c.adjust(&s, at(0), i64::MAX);
+        assert!(c.remaining_ms(&s, at(0)) >= 0);
+        let far = Clock { phase: usize::MAX, running_since: None, remaining_ms: None };
+        assert_eq!(far.remaining_ms(&s, at(0)), 0);
     }
 
     #[test]

@@ -263,8 +263,8 @@ impl Session {
 
     fn allocate_id(&mut self) -> ProposalId {
         let used_max = self.proposals.iter().map(|p| p.id.0).max().unwrap_or(0);
-        let id = self.next_id.max(used_max + 1).max(1);
-        self.next_id = id + 1;
+        let id = self.next_id.max(used_max.saturating_add(1)).max(1);
+        self.next_id = id.saturating_add(1);
         ProposalId(id)
     }
 }
@@ -306,6 +306,16 @@ mod tests {
         );
         assert_eq!(s.add_proposal(1, 1, Kind::Condition, " \t\u{1b} ", now), Err(SessionError::EmptyText));
         assert!(s.proposals.is_empty());
+    }
+
+    #[test]
+    fn ids_from_a_hand_edited_file_never_overflow() {
+        let mut s = session();
+        let now = Utc::now();
+        s.add_proposal(1, 1, Kind::Condition, "un", now).expect("added");
+        s.proposals[0].id = ProposalId(u64::MAX);
+        s.next_id = u64::MAX;
+        assert!(s.add_proposal(1, 1, Kind::Condition, "deux", now).is_ok());
     }
 
     #[test]
