@@ -135,11 +135,8 @@ pub struct PlanArgs {
 #[derive(Debug)]
 pub struct UserError(pub String);
 
-impl<E: std::fmt::Display> From<E> for UserError {
-    fn from(err: E) -> Self {
-        UserError(err.to_string())
-    }
-}
+// No blanket `From<E: Display>`: an error's `Display` is English, and every message
+// must go through `crate::i18n` in the user's language.
 
 /// The clap command with every about and help text in `lang`.
 pub fn localized_command(lang: Lang) -> clap::Command {
