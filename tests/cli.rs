@@ -463,3 +463,40 @@ fn every_help_text_exists_in_french_and_english() {
         }
     }
 }
+
+/// The notes examples of README.md import as the README says.
+#[test]
+fn the_readme_notes_examples_import() {
+    let readme = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let block = |lang: &str| {
+        let start = readme.find(&format!("```{lang}\n")).unwrap() + lang.len() + 4;
+        readme[start..start + readme[start..].find("```").unwrap()].to_string()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("n.md"), block("markdown")).unwrap();
+    fs::write(dir.path().join("n.csv"), block("csv")).unwrap();
+    let path = new_session(dir.path(), "s.ron", "2");
+    cafe(dir.path())
+        .args(["import", "s.ron", "n.md", "n.csv"])
+        .assert()
+        .success()
+        .stdout(contains("Table 3 créée"));
+    let session = load(&path).unwrap();
+    let got: Vec<(u32, u32, Kind, &str)> =
+        session.proposals.iter().map(|p| (p.table, p.round, p.kind, p.text.as_str())).collect();
+    assert_eq!(
+        got,
+        vec![
+            (3, 1, Kind::Condition, "Les partenaires connaissent notre mission"),
+            (3, 1, Kind::Condition, "Tenir compte qu'on est juste 2 employés à temps partiel"),
+            (3, 1, Kind::Astuce, "Inviter les partenaires à une de nos activités"),
+            (3, 2, Kind::Temoignage, "« Quand notre répondante est partie, on a dû tout réexpliquer. »"),
+            (1, 1, Kind::Condition, "Identifier des objectifs communs, dès le départ"),
+            (1, 2, Kind::Astuce, "Prévoir un bilan à mi-parcours"),
+            (2, 1, Kind::Condition, "Entente écrite"),
+        ]
+    );
+    assert_eq!(session.table(3).unwrap().host, "Sylvie Tremblay");
+    // The session example of the README is a valid session.
+    cafe_savoir::store::session_file::parse(Path::new("README.md"), &block("ron")).unwrap();
+}
