@@ -279,6 +279,8 @@ fn submit(
         Ok(id) => {
             open.capture.undo.push(Undo::Added(id));
             open.capture.input.clear();
+            // Most proposals are conditions: another kind is chosen for one proposal.
+            open.capture.kind = Kind::Condition;
             open.capture.select_last(&open.session);
             if let Some(row) = visible(&open.session, open.capture.tab).iter().position(|p| p.id == id) {
                 open.capture.selected = row;

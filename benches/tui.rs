@@ -1,0 +1,105 @@
+//! Drawing each screen of the app at 160×45 with a session of 500 proposals (8 tables,
+//! 3 rounds); the budget is 2 ms per frame. Also one `update` + autosave-free keystroke.
+
+use std::path::PathBuf;
+
+use cafe_savoir::domain::{Kind, Session};
+use cafe_savoir::i18n::Lang;
+use cafe_savoir::store::families::default_families;
+use cafe_savoir::tui::action::{Action, CaptureAction, RunAction};
+use cafe_savoir::tui::app::App;
+use cafe_savoir::tui::screens::Screen;
+use cafe_savoir::tui::screens::home::{SessionEntry, Summary};
+use cafe_savoir::tui::settings::Settings;
+use cafe_savoir::tui::update::update;
+use cafe_savoir::tui::view;
+use chrono::{TimeZone, Utc};
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::Rect;
+
+fn main() {
+    divan::main();
+}
+
+fn session() -> Session {
+    let mut s = Session::new("Café du savoir — banc d'essai", default_families(), 8, 3, 20).expect("session");
+    for table in &mut s.tables {
+        table.question = format!(
+            "Question de la table {} : qu'est-ce qui favorise un partenariat gagnant ?",
+            table.number
+        );
+    }
+    let now = Utc::now();
+    for i in 0..500u32 {
+        let kind = Kind::ALL[(i % 7 % 3) as usize];
+        let text = format!(
+            "Proposition {i} : reconnaître l'expertise et la mission de chaque organisme, avec des moyens équitables"
+        );
+        s.add_proposal(i % 8 + 1, i % 3 + 1, kind, &text, now).expect("added");
+    }
+    s
+}
+
+fn app(screen: Screen) -> App {
+    let now = Utc.with_ymd_and_hms(2018, 11, 14, 13, 30, 0).single().expect("time");
+    let mut app = App::new(PathBuf::from("sessions"), Lang::Fr, Settings::default(), false, now)
+        .with_session(&PathBuf::from("sessions/banc.ron"), session(), screen);
+    update(&mut app, Action::Run(RunAction::StartPause), now);
+    app
+}
+
+fn draw(app: &App) -> Buffer {
+    let area = Rect::new(0, 0, 160, 45);
+    let mut buf = Buffer::empty(area);
+    view::render(app, area, &mut buf);
+    buf
+}
+
+#[divan::bench(args = ["home", "setup", "run", "capture", "capture_all", "export", "help"])]
+fn render_160x45(bencher: divan::Bencher, screen: &str) {
+    let mut app = match screen {
+        "setup" => app(Screen::Setup),
+        "run" => app(Screen::Run),
+        "capture" | "capture_all" => app(Screen::Capture),
+        "export" | "help" => app(Screen::Export),
+        _ => {
+            let mut app = app(Screen::Home);
+            app.open = None;
+            let entries = (0..60)
+                .map(|i| SessionEntry {
+                    path: PathBuf::from(format!("sessions/cafe-{i}.ron")),
+                    modified: None,
+                    summary: Ok(Summary {
+                        title: format!("Café {i}"),
+                        date: None,
+                        tables: 8,
+                        proposals: 500,
+                    }),
+                })
+                .collect();
+            let now = app.now;
+            update(&mut app, Action::Scanned(entries), now);
+            app
+        }
+    };
+    if screen == "capture_all" {
+        let now = app.now;
+        update(&mut app, Action::Capture(CaptureAction::SelectTab(0)), now);
+    }
+    if screen == "help" {
+        let now = app.now;
+        update(&mut app, Action::ToggleHelp, now);
+    }
+    bencher.bench_local(|| draw(divan::black_box(&app)));
+}
+
+#[divan::bench]
+fn keystroke_in_capture(bencher: divan::Bencher) {
+    let mut app = app(Screen::Capture);
+    let now = app.now;
+    bencher.bench_local(|| {
+        update(&mut app, Action::Input(KeyEvent::from(KeyCode::Char('é'))), now);
+        draw(&app)
+    });
+}
