@@ -12,7 +12,7 @@ use cafe_savoir::domain::{
 };
 use cafe_savoir::store::atomic::{Step, backup_path, write_atomic_with};
 use cafe_savoir::store::families::{FAMILIES_RON, default_families};
-use cafe_savoir::store::session_file::{parse, save_new, to_text};
+use cafe_savoir::store::session_file::{load_for_update, parse, save_checked, save_new, to_text};
 use cafe_savoir::store::{StoreError, load, safe_file_name, save};
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
@@ -367,6 +367,27 @@ fn a_target_whose_folder_is_a_file_fails_cleanly() {
     assert!(matches!(save_new(&path, &sample_session()), Err(StoreError::Io { .. })));
     assert_eq!(fs::read(dir.path().join("plain")).unwrap(), b"not a folder");
     assert_eq!(names_in(dir.path()), vec!["plain"]);
+}
+
+#[test]
+fn a_file_changed_by_someone_else_meanwhile_is_not_written_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.ron");
+    save(&path, &sample_session()).unwrap();
+    let (mut mine, snapshot) = load_for_update(&path).unwrap();
+    // Meanwhile the app saves its own change.
+    let mut theirs = sample_session();
+    theirs.title = "Changé par l'application".into();
+    save(&path, &theirs).unwrap();
+    let before = fs::read(&path).unwrap();
+    mine.title = "Changé par la commande".into();
+    assert!(matches!(save_checked(&path, &mine, &snapshot), Err(StoreError::ChangedMeanwhile { .. })));
+    assert_eq!(fs::read(&path).unwrap(), before);
+    // Unchanged since read: saved.
+    let (mut again, snapshot) = load_for_update(&path).unwrap();
+    again.title = "Enfin".into();
+    save_checked(&path, &again, &snapshot).unwrap();
+    assert_eq!(load(&path).unwrap().title, "Enfin");
 }
 
 #[test]

@@ -17,8 +17,8 @@ use crate::i18n::{Lang, session as msg};
 use crate::store::families::families_for_new_session;
 use crate::store::names::session_path_for;
 use crate::store::notes::{Notes, read_notes};
-use crate::store::session_file::save_new;
-use crate::store::{StoreError, load, save};
+use crate::store::session_file::{load_for_update, save_checked, save_new};
+use crate::store::{StoreError, load};
 
 /// The folder `cafe list` reads when none is given.
 pub const DEFAULT_SESSIONS_DIR: &str = "sessions";
@@ -69,7 +69,7 @@ struct ImportReport {
 /// `cafe import SESSION.ron NOTES...`: every notes file is read and checked first;
 /// the session is saved once, only if all of them are accepted.
 pub fn import(session_path: &Path, notes_paths: &[PathBuf], lang: Lang) -> Result<(), UserError> {
-    let session = load(session_path).map_err(store_err(lang))?;
+    let (session, snapshot) = load_for_update(session_path).map_err(store_err(lang))?;
     let mut parsed: Vec<(&Path, Notes)> = Vec::new();
     for path in notes_paths {
         let notes = read_notes(path).map_err(|e| {
@@ -87,7 +87,7 @@ pub fn import(session_path: &Path, notes_paths: &[PathBuf], lang: Lang) -> Resul
     let mut updated = session.clone();
     let report = apply_notes(&mut updated, &parsed, lang)
         .map_err(|detail| UserError(format!("{detail}; {}", msg::nothing_imported(lang))))?;
-    save(session_path, &updated).map_err(store_err(lang))?;
+    save_checked(session_path, &updated, &snapshot).map_err(store_err(lang))?;
     for (number, question) in &report.created {
         println!("{}", msg::table_created(lang, *number, question));
     }
@@ -155,12 +155,12 @@ fn apply_notes(session: &mut Session, parsed: &[(&Path, Notes)], lang: Lang) -> 
 /// `cafe add SESSION.ron --table N [--round R] [--kind K] TEXT`: the round defaults to
 /// the clock's current round.
 pub fn add(args: &AddArgs, lang: Lang) -> Result<(), UserError> {
-    let mut session = load(&args.session).map_err(store_err(lang))?;
+    let (mut session, snapshot) = load_for_update(&args.session).map_err(store_err(lang))?;
     let round = args.round.unwrap_or_else(|| session.current_round());
     let text = args.text.join(" ");
     let id =
         session.add_proposal(args.table, round, args.kind, &text, Utc::now()).map_err(session_err(lang))?;
-    save(&args.session, &session).map_err(store_err(lang))?;
+    save_checked(&args.session, &session, &snapshot).map_err(store_err(lang))?;
     println!("{}", msg::added(lang, &id.to_string(), args.table, round, args.kind));
     Ok(())
 }

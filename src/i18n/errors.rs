@@ -88,6 +88,14 @@ pub fn store_error(lang: Lang, err: &StoreError) -> String {
         ),
         (Lang::Fr, E::NoFamilies { path }) => format!("{}: aucune famille dans le fichier", path.display()),
         (Lang::En, E::NoFamilies { path }) => format!("{}: the file holds no family", path.display()),
+        (Lang::Fr, E::ChangedMeanwhile { path }) => format!(
+            "{}: le fichier a changé pendant la commande (l'application est-elle ouverte dessus ?); rien n'a été écrit",
+            path.display()
+        ),
+        (Lang::En, E::ChangedMeanwhile { path }) => format!(
+            "{}: the file changed during the command (is the app open on it?); nothing was written",
+            path.display()
+        ),
     }
 }
 

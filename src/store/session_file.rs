@@ -28,6 +28,8 @@ pub enum StoreError {
     BadFamilies { path: PathBuf, line: usize, column: usize, message: String },
     #[error("{path}: no family")]
     NoFamilies { path: PathBuf },
+    #[error("{path}: the file changed since it was read")]
+    ChangedMeanwhile { path: PathBuf },
 }
 
 #[derive(Deserialize)]
@@ -37,9 +39,20 @@ struct VersionProbe {
 
 /// Reads a session. A file that is not a session gives its line and column.
 pub fn load(path: &Path) -> Result<Session, StoreError> {
+    load_for_update(path).map(|(session, _)| session)
+}
+
+/// What a session file held when it was read, to check before saving over it that no
+/// one else (the full-screen app, another command) wrote it meanwhile.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Snapshot(Vec<u8>);
+
+/// Reads a session to change it: the session and a [`Snapshot`] for [`save_checked`].
+pub fn load_for_update(path: &Path) -> Result<(Session, Snapshot), StoreError> {
     let bytes = fs::read(path).map_err(|source| StoreError::Io { path: path.to_path_buf(), source })?;
-    let text = String::from_utf8(bytes).map_err(|_| StoreError::NotUtf8 { path: path.to_path_buf() })?;
-    parse(path, text.trim_start_matches('\u{feff}'))
+    let text = std::str::from_utf8(&bytes).map_err(|_| StoreError::NotUtf8 { path: path.to_path_buf() })?;
+    let session = parse(path, text.trim_start_matches('\u{feff}'))?;
+    Ok((session, Snapshot(bytes)))
 }
 
 /// Parses the text of a session file; `path` is only used in messages.
@@ -114,6 +127,16 @@ pub fn save(path: &Path, session: &Session) -> Result<(), StoreError> {
         .map_err(|e| StoreError::Serialize { path: path.to_path_buf(), message: e.to_string() })?;
     write_atomic(path, text.as_bytes(), true)
         .map_err(|source| StoreError::Io { path: path.to_path_buf(), source })
+}
+
+/// Saves a session read with [`load_for_update`], unless the file changed since: then
+/// nothing is written and [`StoreError::ChangedMeanwhile`] says so.
+pub fn save_checked(path: &Path, session: &Session, read: &Snapshot) -> Result<(), StoreError> {
+    let now = fs::read(path).map_err(|source| StoreError::Io { path: path.to_path_buf(), source })?;
+    if now != read.0 {
+        return Err(StoreError::ChangedMeanwhile { path: path.to_path_buf() });
+    }
+    save(path, session)
 }
 
 /// Saves a new session, refusing to replace any file already at `path`. Missing
