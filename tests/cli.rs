@@ -324,6 +324,18 @@ fn show_summarises_in_both_languages() {
             .and(contains("Total: 1 proposal (0 conditions, 1 tip, 0 testimonies)")),
     );
     cafe(dir.path()).args(["show", "absent.ron"]).assert().code(1);
+
+    // A hand-edited file cannot send control sequences to the terminal.
+    let path = dir.path().join("s.ron");
+    let mut session = load(&path).unwrap();
+    session.title = "Titre\u{1b}[2J effacé".into();
+    session.proposals[0].text = "Texte\u{1b}]0;pirate\u{7}\nsur deux lignes".into();
+    cafe_savoir::store::save(&path, &session).unwrap();
+    for command in ["show", "list"] {
+        let target = if command == "show" { "s.ron" } else { "." };
+        let out = cafe(dir.path()).args([command, target]).assert().success().get_output().stdout.clone();
+        assert!(!out.contains(&0x1b) && !out.contains(&0x07), "{command}");
+    }
 }
 
 #[test]

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use chrono::{NaiveDate, Utc};
 
 use crate::cli::{AddArgs, NewArgs, UserError};
+use crate::domain::session::clean_text;
 use crate::domain::{Kind, PhaseKind, Session, SessionError};
 use crate::i18n::errors::{notes_read_error, session_error, store_error};
 use crate::i18n::{Lang, session as msg};
@@ -38,8 +39,8 @@ pub fn new(args: &NewArgs, lang: Lang) -> Result<(), UserError> {
     let mut session = Session::new(&args.title, families, args.tables, args.rounds, args.minutes)
         .map_err(session_err(lang))?;
     session.date = Some(args.date.unwrap_or_else(|| chrono::Local::now().date_naive()));
-    session.place = args.place.as_deref().map(str::trim).unwrap_or_default().to_string();
-    session.facilitator = args.facilitator.as_deref().map(str::trim).unwrap_or_default().to_string();
+    session.place = clean_text(args.place.as_deref().unwrap_or_default());
+    session.facilitator = clean_text(args.facilitator.as_deref().unwrap_or_default());
     session.schedule.move_minutes = args.move_minutes;
     session.schedule.harvest_minutes = args.harvest_minutes;
     let path = new_session_path(&args.session, &session.title);
@@ -84,7 +85,7 @@ pub fn import(session_path: &Path, notes_paths: &[PathBuf], lang: Lang) -> Resul
         }
         parsed.push((path, notes));
     }
-    let mut updated = session.clone();
+    let mut updated = session;
     let report = apply_notes(&mut updated, &parsed, lang)
         .map_err(|detail| UserError(format!("{detail}; {}", msg::nothing_imported(lang))))?;
     save_checked(session_path, &updated, &snapshot).map_err(store_err(lang))?;
@@ -110,8 +111,8 @@ fn apply_notes(session: &mut Session, parsed: &[(&Path, Notes)], lang: Lang) -> 
     let now = Utc::now();
     for (path, notes) in parsed {
         for table in &notes.tables {
-            let theme = table.theme.clone().unwrap_or_default();
-            let host = table.host.clone().unwrap_or_default();
+            let theme = clean_text(table.theme.as_deref().unwrap_or_default());
+            let host = clean_text(table.host.as_deref().unwrap_or_default());
             match session.table_mut(table.number) {
                 Some(existing) => {
                     let mut changed = false;
@@ -216,7 +217,7 @@ fn list_line(lang: Lang, item: &Listed) -> String {
                 "{date:<10}  {:<10}  {:<16}  {}  ({})",
                 msg::tables(lang, session.tables.len()),
                 msg::proposals(lang, session.proposals.len()),
-                session.title,
+                clean_text(&session.title),
                 item.path.display()
             )
         }
@@ -231,19 +232,21 @@ pub fn show(path: &Path, lang: Lang) -> Result<(), UserError> {
     Ok(())
 }
 
-/// The text `cafe show` prints.
+/// The text `cafe show` prints. Every text from the file goes through [`clean_text`],
+/// so that a hand-edited file cannot send control sequences to the terminal.
 pub fn summary(session: &Session, lang: Lang) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{}", session.title);
-    let _ = writeln!(out, "{}", "=".repeat(session.title.chars().count().clamp(3, 80)));
+    let title = clean_text(&session.title);
+    let _ = writeln!(out, "{title}");
+    let _ = writeln!(out, "{}", "=".repeat(title.chars().count().clamp(3, 80)));
     if let Some(date) = session.date {
         let _ = writeln!(out, "{}", msg::field(lang, msg::DATE, &msg::date(lang, date)));
     }
     if !session.place.is_empty() {
-        let _ = writeln!(out, "{}", msg::field(lang, msg::PLACE, &session.place));
+        let _ = writeln!(out, "{}", msg::field(lang, msg::PLACE, &clean_text(&session.place)));
     }
     if !session.facilitator.is_empty() {
-        let _ = writeln!(out, "{}", msg::field(lang, msg::FACILITATOR, &session.facilitator));
+        let _ = writeln!(out, "{}", msg::field(lang, msg::FACILITATOR, &clean_text(&session.facilitator)));
     }
     let schedule = &session.schedule;
     let plan = msg::schedule(lang, &schedule.round_minutes, schedule.move_minutes, schedule.harvest_minutes);
@@ -255,17 +258,19 @@ pub fn summary(session: &Session, lang: Lang) -> String {
         let names: Vec<String> = session
             .families
             .iter()
-            .map(|f| format!("{}. {}", f.number, f.title_in(lang.is_english())))
+            .map(|f| format!("{}. {}", f.number, clean_text(f.title_in(lang.is_english()))))
             .collect();
         let _ = writeln!(out, "{}", msg::field(lang, msg::FAMILIES, &names.join(" · ")));
     }
     for table in &session.tables {
         let _ = writeln!(out);
-        let question = if table.question.is_empty() { msg::NO_QUESTION.get(lang) } else { &table.question };
-        let name = if table.name.is_empty() { String::new() } else { format!(" ({})", table.name) };
+        let question = clean_text(&table.question);
+        let question = if question.is_empty() { msg::NO_QUESTION.get(lang) } else { &question };
+        let name = clean_text(&table.name);
+        let name = if name.is_empty() { String::new() } else { format!(" ({name})") };
         let _ = writeln!(out, "Table {}{name} — {question}", table.number);
         if !table.host.is_empty() {
-            let _ = writeln!(out, "  {}", msg::field(lang, msg::HOST, &table.host));
+            let _ = writeln!(out, "  {}", msg::field(lang, msg::HOST, &clean_text(&table.host)));
         }
         write_proposals(&mut out, session, table.number, lang);
     }
@@ -302,11 +307,11 @@ fn write_proposals(out: &mut String, session: &Session, table: u32, lang: Lang) 
     for round in rounds {
         let _ = writeln!(out, "  {}", msg::round_heading(lang, round));
         for kind in Kind::ALL {
-            let items: Vec<&str> = session
+            let items: Vec<String> = session
                 .proposals
                 .iter()
                 .filter(|p| p.table == table && p.round == round && p.kind == kind)
-                .map(|p| p.text.as_str())
+                .map(|p| clean_text(&p.text))
                 .collect();
             if items.is_empty() {
                 continue;

@@ -141,7 +141,7 @@ impl Session {
         rounds: u32,
         minutes: u32,
     ) -> Result<Session, SessionError> {
-        let title = title.trim();
+        let title = clean_text(title);
         if title.is_empty() {
             return Err(SessionError::EmptyTitle);
         }
@@ -165,7 +165,7 @@ impl Session {
         }
         Ok(Session {
             version: FORMAT_VERSION,
-            title: title.to_string(),
+            title,
             date: None,
             place: String::new(),
             facilitator: String::new(),
@@ -337,7 +337,11 @@ mod tests {
     fn a_session_needs_tables_and_rounds() {
         assert_eq!(Session::new("x", Vec::new(), 0, 3, 20), Err(SessionError::NoTables));
         assert_eq!(Session::new("x", Vec::new(), 2, 0, 20), Err(SessionError::NoRounds));
-        assert_eq!(Session::new(" ", Vec::new(), 2, 3, 20), Err(SessionError::EmptyTitle));
+        assert_eq!(Session::new(" \t\n", Vec::new(), 2, 3, 20), Err(SessionError::EmptyTitle));
+        assert_eq!(
+            Session::new(" Café\ndu  savoir ", Vec::new(), 2, 3, 20).map(|s| s.title),
+            Ok("Café du savoir".into())
+        );
         assert_eq!(
             Session::new("x", Vec::new(), u32::MAX, 3, 20),
             Err(SessionError::TooManyTables(MAX_TABLES))
