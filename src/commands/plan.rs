@@ -16,7 +16,7 @@ pub fn run(args: &PlanArgs, lang: Lang) -> Result<(), UserError> {
     if let Some(path) = &args.participants {
         let participants =
             read_participants(path).map_err(|e| refuse(i18n::plan::participants_error(lang, &e)))?;
-        set_participants(&mut session, participants);
+        plan::set_participants(&mut session, participants);
     }
     if let Some(count) = args.count {
         if !session.participants.is_empty() {
@@ -50,19 +50,6 @@ pub fn run(args: &PlanArgs, lang: Lang) -> Result<(), UserError> {
         }
     }
     Ok(())
-}
-
-/// Replaces the participants by an imported list; a table without a host name takes the
-/// name of the person who hosts it.
-pub fn set_participants(session: &mut Session, participants: Vec<Participant>) {
-    for person in &participants {
-        if let Some(table) = person.host_of.and_then(|n| session.table_mut(n))
-            && table.host.trim().is_empty()
-        {
-            table.host = person.name.clone();
-        }
-    }
-    session.participants = participants;
 }
 
 fn itinerary_rows<'a>(people: &'a [Participant], planned: &Planned) -> Vec<ItineraryRow<'a>> {

@@ -19,8 +19,8 @@ pub const HARD_RULES_HOLD: Text =
     Text::new("Toutes les règles strictes sont respectées.", "Every hard rule holds.");
 pub const NEXT_ROUND: Text = Text::new("Prochain tour : où va chacun", "Next round: where everyone goes");
 pub const NO_PLAN: Text = Text::new(
-    "Pas de plan de rotation : lancez « cafe plan » ou ajoutez les participants.",
-    "No rotation plan: run `cafe plan` or add the participants.",
+    "Pas de participants : saisissez-les (F6) ou lancez « cafe plan --participants ».",
+    "No participants: type them in (F6) or run `cafe plan --participants`.",
 );
 
 /// `Participant 12`: a person known only by number.
@@ -303,5 +303,97 @@ pub fn rotation_title(lang: Lang, round: usize) -> String {
     match lang {
         Lang::Fr => format!("Tour {round} — où va chacun"),
         Lang::En => format!("Round {round} — who goes where"),
+    }
+}
+
+pub const SCREEN_PARTICIPANTS: Text = Text::new("Participants", "Participants");
+pub const CTX_PARTICIPANTS_INPUT: Text = Text::new("Participants — en écrivant", "Participants — typing");
+pub const CTX_PARTICIPANTS_LIST: Text = Text::new("Participants — la liste", "Participants — the list");
+pub const K_ADD_PARTICIPANT: Text = Text::new("Ajouter", "Add");
+pub const K_PLAN: Text = Text::new("Planifier la rotation", "Plan the rotation");
+pub const K_EDIT_PARTICIPANT: Text = Text::new("Modifier", "Edit");
+pub const K_REMOVE_PARTICIPANT: Text = Text::new("Retirer", "Remove");
+pub const NEW_PARTICIPANT: Text = Text::new(
+    "Nouveau participant : nom, organisation, table animée (facultatif)",
+    "New participant: name, organisation, table hosted (optional)",
+);
+pub const HOST_COLUMN: Text = Text::new("Hôte", "Host");
+pub const ROUNDS_COLUMN: Text = Text::new("Tables", "Tables");
+pub const PLAN_CURRENT: Text = Text::new("Plan de rotation à jour", "Rotation plan up to date");
+pub const PLAN_MISSING: Text = Text::new("Pas encore de plan (p : planifier)", "No plan yet (p: plan)");
+pub const NO_PARTICIPANTS_YET: Text = Text::new(
+    "Personne encore. Tapez « Nom, organisation, table » puis Entrée, ou collez plusieurs lignes d'un tableur.",
+    "Nobody yet. Type “Name, organisation, table” then Enter, or paste several lines from a spreadsheet.",
+);
+
+/// `69 participants · 8 hôtes · 52 organisations`.
+pub fn people_summary(lang: Lang, people: usize, hosts: usize, organisations: usize) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "{people} participant{} · {hosts} hôte{} · {organisations} organisation{}",
+            plural_fr(people),
+            plural_fr(hosts),
+            plural_fr(organisations)
+        ),
+        Lang::En => format!(
+            "{people} participant{} · {hosts} host{} · {organisations} organisation{}",
+            plural_en(people),
+            plural_en(hosts),
+            plural_en(organisations)
+        ),
+    }
+}
+
+/// French plural: 0 and 1 are singular.
+fn plural_fr(n: usize) -> &'static str {
+    if n > 1 { "s" } else { "" }
+}
+
+fn plural_en(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// The title of the text field while a participant is edited.
+pub fn editing_participant(lang: Lang, number: usize) -> String {
+    match lang {
+        Lang::Fr => format!("Modifier le participant n° {number} : nom, organisation, table animée"),
+        Lang::En => format!("Edit participant no. {number}: name, organisation, table hosted"),
+    }
+}
+
+/// A typed table number that is not one.
+pub fn bad_host_cell(lang: Lang, found: &str) -> String {
+    match lang {
+        Lang::Fr => format!("numéro de table invalide « {found} » (un nombre, ou rien)"),
+        Lang::En => format!("bad table number “{found}” (a number, or nothing)"),
+    }
+}
+
+/// A message about one pasted line.
+pub fn on_line(lang: Lang, line: usize, message: &str) -> String {
+    match lang {
+        Lang::Fr => format!("ligne {line} : {message}; rien n'a été ajouté"),
+        Lang::En => format!("line {line}: {message}; nothing was added"),
+    }
+}
+
+pub fn confirm_remove(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Fr => format!("Retirer « {name} » de la liste ? Le plan de rotation sera à refaire."),
+        Lang::En => format!("Remove “{name}” from the list? The rotation will need planning again."),
+    }
+}
+
+pub fn removed(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Fr => format!("« {name} » retiré de la liste"),
+        Lang::En => format!("“{name}” removed from the list"),
+    }
+}
+
+pub fn added(lang: Lang, count: usize) -> String {
+    match lang {
+        Lang::Fr => format!("{count} participants ajoutés"),
+        Lang::En => format!("{count} participants added"),
     }
 }

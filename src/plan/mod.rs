@@ -46,6 +46,23 @@ pub fn people(session: &Session, lang: Lang) -> Vec<Participant> {
         .collect()
 }
 
+/// Replaces the participants of a session. A table without a host name takes the name
+/// of the person who hosts it; a stored plan is dropped when the people change, since
+/// it was made for others.
+pub fn set_participants(session: &mut Session, participants: Vec<Participant>) {
+    for person in &participants {
+        if let Some(table) = person.host_of.and_then(|n| session.table_mut(n))
+            && table.host.trim().is_empty()
+        {
+            table.host = person.name.clone();
+        }
+    }
+    if session.participants != participants {
+        session.rotation = None;
+    }
+    session.participants = participants;
+}
+
 /// Plans the rotation of a session's people over its tables and rounds.
 pub fn plan_session(session: &Session, lang: Lang, seed: u64, effort: Effort) -> Result<Planned, PlanError> {
     let tables: Vec<u32> = session.tables.iter().map(|t| t.number).collect();

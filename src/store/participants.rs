@@ -91,8 +91,10 @@ pub fn parse_participants(text: &str) -> Result<Vec<Participant>, ParticipantsEr
             return Err(ParticipantsError::DuplicateName { line, first_line, name });
         }
         first_lines.insert(name_key(&name), line);
-        let host_of = parse_host(field(host_col))
-            .map_err(|()| ParticipantsError::BadHost { line, found: field(host_col).to_string() })?;
+        let host_of = parse_host(field(host_col)).map_err(|BadHostTable| ParticipantsError::BadHost {
+            line,
+            found: field(host_col).to_string(),
+        })?;
         participants.push(Participant { name, organisation: clean(field(organisation_col)), host_of });
     }
     if participants.is_empty() {
@@ -137,8 +139,12 @@ fn clean(text: &str) -> String {
     crate::domain::session::clean_text(text)
 }
 
+/// A "host of" cell that is not a table number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BadHostTable;
+
 /// `""`, `-`, `non`, `no` → no table; `3`, `Table 3`, `T3` → table 3.
-fn parse_host(text: &str) -> Result<Option<u32>, ()> {
+pub fn parse_host(text: &str) -> Result<Option<u32>, BadHostTable> {
     let folded = header_key(text);
     if folded.is_empty() || matches!(folded.as_str(), "_" | "non" | "no" | "aucune" | "none") {
         return Ok(None);
@@ -146,7 +152,7 @@ fn parse_host(text: &str) -> Result<Option<u32>, ()> {
     let digits = folded.trim_start_matches("table").trim_start_matches('t').trim_start_matches('_');
     match digits.parse::<u32>() {
         Ok(n) if n > 0 => Ok(Some(n)),
-        _ => Err(()),
+        _ => Err(BadHostTable),
     }
 }
 

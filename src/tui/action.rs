@@ -48,6 +48,8 @@ pub enum Action {
     Capture(CaptureAction),
     /// Export screen.
     Export(ExportAction),
+    /// Participants screen.
+    Participants(ParticipantsAction),
     /// The open popup (confirmation or question).
     Popup(PopupAction),
     /// Move a session file to the trash (after the confirmation).
@@ -183,6 +185,31 @@ pub enum ExportAction {
     WriteAll,
     /// Write the selected format to a path typed in.
     WriteTo,
+}
+
+/// Participants screen: who comes, and the rotation plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParticipantsAction {
+    /// Add the typed participant (or save the edit).
+    Submit,
+    /// Leave the text field for the list.
+    FocusList,
+    /// Back to the text field.
+    FocusInput,
+    /// Select the previous participant.
+    Up,
+    /// Select the next participant.
+    Down,
+    /// Select a participant by its row (mouse).
+    Select(usize),
+    /// Load the selected participant in the text field to change it.
+    Edit,
+    /// Remove the selected participant (asks first).
+    Delete,
+    /// Remove the participant at this position (after the confirmation).
+    Remove(usize),
+    /// Plan the rotation and show its quality report.
+    Plan,
 }
 
 /// The open popup.

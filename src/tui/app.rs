@@ -13,6 +13,7 @@ use super::screens::Screen;
 use super::screens::capture::CaptureState;
 use super::screens::export::ExportState;
 use super::screens::home::HomeState;
+use super::screens::participants::ParticipantsState;
 use super::screens::run::RunState;
 use super::screens::setup::SetupState;
 use super::settings::Settings;
@@ -42,6 +43,7 @@ pub struct OpenSession {
     pub run: RunState,
     pub capture: CaptureState,
     pub export: ExportState,
+    pub participants: ParticipantsState,
 }
 
 impl OpenSession {
@@ -55,6 +57,7 @@ impl OpenSession {
             run: RunState::default(),
             capture,
             export: ExportState::default(),
+            participants: ParticipantsState::default(),
         }
     }
 }

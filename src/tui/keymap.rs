@@ -12,7 +12,9 @@ use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 
-use super::action::{Action, CaptureAction, ExportAction, HomeAction, PopupAction, RunAction, SetupAction};
+use super::action::{
+    Action, CaptureAction, ExportAction, HomeAction, ParticipantsAction, PopupAction, RunAction, SetupAction,
+};
 use super::app::{App, Popup};
 use super::screens::Screen;
 use super::screens::capture::Focus;
@@ -38,6 +40,8 @@ pub enum Context {
     CaptureInput,
     CaptureList,
     Export,
+    ParticipantsInput,
+    ParticipantsList,
 }
 
 impl Context {
@@ -56,6 +60,8 @@ impl Context {
             Context::CaptureInput => t::CTX_CAPTURE_INPUT,
             Context::CaptureList => t::CTX_CAPTURE_LIST,
             Context::Export => t::SCREEN_EXPORT,
+            Context::ParticipantsInput => crate::i18n::plan::CTX_PARTICIPANTS_INPUT,
+            Context::ParticipantsList => crate::i18n::plan::CTX_PARTICIPANTS_LIST,
         }
     }
 }
@@ -180,6 +186,13 @@ static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         row(C::Session, &[Key::plain(K::F(3))], Action::Go(Screen::Run), t::SCREEN_RUN, false),
         row(C::Session, &[Key::plain(K::F(4))], Action::Go(Screen::Capture), t::SCREEN_CAPTURE, false),
         row(C::Session, &[Key::plain(K::F(5))], Action::Go(Screen::Export), t::SCREEN_EXPORT, false),
+        row(
+            C::Session,
+            &[Key::plain(K::F(6))],
+            Action::Go(Screen::Participants),
+            crate::i18n::plan::SCREEN_PARTICIPANTS,
+            false,
+        ),
         row(C::Global, &[Key::ch('q')], Action::Quit, t::K_QUIT, true),
         row(C::Global, &[Key::ch('?')], Action::ToggleHelp, t::K_HELP, true),
         row(C::Global, &[Key::plain(K::Esc)], Action::Back, t::K_BACK, true),
@@ -410,6 +423,78 @@ static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         row(C::Export, &[Key::plain(K::Enter)], Action::Export(ExportAction::Write), t::K_EXPORT, true),
         row(C::Export, &[Key::ch('a')], Action::Export(ExportAction::WriteAll), t::K_EXPORT_ALL, true),
         row(C::Export, &[Key::ch('o')], Action::Export(ExportAction::WriteTo), t::K_EXPORT_TO, true),
+        // Participants, typing.
+        row(
+            C::ParticipantsInput,
+            &[Key::plain(K::Enter)],
+            Action::Participants(ParticipantsAction::Submit),
+            crate::i18n::plan::K_ADD_PARTICIPANT,
+            true,
+        ),
+        row(
+            C::ParticipantsInput,
+            &[Key::plain(K::Up)],
+            Action::Participants(ParticipantsAction::Up),
+            t::K_UP,
+            false,
+        ),
+        row(
+            C::ParticipantsInput,
+            &[Key::plain(K::Down)],
+            Action::Participants(ParticipantsAction::Down),
+            t::K_DOWN,
+            false,
+        ),
+        row(
+            C::ParticipantsInput,
+            &[Key::plain(K::Esc)],
+            Action::Participants(ParticipantsAction::FocusList),
+            t::K_FOCUS_LIST,
+            true,
+        ),
+        // Participants, the list.
+        row(
+            C::ParticipantsList,
+            &[Key::plain(K::Up), Key::ch('k')],
+            Action::Participants(ParticipantsAction::Up),
+            t::K_UP,
+            false,
+        ),
+        row(
+            C::ParticipantsList,
+            &[Key::plain(K::Down), Key::ch('j')],
+            Action::Participants(ParticipantsAction::Down),
+            t::K_DOWN,
+            false,
+        ),
+        row(
+            C::ParticipantsList,
+            &[Key::plain(K::Enter), Key::ch('i')],
+            Action::Participants(ParticipantsAction::FocusInput),
+            t::K_FOCUS_INPUT,
+            true,
+        ),
+        row(
+            C::ParticipantsList,
+            &[Key::ch('e')],
+            Action::Participants(ParticipantsAction::Edit),
+            crate::i18n::plan::K_EDIT_PARTICIPANT,
+            true,
+        ),
+        row(
+            C::ParticipantsList,
+            &[Key::plain(K::Delete), Key::ch('d')],
+            Action::Participants(ParticipantsAction::Delete),
+            crate::i18n::plan::K_REMOVE_PARTICIPANT,
+            true,
+        ),
+        row(
+            C::ParticipantsList,
+            &[Key::ch('p')],
+            Action::Participants(ParticipantsAction::Plan),
+            crate::i18n::plan::K_PLAN,
+            true,
+        ),
     ]
 });
 
@@ -443,6 +528,11 @@ pub fn contexts(app: &App) -> (Vec<Context>, bool) {
     let typing = match (app.screen, app.open.as_ref()) {
         (Screen::Setup, Some(open)) if open.setup.editing.is_some() => Some(C::SetupEditing),
         (Screen::Capture, Some(open)) if open.capture.focus == Focus::Input => Some(C::CaptureInput),
+        (Screen::Participants, Some(open))
+            if open.participants.focus == crate::tui::screens::participants::Focus::Input =>
+        {
+            Some(C::ParticipantsInput)
+        }
         _ => None,
     };
     if let Some(context) = typing {
@@ -455,6 +545,7 @@ pub fn contexts(app: &App) -> (Vec<Context>, bool) {
         Screen::Run => C::Run,
         Screen::Capture => C::CaptureList,
         Screen::Export => C::Export,
+        Screen::Participants => C::ParticipantsList,
     };
     out.insert(0, screen);
     out.push(C::Global);

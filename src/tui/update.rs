@@ -10,7 +10,7 @@ use super::action::{Action, CaptureAction, PopupAction, SetupAction};
 use super::app::{App, OpenSession, Popup, Prompt, SaveState, Status};
 use super::effects::Effect;
 use super::screens::capture::{self, Focus};
-use super::screens::{Screen, export, home, run, setup};
+use super::screens::{Screen, export, home, participants, run, setup};
 use crate::i18n::tui as t;
 use crate::store::families::default_families;
 
@@ -45,7 +45,7 @@ pub fn update(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> 
         Action::Tick => visible = run::tick(app, now, &mut effects),
         Action::Resize { width, height } => app.size = (width, height),
         Action::Input(key) => input(app, key),
-        Action::Paste(text) => paste(app, &text),
+        Action::Paste(text) => paste(app, &text, &mut effects),
         Action::Click { column, row } => {
             if let Some(action) = app.hit_at(column, row) {
                 return update(app, action, now);
@@ -63,6 +63,7 @@ pub fn update(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> 
         Action::Run(action) => run::update(app, action, now, &mut effects),
         Action::Capture(action) => capture::update(app, action, now, &mut effects),
         Action::Export(action) => export::update(app, action, &mut effects),
+        Action::Participants(action) => participants::update(app, action, &mut effects),
         Action::Popup(action) => popup(app, action, now, &mut effects),
         Action::TrashSession(path) => effects.push(Effect::Trash(path)),
         Action::Saved(result) => {
@@ -174,6 +175,9 @@ fn focused_input(app: &mut App) -> Option<&mut super::widgets::LineInput> {
     match app.screen {
         Screen::Setup => open.setup.editing.as_mut(),
         Screen::Capture if open.capture.focus == Focus::Input => Some(&mut open.capture.input),
+        Screen::Participants if open.participants.focus == participants::Focus::Input => {
+            Some(&mut open.participants.input)
+        }
         _ => None,
     }
 }
@@ -184,8 +188,10 @@ fn input(app: &mut App, key: ratatui::crossterm::event::KeyEvent) {
     }
 }
 
-fn paste(app: &mut App, text: &str) {
-    if let Some(field) = focused_input(app) {
+fn paste(app: &mut App, text: &str, effects: &mut Vec<Effect>) {
+    if app.popup.is_none() && app.screen == Screen::Participants {
+        participants::paste(app, text, effects);
+    } else if let Some(field) = focused_input(app) {
         field.paste(text);
     } else if app.screen == Screen::Capture
         && let Some(open) = app.open.as_mut()
@@ -197,7 +203,7 @@ fn paste(app: &mut App, text: &str) {
 }
 
 fn scroll(app: &App, down: bool) -> Option<Action> {
-    use super::action::{ExportAction, HomeAction};
+    use super::action::{ExportAction, HomeAction, ParticipantsAction};
     if let Some(Popup::Help { .. }) = app.popup {
         return Some(Action::Popup(if down { PopupAction::Down } else { PopupAction::Up }));
     }
@@ -209,6 +215,9 @@ fn scroll(app: &App, down: bool) -> Option<Action> {
         Screen::Setup => Action::Setup(if down { SetupAction::Down } else { SetupAction::Up }),
         Screen::Capture => Action::Capture(if down { CaptureAction::Down } else { CaptureAction::Up }),
         Screen::Export => Action::Export(if down { ExportAction::Down } else { ExportAction::Up }),
+        Screen::Participants => {
+            Action::Participants(if down { ParticipantsAction::Down } else { ParticipantsAction::Up })
+        }
         Screen::Run => return None,
     })
 }

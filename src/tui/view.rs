@@ -58,6 +58,7 @@ fn render_body(app: &App, area: Rect, buf: &mut Buffer) {
         Screen::Run => screens::run::render(app, area, buf),
         Screen::Capture => screens::capture::render(app, area, buf),
         Screen::Export => screens::export::render(app, area, buf),
+        Screen::Participants => screens::participants::render(app, area, buf),
     }
 }
 

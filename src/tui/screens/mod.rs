@@ -11,6 +11,7 @@ pub mod capture;
 pub mod export;
 pub mod help;
 pub mod home;
+pub mod participants;
 pub mod rotation;
 pub mod run;
 pub mod setup;
@@ -31,6 +32,8 @@ pub enum Screen {
     Capture,
     /// Writing the synthèse and the proposals to files.
     Export,
+    /// Who comes (typed or pasted) and the rotation plan (F6, not a tab).
+    Participants,
     // Synthese: the families side by side, merges, votes (its own module, to come).
 }
 
@@ -46,6 +49,7 @@ impl Screen {
             Screen::Run => t::SCREEN_RUN,
             Screen::Capture => t::SCREEN_CAPTURE,
             Screen::Export => t::SCREEN_EXPORT,
+            Screen::Participants => crate::i18n::plan::SCREEN_PARTICIPANTS,
         }
     }
 }
