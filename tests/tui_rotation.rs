@@ -4,7 +4,7 @@
 
 mod tui_support;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use cafe_savoir::domain::Session;
 use cafe_savoir::i18n::Lang;
@@ -32,10 +32,11 @@ fn cdc_session(planned: bool) -> Session {
     session
 }
 
-/// The app on the run screen, in the move phase after round 1 (paused at its start).
-fn moving_app(session: Session) -> App {
-    let mut app = App::new(PathBuf::from("sessions"), Lang::Fr, Settings::default(), false, t0())
-        .with_session(&PathBuf::from("sessions/cafe-laval.ron"), session, Screen::Run);
+/// The app on the run screen, in the move phase after round 1 (paused at its start). Its
+/// file lives in a folder of its own: keys that change the clock save the session.
+fn moving_app(dir: &tempfile::TempDir, session: Session) -> App {
+    let mut app = App::new(dir.path().to_path_buf(), Lang::Fr, Settings::default(), false, t0())
+        .with_session(&dir.path().join("cafe-laval.ron"), session, Screen::Run);
     let open = app.open.as_mut().expect("open");
     let schedule = open.session.schedule.clone();
     open.session.clock.go_to(&schedule, 1, t0(), false);
@@ -44,7 +45,8 @@ fn moving_app(session: Session) -> App {
 
 #[test]
 fn move_phase_shows_where_everyone_goes() {
-    let app = moving_app(cdc_session(true));
+    let dir = tempfile::tempdir().expect("tempdir");
+    let app = moving_app(&dir, cdc_session(true));
     for (w, h) in [(80, 24), (160, 45), (240, 67)] {
         insta::assert_snapshot!(format!("rotation_move_{w}x{h}"), frame(&app, w, h));
     }
@@ -58,7 +60,8 @@ fn move_phase_shows_where_everyone_goes() {
 fn every_traveller_appears_once_over_the_pages_with_their_table() {
     let session = cdc_session(true);
     let rotation = session.rotation.clone().expect("plan");
-    let mut app = moving_app(session.clone());
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = moving_app(&dir, session.clone());
     let mut seen = String::new();
     for _ in 0..6 {
         seen.push_str(&frame(&app, 160, 45));
@@ -81,7 +84,8 @@ fn every_traveller_appears_once_over_the_pages_with_their_table() {
 
 #[test]
 fn pages_turn_by_hand_and_with_the_running_clock() {
-    let mut app = moving_app(cdc_session(true));
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = moving_app(&dir, cdc_session(true));
     assert!(frame(&app, 80, 24).contains("Page 1/"));
     code(&mut app, KeyCode::PageDown, t0());
     assert!(frame(&app, 80, 24).contains("Page 2/"));
@@ -99,7 +103,8 @@ fn pages_turn_by_hand_and_with_the_running_clock() {
 
 #[test]
 fn r_hides_it_between_rounds_and_shows_it_during_a_round() {
-    let mut app = moving_app(cdc_session(true));
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = moving_app(&dir, cdc_session(true));
     code(&mut app, KeyCode::Char('r'), t0());
     assert!(!frame(&app, 160, 45).contains("où va chacun"));
     code(&mut app, KeyCode::Char('r'), t0());
