@@ -466,26 +466,33 @@ fn export_writes_beside_the_session_or_to_a_typed_path() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_with(session(), Screen::Export, dir.path());
     code(&mut app, KeyCode::Enter, t0());
-    assert!(dir.path().join("exports/cafe.ron").exists());
+    assert!(dir.path().join("exports/cafe-synthese.ron").exists());
     code(&mut app, KeyCode::Down, t0());
     code(&mut app, KeyCode::Char('j'), t0());
     code(&mut app, KeyCode::Char('k'), t0());
     code(&mut app, KeyCode::Char('a'), t0());
-    for ext in ["ron", "md", "csv", "json"] {
-        assert!(dir.path().join(format!("exports/cafe.{ext}")).exists(), "{ext}");
+    for name in [
+        "synthese.ron",
+        "synthese.md",
+        "synthese.csv",
+        "synthese.json",
+        "propositions.md",
+        "propositions.csv",
+    ] {
+        assert!(dir.path().join(format!("exports/cafe-{name}")).exists(), "{name}");
     }
-    assert_eq!(app.open.as_ref().unwrap().export.written.len(), 4);
+    assert_eq!(app.open.as_ref().unwrap().export.written.len(), 6);
     assert!(matches!(&app.status, Some(Status::Info(m)) if m.contains("exports")));
     code(&mut app, KeyCode::Char('o'), t0());
     ctrl(&mut app, 'u', t0());
     for _ in 0..300 {
         code(&mut app, KeyCode::Backspace, t0());
     }
-    let target = dir.path().join("ailleurs/notes.md");
+    let target = dir.path().join("ailleurs/document.md");
     type_text(&mut app, &target.display().to_string(), t0());
     code(&mut app, KeyCode::Enter, t0());
     let text = std::fs::read_to_string(&target).unwrap();
-    assert!(text.contains("## Table 1"));
+    assert!(text.contains("Reconnaître l'expertise de chaque organisme"), "{text}");
 }
 
 #[test]
@@ -554,4 +561,25 @@ fn effect_results_update_the_app() {
     update(&mut app, Action::TrashSession("x.ron".into()), t0());
     update(&mut app, Action::Scanned(Vec::new()), t0());
     assert!(app.home.scanned);
+}
+
+#[test]
+fn typing_shows_the_family_and_the_closest_proposal_of_another_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_with(session(), Screen::Capture, dir.path());
+    type_text(&mut app, "Re", t0());
+    assert!(app.open.as_ref().unwrap().capture.hint.is_none(), "no hint for two letters");
+    type_text(&mut app, "connaître l'expertise de chaque organisme partenaire", t0());
+    let hint = app.open.as_ref().unwrap().capture.hint.clone().expect("hint");
+    assert_eq!(hint.nearest.map(|(id, _)| id), Some(cafe_savoir::domain::ProposalId(3)), "{hint:?}");
+    assert!(hint.family.is_some(), "{hint:?}");
+    let screen = frame(&app, 160, 45);
+    assert!(screen.contains("Famille probable") && screen.contains("Proche, table 2"), "{screen}");
+    // At table 2 itself, its own proposal is not "another table's".
+    code(&mut app, KeyCode::Tab, t0());
+    let hint = app.open.as_ref().unwrap().capture.hint.clone().expect("hint");
+    assert_ne!(hint.nearest.map(|(id, _)| id), Some(cafe_savoir::domain::ProposalId(3)));
+    // Saving clears the field and the hints.
+    code(&mut app, KeyCode::Enter, t0());
+    assert!(app.open.as_ref().unwrap().capture.hint.is_none());
 }

@@ -281,19 +281,41 @@ pub fn moved_to(lang: Lang, table: u32) -> String {
     )
 }
 
+pub const HINT_FAMILY: Text = Text::new("Famille probable :", "Likely family:");
+pub const HINT_NO_FAMILY: Text = Text::new("Famille : incertaine", "Family: unsure");
+pub const HINT_TO_VALIDATE: Text = Text::new("à valider", "to confirm");
+pub const HINT_NOTHING_CLOSE: Text =
+    Text::new("rien d'approchant aux autres tables", "nothing close at other tables");
+
+pub fn hint_close(lang: Lang, table: u32, text: &str, percent: u32) -> String {
+    pick(
+        lang,
+        format!("Proche, table {table} : « {text} » ({percent} %)"),
+        format!("Close, table {table}: “{text}” ({percent}%)"),
+    )
+}
+
 // Export.
 pub const EXPORT_INTO: Text = Text::new("Exporter dans", "Export into");
-pub const EXPORT_RON: Text =
-    Text::new("la session complète, pour d'autres outils", "the whole session, for other tools");
-pub const EXPORT_MD: Text = Text::new(
-    "les propositions par table et par tour (relisible par cafe import)",
-    "proposals by table and round (cafe import reads it)",
+pub const SYNTHESIS: Text = Text::new("Synthèse", "Synthèse");
+pub const PROPOSALS: Text = Text::new("Propositions", "Proposals");
+pub const EXPORT_SYNTH_RON: Text =
+    Text::new("la synthèse complète, pour d'autres outils", "the whole synthèse, for other tools");
+pub const EXPORT_SYNTH_MD: Text =
+    Text::new("le document synthèse, par famille, à partager", "the synthèse document, by family, to share");
+pub const EXPORT_SYNTH_CSV: Text = Text::new(
+    "une ligne par proposition avec sa condition et sa famille (tableur)",
+    "one row per proposal with its condition and family (spreadsheet)",
 );
-pub const EXPORT_CSV: Text = Text::new(
-    "une ligne par proposition, pour un tableur (relisible par cafe import)",
-    "one row per proposal, for a spreadsheet (cafe import reads it)",
+pub const EXPORT_SYNTH_JSON: Text = Text::new("la synthèse complète en JSON", "the whole synthèse as JSON");
+pub const EXPORT_NOTES_MD: Text = Text::new(
+    "les propositions brutes par table et tour (relues par cafe import)",
+    "raw proposals by table and round (read back by cafe import)",
 );
-pub const EXPORT_JSON: Text = Text::new("la session complète en JSON", "the whole session as JSON");
+pub const EXPORT_NOTES_CSV: Text = Text::new(
+    "les propositions brutes, une ligne chacune (relues par cafe import)",
+    "raw proposals, one row each (read back by cafe import)",
+);
 pub const ASK_EXPORT_PATH: Text =
     Text::new("Écrire dans le fichier (ou dossier)", "Write to the file (or folder)");
 pub const WRITTEN: Text = Text::new("Fichiers écrits :", "Files written:");

@@ -4,6 +4,7 @@
 
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::{DateTime, Offset, Utc};
 use ratatui::layout::Rect;
@@ -21,6 +22,8 @@ use super::theme::Theme;
 use super::widgets::LineInput;
 use crate::domain::{ProposalId, Session};
 use crate::i18n::Lang;
+use crate::store::families::default_families;
+use crate::synth::Engine;
 
 /// Where the open session stands with respect to its file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,12 +47,17 @@ pub struct OpenSession {
     pub capture: CaptureState,
     pub export: ExportState,
     pub participants: ParticipantsState,
+    /// The synthèse engine for this session's families (hints while typing, exports).
+    pub engine: Arc<Engine>,
 }
 
 impl OpenSession {
     pub fn new(path: PathBuf, session: Session, now: DateTime<Utc>) -> OpenSession {
         let capture = CaptureState::new(&session, now);
+        let families =
+            if session.families.is_empty() { default_families() } else { session.families.clone() };
         OpenSession {
+            engine: Arc::new(Engine::new(&families)),
             path,
             session,
             save: SaveState::Saved(now),

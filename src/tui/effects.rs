@@ -77,7 +77,14 @@ pub fn perform(app: &App, effect: Effect, now: DateTime<Utc>) -> Option<Action> 
         )),
         Effect::Export { formats, target } => {
             let open = app.open.as_ref()?;
-            Some(Action::Exported(write_exports(&open.session, &open.path, &formats, target.as_deref())))
+            Some(Action::Exported(write_exports(
+                &open.session,
+                &open.engine,
+                lang,
+                &open.path,
+                &formats,
+                target.as_deref(),
+            )))
         }
         Effect::SaveSettings => Some(Action::SettingsSaved(app.settings.save(&app.settings_path))),
         Effect::Bell => None,

@@ -1,64 +1,100 @@
-//! The files the export screen writes from a session's proposals: RON and JSON (the
-//! whole session), Markdown and CSV in the notes format that `cafe import` reads back
-//! (so an export can be merged into another session). Text generation is pure; only
+//! The files the export screen writes: the synthèse (RON, Markdown « document
+//! synthèse », CSV, JSON) through the synthèse's own exports, and the raw proposals in
+//! the notes format that `cafe import` reads back (Markdown and CSV), so that one café's
+//! proposals can be merged into another session. Text generation is pure; only
 //! [`write_exports`] touches the disk, atomically.
 
 use std::path::{Path, PathBuf};
 
 use crate::domain::{Kind, Session};
+use crate::i18n::Lang;
 use crate::store::write_atomic;
+use crate::synth::Engine;
+use crate::synth::export::{self as synth_export, SynthesisDocument};
 
-/// A file format of the export screen.
+/// A file of the export screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportFormat {
-    Ron,
-    Markdown,
-    Csv,
-    Json,
+    /// The synthèse as RON, for other tools.
+    SynthesisRon,
+    /// The « document synthèse » members read.
+    SynthesisMarkdown,
+    /// One row per proposal with its condition and family, for a spreadsheet.
+    SynthesisCsv,
+    /// The synthèse as JSON.
+    SynthesisJson,
+    /// The proposals by table and round, as Markdown notes.
+    ProposalsMarkdown,
+    /// The proposals, one CSV row each, as notes.
+    ProposalsCsv,
 }
 
 impl ExportFormat {
-    pub const ALL: [ExportFormat; 4] =
-        [ExportFormat::Ron, ExportFormat::Markdown, ExportFormat::Csv, ExportFormat::Json];
+    pub const ALL: [ExportFormat; 6] = [
+        ExportFormat::SynthesisRon,
+        ExportFormat::SynthesisMarkdown,
+        ExportFormat::SynthesisCsv,
+        ExportFormat::SynthesisJson,
+        ExportFormat::ProposalsMarkdown,
+        ExportFormat::ProposalsCsv,
+    ];
 
-    pub fn extension(self) -> &'static str {
+    /// The end of the file name: `-synthese.md`.
+    pub fn suffix(self) -> &'static str {
         match self {
-            ExportFormat::Ron => "ron",
-            ExportFormat::Markdown => "md",
-            ExportFormat::Csv => "csv",
-            ExportFormat::Json => "json",
+            ExportFormat::SynthesisRon => "-synthese.ron",
+            ExportFormat::SynthesisMarkdown => "-synthese.md",
+            ExportFormat::SynthesisCsv => "-synthese.csv",
+            ExportFormat::SynthesisJson => "-synthese.json",
+            ExportFormat::ProposalsMarkdown => "-propositions.md",
+            ExportFormat::ProposalsCsv => "-propositions.csv",
         }
     }
 
     pub fn label(self) -> &'static str {
         match self {
-            ExportFormat::Ron => "RON",
-            ExportFormat::Markdown => "Markdown",
-            ExportFormat::Csv => "CSV",
-            ExportFormat::Json => "JSON",
+            ExportFormat::SynthesisRon | ExportFormat::SynthesisJson => {
+                if self == ExportFormat::SynthesisRon { "RON" } else { "JSON" }
+            }
+            ExportFormat::SynthesisMarkdown | ExportFormat::ProposalsMarkdown => "Markdown",
+            ExportFormat::SynthesisCsv | ExportFormat::ProposalsCsv => "CSV",
         }
+    }
+
+    /// Whether the file holds the synthèse (else the raw proposals).
+    pub fn is_synthesis(self) -> bool {
+        !matches!(self, ExportFormat::ProposalsMarkdown | ExportFormat::ProposalsCsv)
     }
 }
 
-/// `exports/NAME.EXT` beside the session file `NAME.ron`.
+/// `exports/NAME-synthese.md` (…) beside the session file `NAME.ron`.
 pub fn default_export_path(session_path: &Path, format: ExportFormat) -> PathBuf {
     let stem = session_path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "session".into());
     let dir = session_path.parent().map(Path::to_path_buf).unwrap_or_default();
-    dir.join("exports").join(format!("{stem}.{}", format.extension()))
+    dir.join("exports").join(format!("{stem}{}", format.suffix()))
 }
 
-/// The text of an export.
-pub fn export_text(session: &Session, format: ExportFormat) -> Result<String, String> {
+/// The text of an export; `engine` makes the synthèse (built once per session).
+pub fn export_text(
+    session: &Session,
+    engine: &Engine,
+    format: ExportFormat,
+    lang: Lang,
+) -> Result<String, String> {
+    let inputs = [(session.title.clone(), session)];
+    let document = || SynthesisDocument::new(&engine.synthesize(session), &inputs);
     match format {
-        ExportFormat::Ron => crate::store::session_file::to_text(session).map_err(|e| e.to_string()),
-        ExportFormat::Json => {
-            serde_json::to_string_pretty(session).map(|s| s + "\n").map_err(|e| e.to_string())
+        ExportFormat::SynthesisRon => synth_export::to_ron(&document()).map_err(|e| e.to_string()),
+        ExportFormat::SynthesisJson => synth_export::to_json(&document()).map_err(|e| e.to_string()),
+        ExportFormat::SynthesisMarkdown => Ok(synth_export::to_markdown(&document(), lang)),
+        ExportFormat::SynthesisCsv => {
+            synth_export::to_csv(&engine.synthesize(session), &inputs).map_err(|e| e.to_string())
         }
-        ExportFormat::Markdown => Ok(markdown(session)),
-        ExportFormat::Csv => csv(session),
+        ExportFormat::ProposalsMarkdown => Ok(markdown(session)),
+        ExportFormat::ProposalsCsv => csv(session),
     }
 }
 
@@ -127,6 +163,8 @@ fn csv(session: &Session) -> Result<String, String> {
 /// `exports/` beside the session; returns the files written.
 pub fn write_exports(
     session: &Session,
+    engine: &Engine,
+    lang: Lang,
     session_path: &Path,
     formats: &[ExportFormat],
     target: Option<&Path>,
@@ -141,7 +179,7 @@ pub fn write_exports(
             Some(target) => target.to_path_buf(),
             None => default,
         };
-        let text = export_text(session, *format)?;
+        let text = export_text(session, engine, *format, lang)?;
         if let Some(dir) = path.parent()
             && !dir.as_os_str().is_empty()
         {
@@ -156,39 +194,53 @@ pub fn write_exports(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::families::default_families;
     use crate::store::notes::{NotesFormat, parse_bytes};
     use chrono::Utc;
 
     fn session() -> Session {
-        let mut s = Session::new("Essai", Vec::new(), 2, 2, 20).expect("session");
+        let mut s = Session::new("Essai", default_families(), 2, 2, 20).expect("session");
         s.tables[0].question = "Qu'est-ce qui aide ?".into();
         let now = Utc::now();
         s.add_proposal(1, 1, Kind::Condition, "Se connaître, vraiment", now).expect("added");
         s.add_proposal(1, 2, Kind::Astuce, "Un « dîner » 🙂 ensemble", now).expect("added");
         s.add_proposal(2, 1, Kind::Temoignage, "On s'est sentis \"écoutés\"", now).expect("added");
+        s.add_proposal(2, 2, Kind::Condition, "Bien se connaître entre partenaires", now).expect("added");
         s
     }
 
     #[test]
-    fn markdown_and_csv_read_back_as_notes() {
+    fn proposals_read_back_as_notes() {
         let s = session();
-        for format in [ExportFormat::Markdown, ExportFormat::Csv] {
-            let text = export_text(&s, format).expect("export");
+        let engine = Engine::new(&s.families);
+        for format in [ExportFormat::ProposalsMarkdown, ExportFormat::ProposalsCsv] {
+            let text = export_text(&s, &engine, format, Lang::Fr).expect("export");
             let notes_format =
-                if format == ExportFormat::Csv { NotesFormat::Csv } else { NotesFormat::Markdown };
+                if format == ExportFormat::ProposalsCsv { NotesFormat::Csv } else { NotesFormat::Markdown };
             let entries = parse_bytes(text.as_bytes(), notes_format).expect("notes parse");
             let got: Vec<_> = entries.iter().map(|e| (e.table, e.round, e.kind, e.text.clone())).collect();
-            let want: Vec<_> =
+            let mut want: Vec<_> =
                 s.proposals.iter().map(|p| (p.table, Some(p.round), Some(p.kind), p.text.clone())).collect();
+            if format == ExportFormat::ProposalsMarkdown {
+                want.sort_by_key(|w| (w.0, w.1));
+            }
             assert_eq!(got, want, "{format:?}");
         }
     }
 
     #[test]
-    fn ron_export_is_a_session() {
+    fn synthesis_exports_hold_every_proposal() {
         let s = session();
-        let text = export_text(&s, ExportFormat::Ron).expect("export");
-        let back = crate::store::session_file::parse(Path::new("x.ron"), &text).expect("parses");
-        assert_eq!(back, s);
+        let engine = Engine::new(&s.families);
+        let ron = export_text(&s, &engine, ExportFormat::SynthesisRon, Lang::Fr).expect("ron");
+        let document = synth_export::from_ron(&ron).expect("parses back");
+        assert_eq!(document.to_synthesis().all_groups().map(|g| g.members.len()).sum::<usize>(), 4);
+        let csv = export_text(&s, &engine, ExportFormat::SynthesisCsv, Lang::Fr).expect("csv");
+        assert!(csv.starts_with("cluster,family,canonical,support,table,round,kind,text"));
+        assert_eq!(csv.lines().count(), 5);
+        let md = export_text(&s, &engine, ExportFormat::SynthesisMarkdown, Lang::Fr).expect("md");
+        assert!(md.contains("Se connaître"));
+        let json = export_text(&s, &engine, ExportFormat::SynthesisJson, Lang::Fr).expect("json");
+        assert!(synth_export::from_json(&json).is_ok());
     }
 }

@@ -181,7 +181,7 @@ static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
     use KeyCode as K;
     vec![
         row(C::Always, &[Key::ctrl('c')], Action::Quit, t::K_QUIT, false),
-        row(C::Always, &[Key::plain(K::F(1))], Action::ToggleHelp, t::K_HELP, false),
+        row(C::Always, &[Key::plain(K::F(1))], Action::ToggleHelp, t::K_HELP, true),
         row(C::Session, &[Key::plain(K::F(2))], Action::Go(Screen::Setup), t::SCREEN_SETUP, false),
         row(C::Session, &[Key::plain(K::F(3))], Action::Go(Screen::Run), t::SCREEN_RUN, false),
         row(C::Session, &[Key::plain(K::F(4))], Action::Go(Screen::Capture), t::SCREEN_CAPTURE, false),

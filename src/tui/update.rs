@@ -186,6 +186,17 @@ fn input(app: &mut App, key: ratatui::crossterm::event::KeyEvent) {
     if let Some(field) = focused_input(app) {
         field.key(key);
     }
+    refresh_capture_hint(app);
+}
+
+/// Typing in the capture field updates the family and closest-proposal hints.
+fn refresh_capture_hint(app: &mut App) {
+    if app.screen == Screen::Capture
+        && app.popup.is_none()
+        && let Some(open) = app.open.as_mut()
+    {
+        capture::refresh_hint(open);
+    }
 }
 
 fn paste(app: &mut App, text: &str, effects: &mut Vec<Effect>) {
@@ -200,6 +211,7 @@ fn paste(app: &mut App, text: &str, effects: &mut Vec<Effect>) {
         open.capture.focus = Focus::Input;
         open.capture.input.paste(text);
     }
+    refresh_capture_hint(app);
 }
 
 fn scroll(app: &App, down: bool) -> Option<Action> {

@@ -57,6 +57,37 @@ pub struct CaptureState {
     /// The proposal being edited in the text field.
     pub editing: Option<ProposalId>,
     pub undo: Vec<Undo>,
+    /// What the synthèse engine makes of the text being typed.
+    pub hint: Option<Hint>,
+}
+
+/// Live hints while typing, from the synthèse engine.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hint {
+    /// The family it would choose, its confidence, and whether it would ask the room.
+    pub family: Option<u8>,
+    pub confidence: f32,
+    pub to_validate: bool,
+    /// The closest condition already said at another table, and how close.
+    pub nearest: Option<(ProposalId, f32)>,
+}
+
+/// Recomputes the hints for the text in the field (none while it is empty).
+pub fn refresh_hint(open: &mut OpenSession) {
+    let text = open.capture.input.text();
+    if clean_text(&text).chars().count() < 3 {
+        open.capture.hint = None;
+        return;
+    }
+    let guess = open.engine.classify(&text);
+    let table = open.capture.table(&open.session).unwrap_or(0);
+    let nearest = open.engine.nearest(&open.session, &text, table);
+    open.capture.hint = Some(Hint {
+        family: guess.family,
+        confidence: guess.confidence,
+        to_validate: guess.status == crate::synth::Status::ToValidate,
+        nearest,
+    });
 }
 
 impl CaptureState {
@@ -72,6 +103,7 @@ impl CaptureState {
             selected: 0,
             editing: None,
             undo: Vec::new(),
+            hint: None,
         };
         state.select_last(session);
         state
@@ -120,8 +152,15 @@ fn info(app_status: &mut Option<Status>, text: String) {
     *app_status = Some(Status::Info(text));
 }
 
-/// Applies a capture key.
+/// Applies a capture key, then refreshes the hints.
 pub fn update(app: &mut App, action: CaptureAction, now: DateTime<Utc>, effects: &mut Vec<Effect>) {
+    apply(app, action, now, effects);
+    if let Some(open) = app.open.as_mut() {
+        refresh_hint(open);
+    }
+}
+
+fn apply(app: &mut App, action: CaptureAction, now: DateTime<Utc>, effects: &mut Vec<Effect>) {
     let lang = app.lang;
     let Some(open) = app.open.as_mut() else { return };
     let tabs = open.session.tables.len() + 1;
@@ -318,10 +357,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let (lang, theme) = (app.lang, &app.theme);
     let session = &open.session;
     let state = &open.capture;
-    let [tabs_area, question_area, list_area, input_area] = Layout::vertical([
+    let [tabs_area, question_area, list_area, hint_area, input_area] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(1),
+        Constraint::Length(1),
         Constraint::Length(4),
     ])
     .areas(area);
@@ -404,6 +444,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         app.hit(row, Action::Capture(CaptureAction::SelectItem(index)));
     }
 
+    render_hint(app, open, hint_area, buf);
+
     // The text field.
     let round = state.round(session);
     let round_label = if state.round_override.is_some() {
@@ -428,4 +470,45 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let cursor = if state.focus == Focus::Input { theme.cursor() } else { theme.base() };
     state.input.render(input_area, buf, block, theme.base(), cursor);
     app.hit(input_area, Action::Capture(CaptureAction::FocusInput));
+}
+
+/// `Famille probable : 2 · Connaissance et reconnaissance (72 %) · Proche, table 3 : « … »`
+fn render_hint(app: &App, open: &OpenSession, area: Rect, buf: &mut Buffer) {
+    let (lang, theme) = (app.lang, &app.theme);
+    let Some(hint) = &open.capture.hint else { return };
+    let mut spans = Vec::new();
+    match hint.family.and_then(|n| open.session.families.iter().find(|f| f.number == n)) {
+        Some(family) => {
+            spans.push(Span::styled(format!(" {} ", t::HINT_FAMILY.get(lang)), theme.muted()));
+            spans.push(Span::styled(
+                format!(
+                    "{} · {} ({} %)",
+                    family.number,
+                    family.title_in(lang.is_english()),
+                    (hint.confidence * 100.0).round() as u32
+                ),
+                theme.accent(),
+            ));
+            if hint.to_validate {
+                spans.push(Span::styled(format!(" — {}", t::HINT_TO_VALIDATE.get(lang)), theme.warn()));
+            }
+        }
+        None => spans.push(Span::styled(format!(" {}", t::HINT_NO_FAMILY.get(lang)), theme.muted())),
+    }
+    spans.push(Span::styled("   ", theme.base()));
+    match hint.nearest.and_then(|(id, score)| open.session.proposal(id).map(|p| (p, score))) {
+        Some((proposal, score)) => spans.push(Span::styled(
+            t::hint_close(lang, proposal.table, &proposal.text, (score * 100.0).round() as u32),
+            theme.base(),
+        )),
+        None => spans.push(Span::styled(t::HINT_NOTHING_CLOSE.get(lang), theme.muted())),
+    }
+    let width: usize = spans.iter().map(|s| unicode_width::UnicodeWidthStr::width(s.content.as_ref())).sum();
+    if width > area.width as usize {
+        // Cut the end (the nearest proposal's text) to the width.
+        let text: String = spans.iter().map(|s| s.content.as_ref()).collect();
+        Paragraph::new(Line::styled(fit(&text, area.width as usize), theme.base())).render(area, buf);
+    } else {
+        Paragraph::new(Line::from(spans)).render(area, buf);
+    }
 }

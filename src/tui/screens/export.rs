@@ -1,6 +1,6 @@
-//! The export screen: the session's proposals as RON, Markdown, CSV or JSON, into
-//! `exports/` beside the session file or to a path typed in; it says where it wrote.
-//! The Markdown and CSV files use the notes format, so `cafe import` reads them back.
+//! The export screen: the synthèse as RON, Markdown, CSV or JSON, and the raw proposals
+//! as Markdown or CSV notes (which `cafe import` reads back), into `exports/` beside the
+//! session file or to a path typed in; it says where it wrote.
 
 use std::path::PathBuf;
 
@@ -34,10 +34,12 @@ impl ExportState {
 
 fn describe(format: ExportFormat) -> Text {
     match format {
-        ExportFormat::Ron => t::EXPORT_RON,
-        ExportFormat::Markdown => t::EXPORT_MD,
-        ExportFormat::Csv => t::EXPORT_CSV,
-        ExportFormat::Json => t::EXPORT_JSON,
+        ExportFormat::SynthesisRon => t::EXPORT_SYNTH_RON,
+        ExportFormat::SynthesisMarkdown => t::EXPORT_SYNTH_MD,
+        ExportFormat::SynthesisCsv => t::EXPORT_SYNTH_CSV,
+        ExportFormat::SynthesisJson => t::EXPORT_SYNTH_JSON,
+        ExportFormat::ProposalsMarkdown => t::EXPORT_NOTES_MD,
+        ExportFormat::ProposalsCsv => t::EXPORT_NOTES_CSV,
     }
 }
 
@@ -100,17 +102,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let name = default_export_path(&open.path, *format);
         let file = name.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let width = row.width as usize;
+        let group = if format.is_synthesis() { t::SYNTHESIS } else { t::PROPOSALS };
+        let label_w = 26;
+        let file_w = 42.min(width / 3);
         let line = Line::from(vec![
             Span::styled(
-                fit(&format!(" {:<9}", format.label()), 11),
+                fit(&format!(" {} · {}", group.get(lang), format.label()), label_w),
                 if selected { theme.selected() } else { theme.accent() },
             ),
-            Span::styled(fit(&format!(" {file}"), 34.min(width / 3)), theme.muted()),
+            Span::styled(fit(&format!(" {file}"), file_w), theme.muted()),
             Span::styled(
-                fit(
-                    &format!(" {}", describe(*format).get(lang)),
-                    width.saturating_sub(11 + 34.min(width / 3)),
-                ),
+                fit(&format!(" {}", describe(*format).get(lang)), width.saturating_sub(label_w + file_w)),
                 theme.base(),
             ),
         ]);

@@ -99,9 +99,9 @@ pub fn render_help_bar(app: &App, area: Rect, buf: &mut Buffer) {
         (Line::from(vec![Span::styled(key, theme.key()), Span::styled(desc, theme.base())]), width)
     };
     let bindings = keymap::bar(app);
-    // The key of the full list always shows, at the right end.
+    // The key of the full list always shows, at the right end (`?`, or F1 while typing).
     let mut right = area.right();
-    if let Some(help) = bindings.iter().find(|b| b.action == Action::ToggleHelp) {
+    if let Some(help) = bindings.iter().rev().find(|b| b.action == Action::ToggleHelp) {
         let (line, width) = entry(help);
         if width <= area.width {
             right -= width;
