@@ -10,12 +10,28 @@ use cafe_savoir::synth::{Engine, similarity};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let path = args.iter().find(|a| !a.starts_with("--")).cloned().unwrap_or("tests/fixtures/dev.tsv".into());
+    let path = args.iter().find(|a| a.ends_with(".tsv")).cloned().unwrap_or("tests/fixtures/dev.tsv".into());
     let text = std::fs::read_to_string(&path).expect("labelled set readable");
     let rows = parse_tsv(&text);
     let families = default_families();
     let session = session_of(&rows, families.clone());
     let shipped = Settings::shipped();
+    if let Some(pos) = args.iter().position(|a| a == "--pair") {
+        let a: usize = args[pos + 1].parse().expect("row");
+        let b: usize = args[pos + 2].parse().expect("row");
+        let engine = Engine::new(&families);
+        let (ta, tb) = (&rows[a - 1].text, &rows[b - 1].text);
+        let (fa, fb) = (engine.features(ta), engine.features(tb));
+        println!("{ta}\n{tb}\nsim={:.3}", engine.similarity(ta, tb));
+        println!("concepts {:?}\n         {:?}", fa.concepts, fb.concepts);
+        println!("words {:?}\n      {:?}", fa.stems, fb.stems);
+        println!(
+            "terms {:?}\n      {:?}",
+            engine.vocabulary().terms_in(ta),
+            engine.vocabulary().terms_in(tb)
+        );
+        return;
+    }
     if args.iter().any(|a| a == "--dump") {
         let engine = Engine::new(&families);
         let synthesis = engine.synthesize(&session);
@@ -26,11 +42,11 @@ fn main() {
             );
             for id in &group.members {
                 let row = &rows[id.0 as usize - 1];
-                let f = engine.features(&row.text);
-                let concepts: Vec<String> = f
-                    .concepts
+                let concepts: Vec<String> = engine
+                    .vocabulary()
+                    .terms_in(&row.text)
                     .iter()
-                    .map(|(c, _)| engine.vocabulary().concepts[*c as usize].id.clone())
+                    .map(|(c, t)| format!("{c}<{t}>"))
                     .collect();
                 println!("   {} {:?} t{} {} {:?}", row.cluster, row.families, row.table, row.text, concepts);
             }
@@ -42,6 +58,41 @@ fn main() {
     }
     let mut variants: Vec<(String, Settings, Vocabulary)> =
         vec![("shipped".into(), shipped.clone(), Vocabulary::shipped())];
+    if args.iter().any(|a| a == "--grid") {
+        for (c, w, g) in [
+            (0.6f32, 0.3f32, 0.1f32),
+            (0.6, 0.4, 0.0),
+            (0.5, 0.3, 0.2),
+            (0.7, 0.2, 0.1),
+            (0.7, 0.3, 0.0),
+            (0.5, 0.4, 0.1),
+            (0.8, 0.1, 0.1),
+        ] {
+            for t in [0.4f32, 0.45, 0.5, 0.55] {
+                let settings = Settings {
+                    merge_threshold: t,
+                    concept_weight: c,
+                    word_weight: w,
+                    char_weight: g,
+                    ..shipped.clone()
+                };
+                let engine = Engine::with(&families, Vocabulary::shipped(), settings);
+                let synthesis = engine.synthesize(&session);
+                let s = score(&rows, &synthesis);
+                println!(
+                    "c={c} w={w} g={g} t={t}: P={:.3} R={:.3} F1={:.3} family={:.3}",
+                    s.precision, s.recall, s.f1, s.family_accuracy
+                );
+            }
+        }
+        return;
+    }
+    for o in [0.0f32, 0.25, 0.5, 0.75] {
+        for t in [0.4f32, 0.45, 0.5, 0.55, 0.6] {
+            let settings = Settings { merge_threshold: t, concept_overlap: o, ..shipped.clone() };
+            variants.push((format!("overlap {o} threshold {t}"), settings, Vocabulary::shipped()));
+        }
+    }
     for t in [0.25f32, 0.3, 0.35, 0.4, 0.45, 0.5] {
         variants.push((
             format!("threshold {t}"),

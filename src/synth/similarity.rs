@@ -20,6 +20,10 @@ pub struct Settings {
     pub char_weight: f32,
     pub generic_weight: f32,
     pub pair_floor: f32,
+    /// How much of the concept similarity is the overlap coefficient (a proposal whose
+    /// concepts include the other's counts as the same) rather than the cosine.
+    #[serde(default)]
+    pub concept_overlap: f32,
     pub family_margin: f32,
     pub family_min_confidence: f32,
     pub max_suggestions: usize,
@@ -38,6 +42,7 @@ impl Default for Settings {
             char_weight: 0.1,
             generic_weight: 0.15,
             pair_floor: 0.12,
+            concept_overlap: 0.0,
             family_margin: 0.15,
             family_min_confidence: 0.45,
             max_suggestions: 60,
@@ -62,6 +67,8 @@ pub struct Features {
     pub key: String,
     /// Concept indexes into the vocabulary, with weights (normalised).
     pub concepts: Sparse,
+    /// The same with the raw weights (1 for a clear term, 0.5 for a hint).
+    pub concepts_raw: Sparse,
     /// Stem hashes with weights (normalised).
     pub words: Sparse,
     /// Character trigram hashes (normalised).
@@ -80,7 +87,9 @@ impl Features {
         let stems = vocabulary.analyzer.stems(&text);
         let words_literal = vocabulary.literal_words(&text);
         let hits = vocabulary.concepts_in(&stems, &words_literal);
-        let concepts: Sparse = normalise(hits.iter().map(|h| (h.concept as u64, h.weight)).collect());
+        let mut concepts_raw: Sparse = hits.iter().map(|h| (h.concept as u64, h.weight)).collect();
+        concepts_raw.sort_by_key(|(k, _)| *k);
+        let concepts: Sparse = normalise(concepts_raw.clone());
         let mut words = Vec::new();
         let mut surface = Vec::new();
         for stem in &stems {
@@ -99,7 +108,7 @@ impl Features {
         }
         let words = normalise(words);
         let grams = normalise(trigrams(&text).into_iter().map(|g| (g, 1.0)).collect());
-        Features { key: duplicate_key(&text), concepts, words, grams, surface, stems }
+        Features { key: duplicate_key(&text), concepts, concepts_raw, words, grams, surface, stems }
     }
 
     /// Does this proposal name any concept of the vocabulary?
@@ -116,7 +125,13 @@ pub fn similarity(a: &Features, b: &Features, settings: &Settings) -> f32 {
     let words = dot(&a.words, &b.words);
     let grams = dot(&a.grams, &b.grams);
     if a.has_concepts() && b.has_concepts() {
-        let concepts = dot(&a.concepts, &b.concepts);
+        let cosine = dot(&a.concepts, &b.concepts);
+        let concepts = if settings.concept_overlap > 0.0 {
+            let overlap = overlap(&a.concepts_raw, &b.concepts_raw);
+            settings.concept_overlap * overlap + (1.0 - settings.concept_overlap) * cosine
+        } else {
+            cosine
+        };
         let total = settings.concept_weight + settings.word_weight + settings.char_weight;
         (settings.concept_weight * concepts + settings.word_weight * words + settings.char_weight * grams)
             / total.max(f32::EPSILON)
@@ -141,6 +156,26 @@ pub fn dot(a: &[(u64, f32)], b: &[(u64, f32)]) -> f32 {
         }
     }
     sum.clamp(0.0, 1.0)
+}
+
+/// Overlap coefficient of two weighted sets: shared weight over the smaller total.
+pub fn overlap(a: &[(u64, f32)], b: &[(u64, f32)]) -> f32 {
+    let (mut i, mut j, mut shared) = (0, 0, 0.0f32);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += a[i].1.min(b[j].1);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let total_a: f32 = a.iter().map(|(_, w)| w).sum();
+    let total_b: f32 = b.iter().map(|(_, w)| w).sum();
+    let smaller = total_a.min(total_b);
+    if smaller > 0.0 { (shared / smaller).clamp(0.0, 1.0) } else { 0.0 }
 }
 
 /// Sorts, merges equal keys (summing weights) and scales to length 1.

@@ -69,6 +69,10 @@ pub struct VocabularyFile {
     /// count for little in similarity.
     #[serde(default)]
     pub generic: Vec<String>,
+    /// The concept of a word repeated around « pour » (« la concertation pour la
+    /// concertation »: something done for its own sake).
+    #[serde(default)]
+    pub for_its_own_sake: Option<String>,
     pub concepts: Vec<ConceptEntry>,
 }
 
@@ -79,7 +83,9 @@ pub enum VocabularyError {
     Parse(String),
     #[error("vocabulary: concept `{0}` is defined twice")]
     DuplicateConcept(String),
-    #[error("vocabulary: term `{term}` of `{concept}` has no content word")]
+    #[error(
+        "vocabulary: term `{term}` of `{concept}` has no content word (only stopwords, negations or generic words)"
+    )]
     EmptyTerm { concept: String, term: String },
 }
 
@@ -87,6 +93,8 @@ pub enum VocabularyError {
 #[derive(Debug, Clone)]
 struct Term {
     concept: usize,
+    /// The term as written in the vocabulary.
+    text: String,
     weight: f32,
     /// Stems (or folded words for literal terms).
     parts: Vec<String>,
@@ -111,7 +119,16 @@ pub struct Vocabulary {
     terms: Vec<Term>,
     /// Terms left out because nothing of them survives the analysis (all stopwords).
     pub skipped: Vec<VocabularyError>,
+    /// Every stem used by a term, by length, to recognise a misspelt one.
+    known_stems: HashMap<usize, Vec<String>>,
+    for_its_own_sake: Option<usize>,
 }
+
+/// Weight of a term that only hints at its concept.
+const WEAK_WEIGHT: f32 = 0.35;
+
+/// Shorter stems are not corrected: one letter apart, they are often different words.
+const TYPO_MIN_LENGTH: usize = 8;
 
 /// How far apart (in content words) the parts of a term may be, beyond its length.
 const WINDOW_SLACK: usize = 2;
@@ -131,6 +148,7 @@ impl Vocabulary {
             version: 1,
             abbreviations: Vec::new(),
             generic: Vec::new(),
+            for_its_own_sake: None,
             concepts: Vec::new(),
         })
         .unwrap_or_else(|_| unreachable_empty())
@@ -161,25 +179,48 @@ impl Vocabulary {
                 return Err(VocabularyError::DuplicateConcept(concept.id.clone()));
             }
             let strong = concept.terms.iter().map(|t| (t, 1.0));
-            let weak = concept.weak.iter().map(|t| (t, 0.5));
+            let weak = concept.weak.iter().map(|t| (t, WEAK_WEIGHT));
             for (term, weight) in strong.chain(weak) {
                 let (literal, parts) = match term.strip_prefix('=') {
                     Some(rest) => (true, literal_words(rest)),
                     None => (false, analyzer.stems(term)),
                 };
-                if parts.is_empty() {
+                let says_nothing = !literal
+                    && parts.iter().all(|p| super::normalize::is_negation(p) || generic.contains_key(p));
+                if parts.is_empty() || says_nothing {
                     skipped
                         .push(VocabularyError::EmptyTerm { concept: concept.id.clone(), term: term.clone() });
                     continue;
                 }
-                terms.push(Term { concept: index, weight, parts, literal });
+                terms.push(Term { concept: index, text: term.clone(), weight, parts, literal });
             }
         }
         let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
         for (index, term) in terms.iter().enumerate() {
             by_first.entry(term.parts[0].clone()).or_default().push(index);
         }
-        Ok(Vocabulary { analyzer, concepts: file.concepts, generic, by_first, terms, skipped })
+        let mut known_stems: HashMap<usize, Vec<String>> = HashMap::new();
+        for term in terms.iter().filter(|t| !t.literal) {
+            for part in &term.parts {
+                let list = known_stems.entry(part.chars().count()).or_default();
+                if !list.contains(part) {
+                    list.push(part.clone());
+                }
+            }
+        }
+        known_stems.values_mut().for_each(|l| l.sort());
+        let for_its_own_sake =
+            file.for_its_own_sake.as_ref().and_then(|id| file.concepts.iter().position(|c| &c.id == id));
+        Ok(Vocabulary {
+            analyzer,
+            concepts: file.concepts,
+            generic,
+            by_first,
+            terms,
+            skipped,
+            known_stems,
+            for_its_own_sake,
+        })
     }
 
     /// Is this stem a generic word of the domain?
@@ -190,6 +231,65 @@ impl Vocabulary {
     /// The concepts named in a text, given its stems and its literal folded words.
     /// Each concept appears once, with the best weight of its matching terms.
     pub fn concepts_in(&self, stems: &[String], words: &[String]) -> Vec<ConceptHit> {
+        let stems = self.corrected(stems);
+        let mut hits: Vec<ConceptHit> = Vec::new();
+        let mut add = |concept: usize, weight: f32| match hits.iter_mut().find(|h| h.concept == concept) {
+            Some(hit) => hit.weight = hit.weight.max(weight),
+            None => hits.push(ConceptHit { concept, weight }),
+        };
+        for (term, _) in self.matches(&stems, words) {
+            add(self.terms[term].concept, self.terms[term].weight);
+        }
+        if let Some(concept) = self.for_its_own_sake
+            && repeated_for_its_own_sake(words)
+        {
+            add(concept, 1.0);
+        }
+        hits.sort_by_key(|h| h.concept);
+        hits
+    }
+
+    /// Stems unknown to the vocabulary but one typo away from a known stem of at least
+    /// eight letters are read as that stem (« parternariat » → « partenariat »).
+    fn corrected(&self, stems: &[String]) -> Vec<String> {
+        stems
+            .iter()
+            .map(|stem| {
+                let length = stem.chars().count();
+                if length < TYPO_MIN_LENGTH || self.by_first.contains_key(stem) || self.is_known(stem, length)
+                {
+                    return stem.clone();
+                }
+                for candidate_length in [length, length - 1, length + 1] {
+                    if let Some(list) = self.known_stems.get(&candidate_length)
+                        && let Some(found) = list
+                            .iter()
+                            .find(|k| k.chars().count() >= TYPO_MIN_LENGTH && one_edit_apart(stem, k))
+                    {
+                        return found.clone();
+                    }
+                }
+                stem.clone()
+            })
+            .collect()
+    }
+
+    fn is_known(&self, stem: &str, length: usize) -> bool {
+        self.known_stems.get(&length).is_some_and(|l| l.binary_search_by(|k| k.as_str().cmp(stem)).is_ok())
+    }
+
+    /// The concept ids and vocabulary terms found in a text (for explanations).
+    pub fn terms_in(&self, text: &str) -> Vec<(String, String)> {
+        let stems = self.corrected(&self.analyzer.stems(text));
+        let words = self.literal_words(text);
+        self.matches(&stems, &words)
+            .into_iter()
+            .map(|(t, _)| (self.concepts[self.terms[t].concept].id.clone(), self.terms[t].text.clone()))
+            .collect()
+    }
+
+    /// The accepted term matches: (term index, positions).
+    fn matches(&self, stems: &[String], words: &[String]) -> Vec<(usize, Vec<usize>)> {
         let mut matches: Vec<(usize, Vec<usize>, bool)> = Vec::new(); // term, positions, literal
         for (sequence, literal) in [(stems, false), (words, true)] {
             for (start, part) in sequence.iter().enumerate() {
@@ -210,25 +310,23 @@ impl Vocabulary {
             let (ta, tb) = (&self.terms[a.0], &self.terms[b.0]);
             tb.parts.len().cmp(&ta.parts.len()).then(a.1.cmp(&b.1)).then(a.0.cmp(&b.0))
         });
-        let mut used_stems = vec![false; stems.len()];
-        let mut used_words = vec![false; words.len()];
-        let mut hits: Vec<ConceptHit> = Vec::new();
+        // Each position remembers the length of the longest term that claimed it; a term
+        // of the same length may share it (the text is ambiguous), a shorter one may not.
+        let mut used_stems = vec![0usize; stems.len()];
+        let mut used_words = vec![0usize; words.len()];
+        let mut accepted = Vec::new();
         for (term_index, positions, literal) in matches {
+            let length = self.terms[term_index].parts.len();
             let used = if literal { &mut used_words } else { &mut used_stems };
-            if positions.iter().any(|&p| used[p]) {
+            if positions.iter().any(|&p| used[p] > length) {
                 continue;
             }
             for &p in &positions {
-                used[p] = true;
+                used[p] = length;
             }
-            let term = &self.terms[term_index];
-            match hits.iter_mut().find(|h| h.concept == term.concept) {
-                Some(hit) => hit.weight = hit.weight.max(term.weight),
-                None => hits.push(ConceptHit { concept: term.concept, weight: term.weight }),
-            }
+            accepted.push((term_index, positions));
         }
-        hits.sort_by_key(|h| h.concept);
-        hits
+        accepted
     }
 
     /// The folded words of a text, stopwords included (for literal terms).
@@ -246,6 +344,51 @@ fn unreachable_empty() -> Vocabulary {
         by_first: HashMap::new(),
         terms: Vec::new(),
         skipped: Vec::new(),
+        known_stems: HashMap::new(),
+        for_its_own_sake: None,
+    }
+}
+
+/// « la concertation pour la concertation », « des partenariats pour faire des
+/// partenariats »: a content word repeated with « pour » in between, close together.
+fn repeated_for_its_own_sake(words: &[String]) -> bool {
+    for (i, word) in words.iter().enumerate() {
+        if word.chars().count() < 5 || super::normalize::is_stopword(word) {
+            continue;
+        }
+        let end = (i + 6).min(words.len());
+        for j in i + 2..end {
+            let same = words[j] == *word || words[j].trim_end_matches('s') == word.trim_end_matches('s');
+            if same && words[i + 1..j].iter().any(|w| w == "pour") {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Are two words one insertion, deletion, substitution or swap of neighbours apart?
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a == b {
+        return false;
+    }
+    match a.len() as isize - b.len() as isize {
+        0 => {
+            let diffs: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+            diffs.len() == 1
+                || (diffs.len() == 2
+                    && diffs[1] == diffs[0] + 1
+                    && a[diffs[0]] == b[diffs[1]]
+                    && a[diffs[1]] == b[diffs[0]])
+        }
+        1 | -1 => {
+            let (long, short) = if a.len() > b.len() { (&a, &b) } else { (&b, &a) };
+            let first = (0..short.len()).find(|&i| long[i] != short[i]).unwrap_or(short.len());
+            long[first + 1..] == short[first..]
+        }
+        _ => false,
     }
 }
 
@@ -294,6 +437,16 @@ mod tests {
         }
         let vocabulary = Vocabulary::compile(file).expect("vocabulary compiles");
         assert!(vocabulary.skipped.is_empty(), "terms with no content word: {:?}", vocabulary.skipped);
+    }
+
+    #[test]
+    fn typos_and_things_done_for_their_own_sake() {
+        assert!(one_edit_apart("parternariat", "partenariat"));
+        assert!(!one_edit_apart("pratenraiat", "partenariat"));
+        assert!(one_edit_apart("transparnce", "transparence"));
+        assert!(repeated_for_its_own_sake(&literal_words("la concertation pour la concertation")));
+        assert!(repeated_for_its_own_sake(&literal_words("des comités pour faire des comités")));
+        assert!(!repeated_for_its_own_sake(&literal_words("un partenariat pour la population")));
     }
 
     #[test]
