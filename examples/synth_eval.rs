@@ -1,6 +1,8 @@
 //! Measures the synthèse on a labelled set: `cargo run --release --example synth_eval
-//! [FILE.tsv] [--dump]`. Prints B-cubed and family accuracy for the shipped settings and
-//! for the alternatives recorded in BENCHMARKS.md (section `synth`).
+//! [FILE.tsv]`. Prints B-cubed and family accuracy for the shipped settings and for the
+//! alternatives recorded in BENCHMARKS.md (section `synth`). Other modes: `--grid`
+//! (blend weights × threshold), `--dump` (groups with the vocabulary terms that matched),
+//! `--pair I J` (one pair of rows), `--generate N OUT.ron` (a synthetic session).
 
 use cafe_savoir::store::families::default_families;
 use cafe_savoir::synth::quality::{parse_tsv, score, session_of};
@@ -10,6 +12,13 @@ use cafe_savoir::synth::{Engine, similarity};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if let Some(pos) = args.iter().position(|a| a == "--generate") {
+        // `--generate N OUT.ron`: a session of N synthetic proposals, for end-to-end timing.
+        let count: usize = args[pos + 1].parse().expect("count");
+        let session = cafe_savoir::synth::generate::session(count, 42, default_families());
+        cafe_savoir::store::save(std::path::Path::new(&args[pos + 2]), &session).expect("saved");
+        return;
+    }
     let path = args.iter().find(|a| a.ends_with(".tsv")).cloned().unwrap_or("tests/fixtures/dev.tsv".into());
     let text = std::fs::read_to_string(&path).expect("labelled set readable");
     let rows = parse_tsv(&text);

@@ -358,7 +358,8 @@ fn repeated_for_its_own_sake(words: &[String]) -> bool {
         }
         let end = (i + 6).min(words.len());
         for j in i + 2..end {
-            let same = words[j] == *word || words[j].trim_end_matches('s') == word.trim_end_matches('s');
+            let (a, b) = (words[j].trim_end_matches('s'), word.trim_end_matches('s'));
+            let same = a == b || (a.chars().count() >= TYPO_MIN_LENGTH && one_edit_apart(a, b));
             if same && words[i + 1..j].iter().any(|w| w == "pour") {
                 return true;
             }
@@ -446,6 +447,7 @@ mod tests {
         assert!(one_edit_apart("transparnce", "transparence"));
         assert!(repeated_for_its_own_sake(&literal_words("la concertation pour la concertation")));
         assert!(repeated_for_its_own_sake(&literal_words("des comités pour faire des comités")));
+        assert!(repeated_for_its_own_sake(&literal_words("pas de parternariat pour le partenariat")));
         assert!(!repeated_for_its_own_sake(&literal_words("un partenariat pour la population")));
     }
 
