@@ -96,6 +96,10 @@ fn main() {
         }
         return;
     }
+    for floor in [0.05f32, 0.2, 0.31, 0.4] {
+        let settings = Settings { pair_floor: floor, ..shipped.clone() };
+        variants.push((format!("pair floor {floor}"), settings, Vocabulary::shipped()));
+    }
     for o in [0.0f32, 0.25, 0.5, 0.75] {
         for t in [0.4f32, 0.45, 0.5, 0.55, 0.6] {
             let settings = Settings { merge_threshold: t, concept_overlap: o, ..shipped.clone() };

@@ -9,8 +9,11 @@ use cafe_savoir::domain::{Kind, ProposalId, Session};
 use cafe_savoir::store::families::default_families;
 use cafe_savoir::synth::{Engine, Status, Synthesis, generate};
 
-fn engine() -> Engine {
-    Engine::new(&default_families())
+/// One engine for the whole file (building one compiles the vocabulary); the engine is
+/// meant to be kept across syntheses, which these tests exercise too.
+fn engine() -> &'static Engine {
+    static ENGINE: std::sync::OnceLock<Engine> = std::sync::OnceLock::new();
+    ENGINE.get_or_init(|| Engine::new(&default_families()))
 }
 
 fn session_with(texts: &[(u32, Kind, String)]) -> Session {
@@ -66,8 +69,6 @@ proptest! {
             shuffled.proposals.swap(i, j);
         }
         prop_assert_eq!(&engine.synthesize(&shuffled), &reference);
-        // A fresh engine (empty cache) agrees too.
-        prop_assert_eq!(&Engine::new(&default_families()).synthesize(&shuffled), &reference);
         every_proposal_once(&session, &reference);
     }
 
@@ -113,6 +114,14 @@ proptest! {
         prop_assert!(gd.votes >= 4);
         prop_assert!(group_of(a).excluded);
     }
+}
+
+#[test]
+fn a_fresh_engine_agrees_with_one_that_has_a_warm_cache() {
+    let session = generate::session(120, 3, default_families());
+    let warm = engine();
+    let _ = warm.synthesize(&generate::session(60, 4, default_families()));
+    assert_eq!(Engine::new(&default_families()).synthesize(&session), warm.synthesize(&session));
 }
 
 #[test]

@@ -5,11 +5,42 @@
 //! Items arrive sorted by a key that does not depend on input order; each item has a
 //! weight (how many exact duplicates it stands for). The average similarity between two
 //! clusters is the weighted mean over their member pairs, pairs absent from the graph
-//! counting as 0. The most similar pair of clusters merges first; ties go to the pair
-//! with the smallest item indexes, so the result is the same for the same items.
+//! counting as 0. Clusters merge while their average similarity reaches the threshold
+//! (nearest-neighbour chain, equivalent to merging the most similar pair first); ties
+//! go to the smallest item indexes, so the result is the same for the same items.
 
-use std::cmp::Ordering;
-use std::collections::{BinaryHeap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A fast hasher for small integer keys (cluster indexes, hashes that are already
+/// well mixed). Not for data an adversary controls: only our own indexes go in.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct IndexHasher(u64);
+
+impl Hasher for IndexHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for byte in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(*byte)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn write_u64(&mut self, value: u64) {
+        self.0 = (self.0.rotate_left(5) ^ value).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn write_usize(&mut self, value: usize) {
+        self.write_u64(value as u64);
+    }
+}
+
+/// A hash map keyed by indexes, with [`IndexHasher`].
+pub type IndexMap<K, V> = HashMap<K, V, BuildHasherDefault<IndexHasher>>;
+/// A hash set of indexes, with [`IndexHasher`].
+pub type IndexSet<K> = HashSet<K, BuildHasherDefault<IndexHasher>>;
 
 /// One edge of the similarity graph between items `a < b`.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -44,32 +75,6 @@ pub struct Clustering {
     pub refused_links: Vec<(usize, usize)>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct Candidate {
-    average: f64,
-    a: usize,
-    b: usize,
-    version_a: u32,
-    version_b: u32,
-}
-
-impl Eq for Candidate {}
-
-impl Ord for Candidate {
-    fn cmp(&self, other: &Self) -> Ordering {
-        self.average
-            .total_cmp(&other.average)
-            .then_with(|| other.a.cmp(&self.a))
-            .then_with(|| other.b.cmp(&self.b))
-    }
-}
-
-impl PartialOrd for Candidate {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
 /// Clusters the items.
 pub fn cluster(problem: &Problem) -> Clustering {
     let n = problem.weights.len();
@@ -78,7 +83,7 @@ pub fn cluster(problem: &Problem) -> Clustering {
     let mut alive = vec![true; n];
     let mut version = vec![0u32; n];
     let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
-    let mut forbidden: Vec<HashSet<usize>> = vec![HashSet::new(); n];
+    let mut forbidden: Vec<IndexSet<usize>> = vec![IndexSet::default(); n];
     for &(a, b) in &problem.cannot_link {
         if a < n && b < n && a != b {
             forbidden[a].insert(b);
@@ -86,7 +91,7 @@ pub fn cluster(problem: &Problem) -> Clustering {
         }
     }
     // Sum of similarities between clusters (keyed by the other cluster's root).
-    let mut links: Vec<HashMap<usize, f64>> = vec![HashMap::new(); n];
+    let mut links: Vec<IndexMap<usize, f64>> = vec![IndexMap::default(); n];
     for edge in &problem.edges {
         if edge.a >= n || edge.b >= n || edge.a == edge.b {
             continue;
@@ -138,46 +143,53 @@ pub fn cluster(problem: &Problem) -> Clustering {
         );
     }
 
-    let mut heap = BinaryHeap::new();
-    for a in 0..n {
-        if !alive[a] {
-            continue;
-        }
-        for (&b, &sum) in &links[a] {
-            if a < b && alive[b] {
-                push(&mut heap, a, b, sum / (size[a] * size[b]), &version);
-            }
-        }
-    }
+    // Nearest-neighbour chain: follow each cluster to its most similar neighbour until
+    // two clusters are each other's nearest, merge them, go on. Average linkage is
+    // reducible (a merged cluster is never closer to a third one than the closer of its
+    // parts), so this gives the same merges as always merging the globally closest pair,
+    // in O(merges × neighbours) instead of a priority queue of every pair. A cluster
+    // whose nearest neighbour is under the threshold can never merge again.
     let threshold = f64::from(problem.threshold);
-    while let Some(c) = heap.pop() {
-        if c.average < threshold {
-            break;
-        }
-        if !alive[c.a] || !alive[c.b] || version[c.a] != c.version_a || version[c.b] != c.version_b {
+    let mut done = vec![false; n];
+    let mut chain: Vec<usize> = Vec::new();
+    let mut next_start = 0;
+    loop {
+        let Some(&top) = chain.last() else {
+            while next_start < n && (!alive[next_start] || done[next_start]) {
+                next_start += 1;
+            }
+            if next_start >= n {
+                break;
+            }
+            chain.push(next_start);
             continue;
-        }
-        if forbidden[c.a].contains(&c.b) {
-            continue;
-        }
-        let (keep, gone) = (c.a.min(c.b), c.a.max(c.b));
-        merge(
-            keep,
-            gone,
-            &mut parent,
-            &mut size,
-            &mut alive,
-            &mut version,
-            &mut members,
-            &mut forbidden,
-            &mut links,
-        );
-        let mut neighbours: Vec<(usize, f64)> = links[keep].iter().map(|(&k, &v)| (k, v)).collect();
-        neighbours.sort_by_key(|(k, _)| *k);
-        for (other, sum) in neighbours {
-            if alive[other] {
-                let (a, b) = (keep.min(other), keep.max(other));
-                push(&mut heap, a, b, sum / (size[keep] * size[other]), &version);
+        };
+        let previous = if chain.len() >= 2 { Some(chain[chain.len() - 2]) } else { None };
+        let nearest = nearest_neighbour(top, previous, &links, &size, &alive, &done, &forbidden);
+        match nearest {
+            Some((other, average)) if average >= threshold => {
+                if Some(other) == previous {
+                    chain.pop();
+                    chain.pop();
+                    let (keep, gone) = (top.min(other), top.max(other));
+                    merge(
+                        keep,
+                        gone,
+                        &mut parent,
+                        &mut size,
+                        &mut alive,
+                        &mut version,
+                        &mut members,
+                        &mut forbidden,
+                        &mut links,
+                    );
+                } else {
+                    chain.push(other);
+                }
+            }
+            _ => {
+                done[top] = true;
+                chain.pop();
             }
         }
     }
@@ -207,8 +219,40 @@ pub fn cluster(problem: &Problem) -> Clustering {
     Clustering { assignment, near, refused_links: refused }
 }
 
-fn push(heap: &mut BinaryHeap<Candidate>, a: usize, b: usize, average: f64, version: &[u32]) {
-    heap.push(Candidate { average, a, b, version_a: version[a], version_b: version[b] });
+/// The most similar mergeable neighbour of `cluster` and the average similarity: ties
+/// go to the chain's previous cluster (so that chains end), then to the smallest index.
+fn nearest_neighbour(
+    cluster: usize,
+    previous: Option<usize>,
+    links: &[IndexMap<usize, f64>],
+    size: &[f64],
+    alive: &[bool],
+    done: &[bool],
+    forbidden: &[IndexSet<usize>],
+) -> Option<(usize, f64)> {
+    let mut best: Option<(usize, f64)> = None;
+    for (&other, &sum) in &links[cluster] {
+        if !alive[other]
+            || done[other]
+            || other == cluster
+            || (!forbidden[cluster].is_empty() && forbidden[cluster].contains(&other))
+        {
+            continue;
+        }
+        let average = sum / (size[cluster] * size[other]);
+        let better = match best {
+            None => true,
+            Some((current, best_average)) => {
+                average > best_average
+                    || (average == best_average
+                        && (Some(other) == previous || (Some(current) != previous && other < current)))
+            }
+        };
+        if better {
+            best = Some((other, average));
+        }
+    }
+    best
 }
 
 /// Merges cluster `gone` into `keep`, combining sizes, members, constraints and links.
@@ -221,8 +265,8 @@ fn merge(
     alive: &mut [bool],
     version: &mut [u32],
     members: &mut [Vec<usize>],
-    forbidden: &mut [HashSet<usize>],
-    links: &mut [HashMap<usize, f64>],
+    forbidden: &mut [IndexSet<usize>],
+    links: &mut [IndexMap<usize, f64>],
 ) {
     parent[gone] = keep;
     alive[gone] = false;

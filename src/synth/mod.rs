@@ -26,7 +26,7 @@ use std::sync::{Arc, Mutex};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::{Family, Kind, ProposalId, Session};
-use cluster::{Edge, Problem};
+use cluster::{Edge, IndexMap, Problem};
 pub use decisions::{DecisionKind, DropReason, DroppedDecision};
 pub use family::FamilyGuess;
 use family::FamilyModel;
@@ -279,8 +279,9 @@ impl Engine {
         };
         let features: Vec<&Features> = items.iter().map(|item| entries[item[0]].features.as_ref()).collect();
         let edges = self.edges(&features);
+        let weights: Vec<f64> = items.iter().map(|i| i.len() as f64).collect();
         let problem = Problem {
-            weights: items.iter().map(|i| i.len() as f64).collect(),
+            weights: weights.clone(),
             edges,
             must_link: plan
                 .must_link
@@ -304,6 +305,15 @@ impl Engine {
                 }
             })
             .collect();
+        // How similar each item is to the rest of its group (for the canonical wording):
+        // the sum over the group's other members, from the similarity graph.
+        let mut closeness: Vec<f64> = weights.iter().map(|w| w - 1.0).collect();
+        for edge in &problem.edges {
+            if clustering.assignment[edge.a] == clustering.assignment[edge.b] {
+                closeness[edge.a] += f64::from(edge.similarity) * weights[edge.b];
+                closeness[edge.b] += f64::from(edge.similarity) * weights[edge.a];
+            }
+        }
         // Collect the groups: cluster id → item indexes.
         let mut by_cluster: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         for (item, &c) in clustering.assignment.iter().enumerate() {
@@ -313,7 +323,7 @@ impl Engine {
         let mut anchor_of_cluster: HashMap<usize, ProposalId> = HashMap::new();
         let mut concepts_of_cluster: HashMap<usize, Vec<String>> = HashMap::new();
         for (cluster_id, cluster_items) in &by_cluster {
-            let group = self.build_group(entries, &items, cluster_items, plan);
+            let group = self.build_group(entries, &items, cluster_items, &closeness, plan);
             anchor_of_cluster.insert(*cluster_id, group.anchor);
             concepts_of_cluster.insert(*cluster_id, group.explanation.shared_concepts.clone());
             groups.push(group);
@@ -341,44 +351,84 @@ impl Engine {
         (groups, suggestions, refused)
     }
 
-    /// The similarity graph between items: candidate pairs share a concept or a
-    /// non-generic word; pairs under the floor are left out.
+    /// The similarity graph between items. Two proposals that both name concepts but
+    /// share none are at most `word_weight + char_weight` similar (below the floor), so
+    /// candidates are the pairs sharing a concept, plus the pairs sharing a non-generic
+    /// word where one side names no concept. Pairs under the floor are left out.
     fn edges(&self, features: &[&Features]) -> Vec<Edge> {
-        let mut postings: HashMap<(u8, u64), Vec<usize>> = HashMap::new();
+        let mut by_concept: IndexMap<u64, Vec<usize>> = IndexMap::default();
+        let mut by_word: IndexMap<u64, Vec<usize>> = IndexMap::default();
+        let mut by_word_without_concepts: IndexMap<u64, Vec<usize>> = IndexMap::default();
         for (i, f) in features.iter().enumerate() {
             for (concept, _) in &f.concepts {
-                postings.entry((0, *concept)).or_default().push(i);
+                by_concept.entry(*concept).or_default().push(i);
             }
-            for (word, weight) in &f.words {
-                if *weight > 0.0 && !self.is_weak_word(f, *word) {
-                    postings.entry((1, *word)).or_default().push(i);
-                }
-            }
-        }
-        let mut edges = Vec::new();
-        let mut seen = vec![usize::MAX; features.len()];
-        let mut candidates = Vec::new();
-        let mut keys_of: Vec<Vec<(u8, u64)>> = vec![Vec::new(); features.len()];
-        for (key, list) in &postings {
-            for &i in list {
-                keys_of[i].push(*key);
-            }
-        }
-        for i in 0..features.len() {
-            candidates.clear();
-            for key in &keys_of[i] {
-                if let Some(list) = postings.get(key) {
-                    for &j in list {
-                        if j > i && seen[j] != i {
-                            seen[j] = i;
-                            candidates.push(j);
-                        }
+            for (word, _) in &f.words {
+                if !self.is_weak_word(f, *word) {
+                    by_word.entry(*word).or_default().push(i);
+                    if !f.has_concepts() {
+                        by_word_without_concepts.entry(*word).or_default().push(i);
                     }
                 }
             }
+        }
+        let postings = Postings { by_concept, by_word, by_word_without_concepts };
+        // Large sessions use the machine's cores: worker `t` takes the items `i` with
+        // `i % workers == t`; the lists are merged back in order, so the graph is the
+        // same whatever the number of workers.
+        let workers = if features.len() >= PARALLEL_FROM {
+            std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4)
+        } else {
+            1
+        };
+        if workers == 1 {
+            return self.edges_of(features, &postings, 0, 1);
+        }
+        let parts: Vec<Vec<Edge>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..workers)
+                .map(|t| {
+                    let postings = &postings;
+                    scope.spawn(move || self.edges_of(features, postings, t, workers))
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap_or_default()).collect()
+        });
+        let mut edges: Vec<Edge> = parts.into_iter().flatten().collect();
+        edges.sort_by(|x, y| x.a.cmp(&y.a).then(x.b.cmp(&y.b)));
+        edges
+    }
+
+    /// The edges from the items `i ≡ worker (mod workers)` to the items after them.
+    fn edges_of(
+        &self,
+        features: &[&Features],
+        postings: &Postings,
+        worker: usize,
+        workers: usize,
+    ) -> Vec<Edge> {
+        let mut edges = Vec::new();
+        let mut seen = vec![usize::MAX; features.len()];
+        let mut candidates = Vec::new();
+        for (i, f) in features.iter().enumerate().skip(worker).step_by(workers) {
+            candidates.clear();
+            let mut consider = |list: Option<&Vec<usize>>| {
+                for &j in list.into_iter().flatten() {
+                    if j > i && seen[j] != i {
+                        seen[j] = i;
+                        candidates.push(j);
+                    }
+                }
+            };
+            for (concept, _) in &f.concepts {
+                consider(postings.by_concept.get(concept));
+            }
+            let words = if f.has_concepts() { &postings.by_word_without_concepts } else { &postings.by_word };
+            for (word, _) in &f.words {
+                consider(words.get(word));
+            }
             candidates.sort_unstable();
             for &j in &candidates {
-                let s = similarity(features[i], features[j], &self.settings);
+                let s = similarity(f, features[j], &self.settings);
                 if s >= self.settings.pair_floor {
                     edges.push(Edge { a: i, b: j, similarity: s });
                 }
@@ -402,6 +452,7 @@ impl Engine {
         entries: &[&Entry],
         items: &[Vec<usize>],
         cluster_items: &[usize],
+        closeness: &[f64],
         plan: &decisions::Plan,
     ) -> Group {
         let mut member_entries: Vec<&Entry> =
@@ -416,37 +467,27 @@ impl Engine {
             .into_iter()
             .collect();
         let tables: Vec<u32> = origins.iter().map(|o| o.table).collect::<BTreeSet<_>>().into_iter().collect();
-        // Canonical wording: the member closest on average to the others.
+        // Canonical wording: the member closest on average to the others (the sum of its
+        // similarities; the group's size is the same for all); ties: shortest, then
+        // alphabetical.
         let item_features: Vec<&Features> =
             cluster_items.iter().map(|i| entries[items[*i][0]].features.as_ref()).collect();
-        let weights: Vec<f32> = cluster_items.iter().map(|i| items[*i].len() as f32).collect();
-        let total_weight: f32 = weights.iter().sum();
-        let mut best: Option<(f32, &Entry)> = None;
-        for (k, item) in cluster_items.iter().enumerate() {
-            let mean = if total_weight <= 1.0 {
-                1.0
-            } else {
-                let mut sum = weights[k] - 1.0;
-                for (l, other) in item_features.iter().enumerate() {
-                    if l != k {
-                        sum += weights[l] * similarity(item_features[k], other, &self.settings);
-                    }
-                }
-                sum / (total_weight - 1.0)
-            };
+        let mut best: Option<(f64, &Entry)> = None;
+        for item in cluster_items {
+            let score = closeness[*item];
             for &e in &items[*item] {
                 let entry = entries[e];
                 let better = match best {
                     None => true,
                     Some((m, current)) => {
-                        mean > m + 1e-6
-                            || ((mean - m).abs() <= 1e-6
+                        score > m + 1e-6
+                            || ((score - m).abs() <= 1e-6
                                 && (entry.text.chars().count(), &entry.text)
                                     < (current.text.chars().count(), &current.text))
                     }
                 };
                 if better {
-                    best = Some((mean, entry));
+                    best = Some((score, entry));
                 }
             }
         }
@@ -507,6 +548,17 @@ impl Engine {
     pub fn family_numbers(&self) -> &[u8] {
         self.model.numbers()
     }
+}
+
+/// From this many items on, the similarity graph is computed on several threads.
+const PARALLEL_FROM: usize = 1_500;
+
+/// Inverted lists of items by concept and by non-generic word.
+struct Postings {
+    by_concept: IndexMap<u64, Vec<usize>>,
+    by_word: IndexMap<u64, Vec<usize>>,
+    /// The same, only for items that name no concept.
+    by_word_without_concepts: IndexMap<u64, Vec<usize>>,
 }
 
 /// Groups entries into items of exact duplicates (same key), except entries that a

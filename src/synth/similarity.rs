@@ -41,7 +41,7 @@ impl Default for Settings {
             word_weight: 0.3,
             char_weight: 0.1,
             generic_weight: 0.15,
-            pair_floor: 0.12,
+            pair_floor: 0.31,
             concept_overlap: 0.0,
             family_margin: 0.15,
             family_min_confidence: 0.45,
@@ -63,7 +63,8 @@ pub type Sparse = Vec<(u64, f32)>;
 /// What is compared about one proposal.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Features {
-    /// Exact duplicates share this key.
+    /// Duplicates share this key: their content stems, in order (or, for a text made
+    /// only of function words, its folded words).
     pub key: String,
     /// Concept indexes into the vocabulary, with weights (normalised).
     pub concepts: Sparse,
@@ -108,7 +109,13 @@ impl Features {
         }
         let words = normalise(words);
         let grams = normalise(trigrams(&text).into_iter().map(|g| (g, 1.0)).collect());
-        Features { key: duplicate_key(&text), concepts, concepts_raw, words, grams, surface, stems }
+        // Duplicates: the same content words in the same order, whatever the case,
+        // accents, punctuation, emoji, stopwords or generic words around them
+        // (« Il faut des objectifs communs!! » = « Des objectifs communs »).
+        let content: Vec<&str> =
+            stems.iter().filter(|s| !vocabulary.is_generic(s)).map(String::as_str).collect();
+        let key = if content.is_empty() { duplicate_key(&text) } else { content.join(" ") };
+        Features { key, concepts, concepts_raw, words, grams, surface, stems }
     }
 
     /// Does this proposal name any concept of the vocabulary?
@@ -199,11 +206,14 @@ pub fn normalise(mut v: Vec<(u64, f32)>) -> Sparse {
     out
 }
 
-/// Trigrams of the folded letters of each word (with word boundaries), hashed.
+/// Trigrams of the folded letters of each content word (with word boundaries), hashed.
 fn trigrams(text: &str) -> Vec<u64> {
     let folded = fold(text);
     let mut out = Vec::new();
-    for word in folded.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() > 2) {
+    for word in folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() > 2 && !super::normalize::is_stopword(w))
+    {
         let chars: Vec<char> = std::iter::once(' ').chain(word.chars()).chain(std::iter::once(' ')).collect();
         for window in chars.windows(3) {
             let gram: String = window.iter().collect();
