@@ -137,6 +137,7 @@ fn capture() {
     for c in "Partager l'information entre partenaires, régulièrement, et pas seulement quand il y a une crise à gérer 🙂".chars() {
         update(&mut app, Action::Input(ratatui::crossterm::event::KeyEvent::from(KeyCode::Char(c))), t0());
     }
+    update(&mut app, Action::Idle, t0());
     snap("capture_typing", &app);
     update(&mut app, Action::Capture(CaptureAction::FocusList), t0());
     update(&mut app, Action::Capture(CaptureAction::SelectTab(0)), t0());

@@ -28,6 +28,9 @@ pub enum Action {
     Go(Screen),
     /// A second went by (the clock moves, the bell may ring).
     Tick,
+    /// No event is waiting: do the work put off while keys were arriving (the hints of
+    /// the capture screen), once per burst of typing or pasting.
+    Idle,
     /// The terminal was resized.
     Resize { width: u16, height: u16 },
     /// A key for the focused text input.

@@ -74,6 +74,15 @@ pub fn run(mut app: App) -> std::io::Result<()> {
     result
 }
 
+/// Rings the terminal bell if it rang in the app.
+fn ring(bells: usize) {
+    if bells > 0 {
+        let mut out = std::io::stdout();
+        let _ = out.write_all(b"\x07");
+        let _ = out.flush();
+    }
+}
+
 fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> std::io::Result<()> {
     let size = terminal.size()?;
     app.size = (size.width, size.height);
@@ -92,15 +101,23 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> std::io
         // Sleep until the clock's next second, or until an event when nothing moves.
         let timeout =
             app.next_change_in_ms(Utc::now()).map_or(Duration::from_secs(3600), Duration::from_millis);
-        let action =
-            if event::poll(timeout)? { keymap::route_event(app, event::read()?) } else { Some(Action::Tick) };
-        if let Some(action) = action {
-            let bells = effects::dispatch(app, action, Utc::now());
-            if bells > 0 {
-                let mut out = std::io::stdout();
-                let _ = out.write_all(b"\x07");
-                let _ = out.flush();
+        if !event::poll(timeout)? {
+            ring(effects::dispatch(app, Action::Tick, Utc::now()));
+            continue;
+        }
+        // Take every event already waiting (a paste, a fast typist) before drawing.
+        let mut handled = 0;
+        loop {
+            if let Some(action) = keymap::route_event(app, event::read()?) {
+                ring(effects::dispatch(app, action, Utc::now()));
+            }
+            handled += 1;
+            if app.should_quit || handled >= 256 || !event::poll(Duration::ZERO)? {
+                break;
             }
         }
+        ring(effects::dispatch(app, Action::Idle, Utc::now()));
+        // Typing without pause must not hold back the bell at zero.
+        ring(effects::dispatch(app, Action::Tick, Utc::now()));
     }
 }

@@ -43,6 +43,15 @@ pub fn update(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> 
         }
         Action::Go(screen) => go(app, screen),
         Action::Tick => visible = run::tick(app, now, &mut effects),
+        Action::Idle => {
+            visible = false;
+            if let Some(open) = app.open.as_mut()
+                && open.capture.hint_stale
+            {
+                capture::refresh_hint(open);
+                visible = true;
+            }
+        }
         Action::Resize { width, height } => app.size = (width, height),
         Action::Input(key) => input(app, key),
         Action::Paste(text) => paste(app, &text, &mut effects),
@@ -189,13 +198,14 @@ fn input(app: &mut App, key: ratatui::crossterm::event::KeyEvent) {
     refresh_capture_hint(app);
 }
 
-/// Typing in the capture field updates the family and closest-proposal hints.
+/// Typing in the capture field makes the hints stale; they are refreshed when the keys
+/// stop arriving ([`Action::Idle`]), so a fast typist or a paste never waits for them.
 fn refresh_capture_hint(app: &mut App) {
     if app.screen == Screen::Capture
         && app.popup.is_none()
         && let Some(open) = app.open.as_mut()
     {
-        capture::refresh_hint(open);
+        open.capture.hint_stale = true;
     }
 }
 

@@ -63,12 +63,14 @@ pub fn app_with(session: Session, screen: Screen, dir: &Path) -> App {
     )
 }
 
-/// Presses a key (routed through the keymap) at `now`; returns how many bells rang.
+/// Presses a key (routed through the keymap) at `now`, then lets the app settle as the
+/// terminal loop does when no other event waits; returns how many bells rang.
 pub fn press(app: &mut App, key: KeyEvent, now: DateTime<Utc>) -> usize {
-    match route_key(app, key) {
+    let bells = match route_key(app, key) {
         Some(action) => dispatch(app, action, now),
         None => 0,
-    }
+    };
+    bells + dispatch(app, Action::Idle, now)
 }
 
 pub fn code(app: &mut App, code: KeyCode, now: DateTime<Utc>) -> usize {

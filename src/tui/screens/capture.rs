@@ -59,6 +59,8 @@ pub struct CaptureState {
     pub undo: Vec<Undo>,
     /// What the synthèse engine makes of the text being typed.
     pub hint: Option<Hint>,
+    /// The text changed since the hints were computed.
+    pub hint_stale: bool,
 }
 
 /// Live hints while typing, from the synthèse engine.
@@ -74,6 +76,7 @@ pub struct Hint {
 
 /// Recomputes the hints for the text in the field (none while it is empty).
 pub fn refresh_hint(open: &mut OpenSession) {
+    open.capture.hint_stale = false;
     let text = open.capture.input.text();
     if clean_text(&text).chars().count() < 3 {
         open.capture.hint = None;
@@ -104,6 +107,7 @@ impl CaptureState {
             editing: None,
             undo: Vec::new(),
             hint: None,
+            hint_stale: false,
         };
         state.select_last(session);
         state

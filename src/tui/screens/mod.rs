@@ -39,7 +39,8 @@ pub enum Screen {
 
 impl Screen {
     /// The screens of an open session, in the order of their tabs.
-    pub const SESSION_SCREENS: [Screen; 4] = [Screen::Setup, Screen::Run, Screen::Capture, Screen::Export];
+    pub const SESSION_SCREENS: [Screen; 5] =
+        [Screen::Setup, Screen::Run, Screen::Capture, Screen::Export, Screen::Participants];
 
     /// The tab label.
     pub fn title(self) -> Text {

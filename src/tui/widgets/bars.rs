@@ -41,12 +41,17 @@ pub fn render_title_bar(app: &App, area: Rect, buf: &mut Buffer) {
     let tabs: Vec<(String, Screen)> = if app.open.is_some() {
         Screen::SESSION_SCREENS
             .iter()
-            .enumerate()
-            .map(|(i, screen)| {
+            .map(|screen| {
+                // The key comes from the keymap, so the tab says what works.
+                let key = keymap::bindings()
+                    .iter()
+                    .find(|b| b.action == Action::Go(*screen))
+                    .map(|b| b.short_label(lang))
+                    .unwrap_or_default();
                 let label = if wide || app.screen == *screen {
-                    format!(" F{} {} ", i + 2, screen.title().get(lang))
+                    format!(" {key} {} ", screen.title().get(lang))
                 } else {
-                    format!(" F{} ", i + 2)
+                    format!(" {key} ")
                 };
                 (label, *screen)
             })
