@@ -65,6 +65,8 @@ fn markdown_table_headings_with_themes_in_every_spelling() {
         ("# Table n° 7 — Place", 7, Some("Place")),
         ("# Table #8", 8, None),
         ("#   Table 9   ", 9, None),
+        ("## Table trois — En mots", 3, Some("En mots")),
+        ("## Table Deux: Confiance", 2, Some("Confiance")),
     ] {
         let notes = md(&format!("{heading}\n- idée\n"));
         assert_eq!(notes.entries.len(), 1, "{heading}");
@@ -153,6 +155,26 @@ fn markdown_rounds_and_kinds_follow_the_headings() {
 }
 
 #[test]
+fn markdown_round_numbers_in_words_and_round_table_subtitles() {
+    let notes = md(
+        "# Table 1\n## Tour deux\n- a\n## Troisième tour\n- b\n## Round one\n- c\n## 2e tour :\n- d\n## Tour de table\n- e\n### Second round\n- f\n## Un tour de table\n- g\n## 3 tours plus tard\n- h\n",
+    );
+    assert_eq!(
+        summary(&notes),
+        vec![
+            (1, Some(2), None, "a"),
+            (1, Some(3), None, "b"),
+            (1, Some(1), None, "c"),
+            (1, Some(2), None, "d"),
+            (1, Some(2), None, "e"),
+            (1, Some(2), None, "f"),
+            (1, Some(2), None, "g"),
+            (1, Some(2), None, "h")
+        ]
+    );
+}
+
+#[test]
 fn markdown_rounds_may_enclose_tables() {
     let notes = md("# Tour 1\n## Table 1\n- a\n## Table 2\n- b\n# Tour 2\n## Table 1\n- c\n");
     assert_eq!(
@@ -199,8 +221,9 @@ fn markdown_malformed_variants_are_refused_with_their_line() {
         md_err("# Table 99999999999\n"),
         NotesError::BadTable { line: 1, found: "99999999999".into() }
     );
-    assert_eq!(md_err("# Table 1\n## Tour deux\n"), NotesError::BadRound { line: 2, found: "deux".into() });
+    assert_eq!(md_err("# Table 1\n## Tour x2\n"), NotesError::BadRound { line: 2, found: "x2".into() });
     assert_eq!(md_err("# Table 1\n## Tour 0\n"), NotesError::BadRound { line: 2, found: "0".into() });
+    assert_eq!(md_err("# Table 1\n## Tour zéro\n"), NotesError::BadRound { line: 2, found: "zéro".into() });
 }
 
 #[test]

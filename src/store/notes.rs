@@ -207,11 +207,12 @@ pub fn parse_markdown(text: &str) -> Result<Vec<NoteEntry>, NotesError> {
     parse_markdown_notes(text).map(|notes| notes.entries)
 }
 
-/// A value set by a heading, with the heading's level (number of `#`).
+/// A value set by a heading, with the heading's level (number of `#`) and line.
 #[derive(Clone, Copy)]
 struct Scoped<T> {
     value: T,
     level: usize,
+    line: usize,
 }
 
 /// Parses Markdown notes with the tables they describe.
@@ -243,35 +244,36 @@ pub fn parse_markdown_notes(text: &str) -> Result<Notes, NotesError> {
             }
             if let Some(rest) = strip_word(heading, &["table"]) {
                 let (number, heading_theme) = split_number(strip_number_sign(rest));
-                let number = number
-                    .parse::<u32>()
-                    .ok()
+                let number = parse_count(number)
                     .filter(|n| *n > 0)
                     .ok_or_else(|| NotesError::BadTable { line: line_no, found: number.to_string() })?;
-                table = Some(Scoped { value: number, level });
+                table = Some(Scoped { value: number, level, line: line_no });
                 theme = heading_theme.clone();
                 if round.is_some_and(|r| r.level >= level) {
                     round = None;
                 }
                 notes.note_table(line_no, number, heading_theme, None);
-            } else if let Some(rest) = strip_word(heading, &["tour", "round", "ronde"]) {
-                let (number, _) = split_number(strip_number_sign(rest));
-                let number = number
-                    .parse::<u32>()
-                    .ok()
+            } else if let Some(number) = round_number(heading) {
+                // `Tour 2`, `Tour deux`, `2e tour`; a bad number (`Tour 0`, `Tour x2`) is
+                // refused, while `Tour de table` is an ordinary sub-title.
+                let number = parse_count(number)
                     .filter(|n| *n > 0)
                     .ok_or_else(|| NotesError::BadRound { line: line_no, found: number.to_string() })?;
-                round = Some(Scoped { value: number, level });
+                round = Some(Scoped { value: number, level, line: line_no });
                 if table.is_some_and(|t| t.level > level) {
                     table = None;
                     theme = None;
                 }
             } else if let Some(k) = kind_heading(heading) {
-                kind = Some(Scoped { value: k, level });
+                kind = Some(Scoped { value: k, level, line: line_no });
             }
             continue;
         }
-        if let (Some(t), Some(host)) = (table, host_line(trimmed)) {
+        // `Hôte : Nom` names the host only before the table's first proposal; later it
+        // is a proposal like any other line.
+        if let (Some(t), Some(host)) = (table, host_line(trimmed))
+            && notes.entries.last().is_none_or(|last| last.line < t.line)
+        {
             notes.note_table(line_no, t.value, None, Some(host.to_string()));
             can_continue = false;
             continue;
@@ -339,6 +341,64 @@ fn strip_quote(line: &str) -> &str {
     }
 }
 
+/// The number word of a round heading: `Tour 2`, `Round two`, `Tour n° 2 — après la
+/// pause`, or the ordinal first: `2e tour`, `Deuxième tour`, `Second round`. `None`
+/// when the heading is not about a round (`Tour de table`).
+fn round_number(heading: &str) -> Option<&str> {
+    const WORDS: [&str; 3] = ["tour", "round", "ronde"];
+    let is_number = |word: &str| parse_count(word).is_some() || word.contains(|c: char| c.is_ascii_digit());
+    if let Some(rest) = strip_word(heading, &WORDS) {
+        return Some(split_number(strip_number_sign(rest)).0).filter(|number| is_number(number));
+    }
+    let mut words = heading.split_whitespace();
+    let (first, second) = (words.next()?, words.next()?);
+    let second = second.trim_end_matches([':', '.', '—', '–']);
+    // Only an ordinal comes first (`Deuxième tour`), not `Un tour de table`.
+    let lower = first.to_lowercase();
+    let ordinal =
+        parse_count(first).is_some() && lower.parse::<u32>().is_err() && !CARDINALS.contains(&lower.as_str());
+    WORDS.iter().any(|w| second.eq_ignore_ascii_case(w)).then_some(first).filter(|_| ordinal)
+}
+
+/// Number words that count rather than order (`un tour de table` is not round 1).
+const CARDINALS: [&str; 26] = [
+    "zéro", "zero", "un", "une", "one", "deux", "two", "trois", "three", "quatre", "four", "cinq", "five",
+    "six", "sept", "seven", "huit", "eight", "neuf", "nine", "dix", "ten", "onze", "eleven", "douze",
+    "twelve",
+];
+
+/// A table or round number: digits, or a French or English word (`deux`, `trois`,
+/// `deuxième`, `two`, `second`) up to twelve.
+fn parse_count(word: &str) -> Option<u32> {
+    if let Ok(n) = word.parse::<u32>() {
+        return Some(n);
+    }
+    // Ordinals in figures: `2e`, `2ème`, `2nd`, `3rd`, `1er`, `1re`.
+    let digits = word.find(|c: char| !c.is_ascii_digit()).unwrap_or(word.len());
+    if digits > 0
+        && ["e", "è", "ème", "eme", "er", "re", "ère", "st", "nd", "rd", "th"].contains(&&word[digits..])
+    {
+        return word[..digits].parse().ok();
+    }
+    const WORDS: [&[&str]; 13] = [
+        &["zéro", "zero"],
+        &["un", "une", "premier", "première", "one", "first"],
+        &["deux", "deuxième", "second", "seconde", "two"],
+        &["trois", "troisième", "three", "third"],
+        &["quatre", "quatrième", "four", "fourth"],
+        &["cinq", "cinquième", "five", "fifth"],
+        &["six", "sixième", "sixth"],
+        &["sept", "septième", "seven", "seventh"],
+        &["huit", "huitième", "eight", "eighth"],
+        &["neuf", "neuvième", "nine", "ninth"],
+        &["dix", "dixième", "ten", "tenth"],
+        &["onze", "onzième", "eleven", "eleventh"],
+        &["douze", "douzième", "twelve", "twelfth"],
+    ];
+    let word = word.to_lowercase();
+    WORDS.iter().position(|spellings| spellings.contains(&word.as_str())).map(|n| n as u32)
+}
+
 /// `n° 3`, `no 3`, `#3` → `3`.
 fn strip_number_sign(rest: &str) -> &str {
     for sign in ["n°", "nº", "no.", "no ", "#"] {
@@ -393,12 +453,12 @@ fn strip_word<'a>(text: &'a str, words: &[&str]) -> Option<&'a str> {
 /// `3 — Question` → (`3`, Some(`Question`)). Accepts `—`, `–`, `-`, `:`, `.` and `)` as
 /// separators.
 fn split_number(rest: &str) -> (&str, Option<String>) {
-    let end = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
-    let (number, after) = rest.split_at(end);
-    if number.is_empty() {
-        let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-        return (&rest[..word_end], None);
+    let mut end = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
+    if end == 0 {
+        // A number in words (`Table trois — …`), or not a number at all.
+        end = rest.find(|c: char| c.is_whitespace() || "—–:.)".contains(c)).unwrap_or(rest.len());
     }
+    let (number, after) = rest.split_at(end);
     let theme = after.trim().trim_start_matches(['—', '–', '-', ':', '.', ')']).trim();
     (number, if theme.is_empty() { None } else { Some(theme.to_string()) })
 }
