@@ -27,11 +27,13 @@ fn large_people() -> Vec<Participant> {
 
 fn row(label: &str, report: &Report, micros: Option<u128>, evaluations: Option<u64>) {
     println!(
-        "| {label} | {} | {} | {} | {} | {} | {:.1} | {} | {} |",
+        "| {label} | {} | {} | {} ({}) | {} ({}) | {} | {:.1} | {} | {} |",
         report.repeated_visits,
         report.organisation_pairs,
         report.repeated_encounters,
         report.encounter_lower_bound,
+        report.pairs_met_again,
+        report.pairs_lower_bound,
         report.size_spread,
         report.mean_people_met(),
         micros.map_or("–".to_string(), |m| format!("{:.1} ms", m as f64 / 1000.0)),
@@ -44,7 +46,7 @@ fn compare(title: &str, people: &[Participant], tables: u32, rounds: usize) {
     let instance = Instance::new(people, &table_numbers, rounds).expect("valid");
     println!("\n{title}\n");
     println!(
-        "| seating | repeated visits | colleague pairs | repeated encounters | lower bound | size spread | people met (mean) | time | swaps evaluated |"
+        "| seating | repeated visits | colleague pairs | repeated encounters (bound) | pairs meeting again (bound) | size spread | people met (mean) | time | swaps evaluated |"
     );
     println!("|---|---|---|---|---|---|---|---|---|");
     let mut rng = Rng::new(plan::DEFAULT_SEED);

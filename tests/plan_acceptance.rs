@@ -74,6 +74,8 @@ fn cdc_cafe_meets_every_rule_at_the_lower_bound() {
     assert_eq!(repeated, planned.report.repeated_encounters);
     assert_eq!(planned.report.encounter_lower_bound, 10, "see the report module for the derivation");
     assert!(repeated <= planned.report.encounter_lower_bound + 2, "{repeated} repeated encounters");
+    assert!(planned.report.pairs_met_again <= planned.report.pairs_lower_bound + 2);
+    assert_eq!(planned.report.pairs_lower_bound, 5);
     assert!(planned.report.hard_rules_hold());
     assert_eq!(planned.report.organisation_pairs, 0);
 }

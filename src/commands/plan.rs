@@ -10,8 +10,8 @@ use crate::store::participants::{ItineraryRow, itinerary_csv, read_participants}
 
 pub fn run(args: &PlanArgs, lang: Lang) -> Result<(), UserError> {
     let refuse = |message: String| UserError(i18n::plan::nothing_written(lang, &message));
-    let original =
-        crate::store::load(&args.session).map_err(|e| refuse(i18n::errors::store_error(lang, &e)))?;
+    let (original, snapshot) = crate::store::session_file::load_for_update(&args.session)
+        .map_err(|e| refuse(i18n::errors::store_error(lang, &e)))?;
     let mut session = original.clone();
     if let Some(path) = &args.participants {
         let participants =
@@ -31,7 +31,8 @@ pub fn run(args: &PlanArgs, lang: Lang) -> Result<(), UserError> {
     let people = plan::people(&session, lang);
     let saved = session != original;
     if saved {
-        crate::store::save(&args.session, &session)
+        // Planning takes a moment: never write over a change made meanwhile (the app).
+        crate::store::session_file::save_checked(&args.session, &session, &snapshot)
             .map_err(|e| UserError(i18n::errors::store_error(lang, &e)))?;
     }
     let names: Vec<String> = people.iter().map(|p| p.name.clone()).collect();

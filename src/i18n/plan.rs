@@ -171,12 +171,18 @@ pub fn report_lines(lang: Lang, report: &Report, names: &[String]) -> Vec<String
     });
     lines.push(match lang {
         Lang::Fr => format!(
-            "Rencontres répétées : {} ({} paires se revoient ; borne inférieure : {})",
-            report.repeated_encounters, report.pairs_met_again, report.encounter_lower_bound
+            "Rencontres répétées : {} (borne inférieure : {}) ; paires qui se revoient : {} (borne : {})",
+            report.repeated_encounters,
+            report.encounter_lower_bound,
+            report.pairs_met_again,
+            report.pairs_lower_bound
         ),
         Lang::En => format!(
-            "Repeated encounters: {} ({} pairs meet again; lower bound: {})",
-            report.repeated_encounters, report.pairs_met_again, report.encounter_lower_bound
+            "Repeated encounters: {} (lower bound: {}); pairs meeting again: {} (bound: {})",
+            report.repeated_encounters,
+            report.encounter_lower_bound,
+            report.pairs_met_again,
+            report.pairs_lower_bound
         ),
     });
     lines.push(match lang {

@@ -83,6 +83,9 @@ pub struct Report {
     pub repeated_encounters: usize,
     /// Pairs that meet more than once.
     pub pairs_met_again: usize,
+    /// Fewest pairs that must meet again: each pair absorbs at most `rounds − 1` of the
+    /// repeated encounters of [`Report::encounter_lower_bound`].
+    pub pairs_lower_bound: usize,
     pub encounter_lower_bound: usize,
     /// Fewest distinct people anyone meets.
     pub fewest_people_met: usize,
@@ -180,6 +183,7 @@ impl Report {
             }
         }
         let organisation_lower_bound = organisation_lower_bound(instance);
+        let encounter_lower_bound = encounter_lower_bound(instance, &hosts, organisation_lower_bound == 0);
         Report {
             people,
             travellers: instance.travellers.len(),
@@ -194,7 +198,8 @@ impl Report {
             organisation_lower_bound,
             repeated_encounters,
             pairs_met_again,
-            encounter_lower_bound: encounter_lower_bound(instance, &hosts, organisation_lower_bound == 0),
+            encounter_lower_bound,
+            pairs_lower_bound: encounter_lower_bound.div_ceil(instance.rounds.saturating_sub(1).max(1)),
             fewest_people_met: met.iter().copied().min().unwrap_or(0),
             total_people_met: met.iter().sum(),
             breaches,
