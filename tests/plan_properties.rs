@@ -109,3 +109,16 @@ fn crowded_co_hosts_are_reported_with_the_reason() {
         cafe_savoir::i18n::plan::breach(cafe_savoir::i18n::Lang::Fr, &planned.report.breaches[0], &[]);
     assert!(message.contains("1, 2"), "{message}");
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// Any text as a participants file: a list or a located refusal, never a panic.
+    #[test]
+    fn participants_files_never_panic(text in "(name|nom|organisation|host_of|[a-zé ,;\"\t\r\n0-9-])*") {
+        if let Ok(people) = cafe_savoir::store::participants::parse_participants(&text) {
+            prop_assert!(!people.is_empty());
+            prop_assert!(people.iter().all(|p| !p.name.trim().is_empty()));
+        }
+    }
+}

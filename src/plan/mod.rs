@@ -105,14 +105,38 @@ pub fn to_plan(instance: &Instance, seats: &[Vec<usize>], seed: u64) -> Rotation
     RotationPlan { seed, seats }
 }
 
-/// Whether a stored plan still fits the session: one row per person, one table per
-/// round, every table existing.
+/// Whether a stored plan still fits the session: one row per person, one existing table
+/// per round, hosts at their tables, and table sizes as even as the current tables allow
+/// (a table added or removed since the plan was made shows there).
 pub fn plan_fits(session: &Session, plan: &RotationPlan, lang: Lang) -> bool {
-    let people = people(session, lang).len();
+    let people = people(session, lang);
     let rounds = session.schedule.rounds() as usize;
-    plan.seats.len() == people
-        && people > 0
-        && plan.seats.iter().all(|row| row.len() == rounds && row.iter().all(|&t| session.table(t).is_some()))
+    let tables: Vec<u32> = session.tables.iter().map(|t| t.number).collect();
+    let shape_fits = plan.seats.len() == people.len()
+        && !people.is_empty()
+        && plan.seats.iter().all(|row| row.len() == rounds && row.iter().all(|t| tables.contains(t)));
+    if !shape_fits {
+        return false;
+    }
+    let hosts_stay = people
+        .iter()
+        .zip(&plan.seats)
+        .all(|(person, row)| person.host_of.is_none_or(|table| row.iter().all(|&t| t == table)));
+    let Ok(instance) = Instance::new(&people, &tables, rounds) else { return false };
+    let host_counts = instance.hosts_per_table();
+    let spread =
+        |sizes: &[usize]| sizes.iter().copied().max().unwrap_or(0) - sizes.iter().copied().min().unwrap_or(0);
+    let allowed = (0..rounds)
+        .map(|r| spread(&(0..tables.len()).map(|t| instance.size(r, t, &host_counts)).collect::<Vec<_>>()))
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let sizes_fit = (0..rounds).all(|r| {
+        let sizes: Vec<usize> =
+            instance.tables.iter().map(|&t| plan.seats.iter().filter(|row| row[r] == t).count()).collect();
+        spread(&sizes) <= allowed
+    });
+    hosts_stay && sizes_fit
 }
 
 #[cfg(test)]
@@ -148,6 +172,9 @@ mod tests {
         let planned = plan_session(&session, Lang::Fr, 1, Effort::default()).expect("plan");
         assert_eq!(planned.plan.seats.len(), 10);
         assert!(plan_fits(&session, &planned.plan, Lang::Fr));
+        // A table added since: the plan no longer fits.
+        session.add_table(4, "").expect("added");
+        assert!(!plan_fits(&session, &planned.plan, Lang::Fr));
         assert_eq!(people(&session, Lang::En)[11 - 2].name, "Participant 10");
     }
 }
