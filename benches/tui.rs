@@ -94,12 +94,23 @@ fn render_160x45(bencher: divan::Bencher, screen: &str) {
     bencher.bench_local(|| draw(divan::black_box(&app)));
 }
 
+/// One key typed in the capture field with 500 proposals: the update, the hints (family
+/// guess and closest proposal of another table, once typing pauses) and the frame.
 #[divan::bench]
 fn keystroke_in_capture(bencher: divan::Bencher) {
     let mut app = app(Screen::Capture);
     let now = app.now;
+    let text = "Reconnaître l'expertise et les processus démocratiques de chaque organisme ";
+    let mut keys = text.chars().cycle();
     bencher.bench_local(|| {
-        update(&mut app, Action::Input(KeyEvent::from(KeyCode::Char('é'))), now);
+        let c = keys.next().unwrap_or(' ');
+        if let Some(open) = app.open.as_mut()
+            && open.capture.input.text().chars().count() > 150
+        {
+            open.capture.input.clear();
+        }
+        update(&mut app, Action::Input(KeyEvent::from(KeyCode::Char(c))), now);
+        update(&mut app, Action::Idle, now);
         draw(&app)
     });
 }

@@ -503,6 +503,26 @@ pub fn bindings() -> &'static [Binding] {
     &BINDINGS
 }
 
+/// Every binding as a Markdown list per context (the README's key list is this text,
+/// checked by a test).
+pub fn markdown(lang: Lang) -> String {
+    let mut out = String::new();
+    let mut last: Option<&str> = None;
+    for binding in bindings() {
+        let heading = binding.context.title().get(lang);
+        if last != Some(heading) {
+            if last.is_some() {
+                out.push('\n');
+            }
+            out.push_str(&format!("**{heading}**\n\n"));
+            last = Some(heading);
+        }
+        let keys: Vec<String> = binding.keys.iter().map(|k| format!("`{}`", k.label(lang))).collect();
+        out.push_str(&format!("- {} — {}\n", keys.join(" / "), binding.description.get(lang)));
+    }
+    out
+}
+
 /// The contexts in force, in routing order, and whether unbound keys go to a text input.
 pub fn contexts(app: &App) -> (Vec<Context>, bool) {
     use Context as C;
