@@ -7,6 +7,7 @@ pub mod errors;
 pub mod plan;
 pub mod session;
 pub mod synth;
+pub mod synthese;
 pub mod tui;
 
 /// The language of the interface.

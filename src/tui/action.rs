@@ -11,6 +11,7 @@ use ratatui::crossterm::event::KeyEvent;
 
 use super::screens::Screen;
 use super::screens::home::SessionEntry;
+use super::screens::synthese::SyntheseTab;
 use crate::domain::Session;
 
 /// An action on the app.
@@ -53,6 +54,8 @@ pub enum Action {
     Export(ExportAction),
     /// Participants screen.
     Participants(ParticipantsAction),
+    /// Synthèse screen.
+    Synthese(SyntheseAction),
     /// The open popup (confirmation or question).
     Popup(PopupAction),
     /// Move a session file to the trash (after the confirmation).
@@ -226,4 +229,56 @@ pub enum PopupAction {
     Up,
     /// Scroll down (help).
     Down,
+}
+
+/// Synthèse screen: the families, an opened condition, the queue « à valider », charts.
+/// Every change is a decision stored in the session (and can be undone).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SyntheseAction {
+    /// The previous condition (or original wording, or queue item).
+    Up,
+    /// The next condition (or original wording, or queue item).
+    Down,
+    /// The previous family (column).
+    Left,
+    /// The next family (column).
+    Right,
+    /// Select a condition of the board (mouse); on the selected one, open it.
+    Select { column: usize, row: usize },
+    /// Select an original wording of the opened condition (mouse).
+    SelectMember(usize),
+    /// Select an item of the queue (mouse).
+    SelectQueue(usize),
+    /// Show a view: conditions, astuces and témoignages, queue, charts.
+    ShowTab(SyntheseTab),
+    /// The next view.
+    NextTab,
+    /// The previous view.
+    PreviousTab,
+    /// Open the selected condition: its original wordings and why they were merged.
+    Open,
+    /// Mark the selected condition to merge it into another (again: unmark).
+    Mark,
+    /// Merge the marked condition into the selected one.
+    Merge,
+    /// Split the selected original wording out of the opened condition.
+    Split,
+    /// Move the selected condition to another family (asks which).
+    AskFamily,
+    /// Move the selected condition to this family (the digit key pressed).
+    SetFamily(u8),
+    /// Reword the selected condition (asks the new wording).
+    EditWording,
+    /// Leave the selected condition out of the synthèse, or bring it back.
+    ToggleExclude,
+    /// One more dot vote for the selected condition.
+    VoteUp,
+    /// One dot vote less.
+    VoteDown,
+    /// Accept the selected item of the queue (merge, or the family proposed).
+    Accept,
+    /// Reject it (the two stay apart, or the family is asked).
+    Reject,
+    /// Undo the last decision taken on this screen.
+    Undo,
 }

@@ -17,6 +17,7 @@ use super::screens::home::HomeState;
 use super::screens::participants::ParticipantsState;
 use super::screens::run::RunState;
 use super::screens::setup::SetupState;
+use super::screens::synthese::SyntheseState;
 use super::settings::Settings;
 use super::theme::Theme;
 use super::widgets::LineInput;
@@ -47,6 +48,7 @@ pub struct OpenSession {
     pub capture: CaptureState,
     pub export: ExportState,
     pub participants: ParticipantsState,
+    pub synthese: SyntheseState,
     /// The synthèse engine for this session's families (hints while typing, exports).
     pub engine: Arc<Engine>,
 }
@@ -66,6 +68,7 @@ impl OpenSession {
             capture,
             export: ExportState::default(),
             participants: ParticipantsState::default(),
+            synthese: SyntheseState::default(),
         }
     }
 }
@@ -81,6 +84,10 @@ pub enum Prompt {
     MoveProposal(ProposalId),
     /// The file an export is written to.
     ExportPath,
+    /// The new wording of the synthèse condition containing this proposal.
+    Wording(ProposalId),
+    /// The family of the synthèse condition containing this proposal.
+    Family(ProposalId),
 }
 
 /// A window over the screen; it gets the keys first.
@@ -173,6 +180,11 @@ impl App {
     pub fn with_session(mut self, path: &Path, session: Session, screen: Screen) -> App {
         self.open = Some(OpenSession::new(path.to_path_buf(), session, self.now));
         self.screen = screen;
+        if screen == Screen::Synthese
+            && let Some(open) = self.open.as_mut()
+        {
+            super::screens::synthese::refresh(open, self.lang);
+        }
         self
     }
 

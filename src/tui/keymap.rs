@@ -14,10 +14,13 @@ use ratatui::crossterm::event::{
 
 use super::action::{
     Action, CaptureAction, ExportAction, HomeAction, ParticipantsAction, PopupAction, RunAction, SetupAction,
+    SyntheseAction,
 };
 use super::app::{App, Popup};
 use super::screens::Screen;
 use super::screens::capture::Focus;
+use super::screens::synthese::SyntheseTab;
+use crate::i18n::synthese as ts;
 use crate::i18n::tui as t;
 use crate::i18n::{Lang, Text};
 
@@ -42,6 +45,16 @@ pub enum Context {
     Export,
     ParticipantsInput,
     ParticipantsList,
+    /// The synthèse's families (and the astuces and témoignages).
+    SyntheseBoard,
+    /// An opened condition of the synthèse.
+    SyntheseDetail,
+    /// The synthèse's queue « à valider ».
+    SyntheseQueue,
+    /// The synthèse's charts.
+    SyntheseChart,
+    /// Every view of the synthèse.
+    Synthese,
 }
 
 impl Context {
@@ -62,6 +75,11 @@ impl Context {
             Context::Export => t::SCREEN_EXPORT,
             Context::ParticipantsInput => crate::i18n::plan::CTX_PARTICIPANTS_INPUT,
             Context::ParticipantsList => crate::i18n::plan::CTX_PARTICIPANTS_LIST,
+            Context::SyntheseBoard => ts::CTX_BOARD,
+            Context::SyntheseDetail => ts::CTX_DETAIL,
+            Context::SyntheseQueue => ts::CTX_QUEUE,
+            Context::SyntheseChart => ts::CTX_CHART,
+            Context::Synthese => ts::SCREEN,
         }
     }
 }
@@ -179,7 +197,7 @@ fn row(context: Context, keys: &[Key], action: Action, description: Text, in_bar
 static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
     use Context as C;
     use KeyCode as K;
-    vec![
+    let mut rows = vec![
         row(C::Always, &[Key::ctrl('c')], Action::Quit, t::K_QUIT, false),
         row(C::Always, &[Key::plain(K::F(1))], Action::ToggleHelp, t::K_HELP, true),
         row(C::Session, &[Key::plain(K::F(2))], Action::Go(Screen::Setup), t::SCREEN_SETUP, false),
@@ -193,6 +211,7 @@ static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             crate::i18n::plan::SCREEN_PARTICIPANTS,
             false,
         ),
+        row(C::Session, &[Key::plain(K::F(7))], Action::Go(Screen::Synthese), ts::SCREEN, false),
         row(C::Global, &[Key::ch('q')], Action::Quit, t::K_QUIT, true),
         row(C::Global, &[Key::ch('?')], Action::ToggleHelp, t::K_HELP, true),
         row(C::Global, &[Key::plain(K::Esc)], Action::Back, t::K_BACK, true),
@@ -495,8 +514,81 @@ static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             crate::i18n::plan::K_PLAN,
             true,
         ),
-    ]
+    ];
+    rows.extend(synthese_rows());
+    rows
 });
+
+/// The keys of the synthèse screen. A digit binding passes its digit (the family).
+fn synthese_rows() -> Vec<Binding> {
+    use Context as C;
+    use KeyCode as K;
+    use SyntheseAction as S;
+    let s = Action::Synthese;
+    let digits: Vec<Key> = ('1'..='9').map(Key::ch).collect();
+    let mut rows = Vec::new();
+    // Board and opened condition share the decision keys.
+    for context in [C::SyntheseBoard, C::SyntheseDetail] {
+        let detail = context == C::SyntheseDetail;
+        if detail {
+            rows.push(row(context, &[Key::ch('s')], s(S::Split), ts::K_SPLIT, true));
+        } else {
+            rows.push(row(context, &[Key::plain(K::Enter)], s(S::Open), ts::K_OPEN, true));
+            rows.push(row(context, &[Key::ch(' ')], s(S::Mark), ts::K_MARK, true));
+            rows.push(row(context, &[Key::ch('f')], s(S::Merge), ts::K_MERGE, true));
+        }
+        rows.extend([
+            row(context, &[Key::ch('m')], s(S::AskFamily), ts::K_FAMILY, true),
+            row(context, &digits, s(S::SetFamily(0)), ts::K_FAMILY_DIGIT, false),
+            row(context, &[Key::ch('e')], s(S::EditWording), ts::K_WORDING, true),
+            row(context, &[Key::ch('x'), Key::plain(K::Delete)], s(S::ToggleExclude), ts::K_EXCLUDE, true),
+            row(context, &[Key::ch('+'), Key::ch('=')], s(S::VoteUp), ts::K_VOTE_UP, true),
+            row(context, &[Key::ch('-')], s(S::VoteDown), ts::K_VOTE_DOWN, true),
+        ]);
+        if !detail {
+            rows.push(row(
+                context,
+                &[Key::plain(K::Left), Key::ch('h')],
+                s(S::Left),
+                ts::K_PREVIOUS_FAMILY,
+                false,
+            ));
+            rows.push(row(
+                context,
+                &[Key::plain(K::Right), Key::ch('l')],
+                s(S::Right),
+                ts::K_NEXT_FAMILY,
+                false,
+            ));
+        }
+    }
+    rows.extend([
+        row(
+            C::SyntheseQueue,
+            &[Key::plain(K::Enter), Key::ch('o'), Key::ch('y')],
+            s(S::Accept),
+            ts::K_ACCEPT,
+            true,
+        ),
+        row(
+            C::SyntheseQueue,
+            &[Key::ch('n'), Key::plain(K::Delete), Key::plain(K::Backspace)],
+            s(S::Reject),
+            ts::K_REJECT,
+            true,
+        ),
+        row(C::SyntheseQueue, &digits, s(S::SetFamily(0)), ts::K_FAMILY_DIGIT, false),
+        // Every view.
+        row(C::Synthese, &[Key::plain(K::Up), Key::ch('k')], s(S::Up), t::K_UP, false),
+        row(C::Synthese, &[Key::plain(K::Down), Key::ch('j')], s(S::Down), t::K_DOWN, false),
+        row(C::Synthese, &[Key::ch('u'), Key::ctrl('z')], s(S::Undo), ts::K_UNDO, true),
+        row(C::Synthese, &[Key::plain(K::Tab)], s(S::NextTab), ts::K_NEXT_TAB, true),
+        row(C::Synthese, &[Key::plain(K::BackTab)], s(S::PreviousTab), ts::K_PREVIOUS_TAB, false),
+        row(C::Synthese, &[Key::ch('v')], s(S::ShowTab(SyntheseTab::Queue)), ts::K_QUEUE, true),
+        row(C::Synthese, &[Key::ch('g')], s(S::ShowTab(SyntheseTab::Chart)), ts::K_CHART, true),
+    ]);
+    rows
+}
 
 /// Every binding, in the order of the `?` list.
 pub fn bindings() -> &'static [Binding] {
@@ -566,6 +658,16 @@ pub fn contexts(app: &App) -> (Vec<Context>, bool) {
         Screen::Capture => C::CaptureList,
         Screen::Export => C::Export,
         Screen::Participants => C::ParticipantsList,
+        Screen::Synthese => {
+            let view = match app.open.as_ref().map(|o| &o.synthese) {
+                Some(state) if state.opened.is_some() => C::SyntheseDetail,
+                Some(state) if state.tab == SyntheseTab::Queue => C::SyntheseQueue,
+                Some(state) if state.tab == SyntheseTab::Chart => C::SyntheseChart,
+                _ => C::SyntheseBoard,
+            };
+            out.insert(0, C::Synthese);
+            view
+        }
     };
     out.insert(0, screen);
     out.push(C::Global);
@@ -581,6 +683,13 @@ pub fn route_key(app: &App, event: KeyEvent) -> Option<Action> {
     let (contexts, typing) = contexts(app);
     for context in &contexts {
         if let Some(binding) = bindings().iter().find(|b| b.context == *context && b.keys.contains(&key)) {
+            // A digit binding passes its digit.
+            if let (Action::Synthese(SyntheseAction::SetFamily(_)), KeyCode::Char(c)) =
+                (&binding.action, key.code)
+                && let Some(digit) = c.to_digit(10)
+            {
+                return Some(Action::Synthese(SyntheseAction::SetFamily(digit as u8)));
+            }
             return Some(binding.action.clone());
         }
     }

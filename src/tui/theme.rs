@@ -201,6 +201,21 @@ impl Theme {
     }
 }
 
+impl Theme {
+    /// The colour of a family (bars and headings of the synthèse); bold without colour.
+    pub fn family(&self, number: u8) -> Style {
+        const DARK_FAMILIES: [Color; 4] =
+            [Color::LightYellow, Color::LightGreen, Color::LightMagenta, Color::LightCyan];
+        const LIGHT_FAMILIES: [Color; 4] = [Color::Blue, Color::Green, Color::Magenta, Color::Red];
+        let colors = match self.kind {
+            ThemeKind::Dark => &DARK_FAMILIES,
+            ThemeKind::Light => &LIGHT_FAMILIES,
+        };
+        let color = colors[usize::from(number.saturating_sub(1)) % colors.len()];
+        if self.no_color { Style::new().add_modifier(Modifier::BOLD) } else { Style::new().fg(color) }
+    }
+}
+
 /// `NO_COLOR` set to anything non-empty (<https://no-color.org>).
 pub fn no_color_from_env() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())

@@ -10,7 +10,7 @@ use super::action::{Action, CaptureAction, PopupAction, SetupAction};
 use super::app::{App, OpenSession, Popup, Prompt, SaveState, Status};
 use super::effects::Effect;
 use super::screens::capture::{self, Focus};
-use super::screens::{Screen, export, home, participants, run, setup};
+use super::screens::{Screen, export, home, participants, run, setup, synthese};
 use crate::i18n::tui as t;
 use crate::store::families::default_families;
 
@@ -73,6 +73,7 @@ pub fn update(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> 
         Action::Capture(action) => capture::update(app, action, now, &mut effects),
         Action::Export(action) => export::update(app, action, &mut effects),
         Action::Participants(action) => participants::update(app, action, &mut effects),
+        Action::Synthese(action) => synthese::update(app, action, &mut effects),
         Action::Popup(action) => popup(app, action, now, &mut effects),
         Action::TrashSession(path) => effects.push(Effect::Trash(path)),
         Action::Saved(result) => {
@@ -151,6 +152,11 @@ fn go(app: &mut App, screen: Screen) {
     {
         open.capture.focus = Focus::Input;
     }
+    if screen == Screen::Synthese
+        && let Some(open) = app.open.as_mut()
+    {
+        synthese::refresh(open, app.lang);
+    }
 }
 
 /// Esc: close the popup, cancel the edit, else leave the screen (a session screen goes
@@ -161,6 +167,10 @@ fn back(app: &mut App, effects: &mut Vec<Effect>) {
     }
     if let Some(open) = app.open.as_mut() {
         if open.setup.editing.take().is_some() {
+            app.status = None;
+            return;
+        }
+        if app.screen == Screen::Synthese && synthese::back(open) {
             app.status = None;
             return;
         }
@@ -225,7 +235,7 @@ fn paste(app: &mut App, text: &str, effects: &mut Vec<Effect>) {
 }
 
 fn scroll(app: &App, down: bool) -> Option<Action> {
-    use super::action::{ExportAction, HomeAction, ParticipantsAction};
+    use super::action::{ExportAction, HomeAction, ParticipantsAction, SyntheseAction};
     if let Some(Popup::Help { .. }) = app.popup {
         return Some(Action::Popup(if down { PopupAction::Down } else { PopupAction::Up }));
     }
@@ -240,6 +250,7 @@ fn scroll(app: &App, down: bool) -> Option<Action> {
         Screen::Participants => {
             Action::Participants(if down { ParticipantsAction::Down } else { ParticipantsAction::Up })
         }
+        Screen::Synthese => Action::Synthese(if down { SyntheseAction::Down } else { SyntheseAction::Up }),
         Screen::Run => return None,
     })
 }
@@ -293,6 +304,8 @@ fn answer(app: &mut App, prompt: &Prompt, typed: &str, effects: &mut Vec<Effect>
             Ok(())
         }
         Prompt::MoveProposal(id) => capture::move_to_table(app, *id, typed, effects),
+        Prompt::Wording(id) => synthese::answer_wording(app, *id, typed, effects),
+        Prompt::Family(id) => synthese::answer_family(app, *id, typed, effects),
         Prompt::ExportPath => {
             let path = typed.trim();
             if path.is_empty() {

@@ -2,12 +2,13 @@
 //! `render` function and its `update` for its own [`crate::tui::action`] enum; the
 //! keymap binds its keys under its own [`crate::tui::keymap::Context`].
 //!
-//! Adding a screen (the Synthèse screen is the next one): a variant in [`Screen`], a
+//! Adding a screen: a variant in [`Screen`], a
 //! module here, a state field in [`crate::tui::app::OpenSession`], an action enum in
 //! `action.rs`, a context and its bindings in `keymap.rs`, and one line in
 //! `render_body` (`view.rs`) and in `update.rs`.
 
 pub mod capture;
+pub mod charts;
 pub mod export;
 pub mod help;
 pub mod home;
@@ -15,6 +16,7 @@ pub mod participants;
 pub mod rotation;
 pub mod run;
 pub mod setup;
+pub mod synthese;
 
 use crate::i18n::Text;
 use crate::i18n::tui as t;
@@ -34,13 +36,14 @@ pub enum Screen {
     Export,
     /// Who comes (typed or pasted) and the rotation plan (F6, not a tab).
     Participants,
-    // Synthese: the families side by side, merges, votes (its own module, to come).
+    /// The synthèse: the families side by side, merges, splits, votes, charts.
+    Synthese,
 }
 
 impl Screen {
     /// The screens of an open session, in the order of their tabs.
-    pub const SESSION_SCREENS: [Screen; 5] =
-        [Screen::Setup, Screen::Run, Screen::Capture, Screen::Export, Screen::Participants];
+    pub const SESSION_SCREENS: [Screen; 6] =
+        [Screen::Setup, Screen::Run, Screen::Capture, Screen::Export, Screen::Participants, Screen::Synthese];
 
     /// The tab label.
     pub fn title(self) -> Text {
@@ -51,6 +54,7 @@ impl Screen {
             Screen::Capture => t::SCREEN_CAPTURE,
             Screen::Export => t::SCREEN_EXPORT,
             Screen::Participants => crate::i18n::plan::SCREEN_PARTICIPANTS,
+            Screen::Synthese => crate::i18n::synthese::SCREEN,
         }
     }
 }
