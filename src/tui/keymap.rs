@@ -536,6 +536,7 @@ fn synthese_rows() -> Vec<Binding> {
             rows.push(row(context, &[Key::plain(K::Enter)], s(S::Open), ts::K_OPEN, true));
             rows.push(row(context, &[Key::ch(' ')], s(S::Mark), ts::K_MARK, true));
             rows.push(row(context, &[Key::ch('f')], s(S::Merge), ts::K_MERGE, true));
+            rows.push(row(context, &[Key::ch('s')], s(S::Split), ts::K_SPLIT, false));
         }
         rows.extend([
             row(context, &[Key::ch('m')], s(S::AskFamily), ts::K_FAMILY, true),

@@ -705,7 +705,7 @@ pub fn bar(value: usize, max: usize, width: usize, track: bool) -> String {
     let full = eighths / 8;
     let mut out = "█".repeat(full);
     let mut used = full;
-    if full < width && eighths % 8 > 0 {
+    if full < width && !eighths.is_multiple_of(8) {
         out.push_str(PARTS[eighths % 8]);
         used += 1;
     }
@@ -754,16 +754,19 @@ fn votes_label(votes: u32, dots: usize) -> String {
     format!("{} {votes}", "●".repeat(shown))
 }
 
-/// The flags of a group: `?` to confirm, `✓` family chosen, `✎` reworded.
-fn flags(group: &Group) -> String {
+/// The flags of a group: `?` family to confirm and `✓` family chosen (conditions
+/// only), `✎` reworded.
+fn flags(group: &Group, kind: Kind) -> String {
     let mut out = String::new();
-    if group.status == GroupStatus::ToValidate
-        || (group.family.is_none() && group.status != GroupStatus::Decided)
-    {
-        out.push('?');
-    }
-    if group.status == GroupStatus::Decided {
-        out.push('✓');
+    if kind == Kind::Condition {
+        if group.status == GroupStatus::ToValidate
+            || (group.family.is_none() && group.status != GroupStatus::Decided)
+        {
+            out.push('?');
+        }
+        if group.status == GroupStatus::Decided {
+            out.push('✓');
+        }
     }
     if group.edited {
         out.push('✎');
@@ -923,7 +926,17 @@ fn render_board(app: &App, open: &OpenSession, area: Rect, buf: &mut Buffer) {
                 lines[most - 1] = fit(&last, text_width);
             }
             let item = Rect { y, height, ..inner };
-            render_item(app, open, group, &lines, tables, focused && index == state.row, item, buf);
+            render_item(
+                app,
+                open,
+                group,
+                column.kind,
+                &lines,
+                tables,
+                focused && index == state.row,
+                item,
+                buf,
+            );
             app.hit(item, Action::Synthese(SyntheseAction::Select { column: c, row: index }));
             y += height;
         }
@@ -937,6 +950,7 @@ fn render_item(
     app: &App,
     open: &OpenSession,
     group: &Group,
+    kind: Kind,
     lines: &[String],
     tables: usize,
     selected: bool,
@@ -975,7 +989,7 @@ fn render_item(
     if group.votes > 0 {
         spans.push(Span::styled(format!("  {}", votes_label(group.votes, 5)), theme.warn()));
     }
-    let flags = flags(group);
+    let flags = flags(group, kind);
     if !flags.is_empty() {
         spans.push(Span::styled(format!("  {flags}"), theme.accent()));
     }
@@ -1047,7 +1061,7 @@ fn render_stacked(
                 let mut right = format!(" {} ", bar(group.support, tables, 6, true));
                 let support = t::tables(lang, group.support);
                 let votes = if group.votes > 0 { format!(" ●{}", group.votes) } else { String::new() };
-                let tail = format!("{support}{votes} {}", flags(group));
+                let tail = format!("{support}{votes} {}", flags(group, column.kind));
                 right.push_str(&tail);
                 let text_width = width.saturating_sub(2 + right_width);
                 let line = Line::from(vec![
