@@ -114,18 +114,18 @@ const MISSION: &str = "Respecter la mission de chaque organisme";
 const PAPER: &str = "Mettre l'entente sur papier";
 
 #[test]
-fn f6_opens_the_synthese_from_every_screen_and_esc_backs_out_one_step_at_a_time() {
+fn f7_opens_the_synthese_from_every_screen_and_esc_backs_out_one_step_at_a_time() {
     let dir = tempfile::tempdir().unwrap();
     for screen in [Screen::Setup, Screen::Run, Screen::Export] {
         let mut app = app_with(harvest(), screen, dir.path());
-        code(&mut app, KeyCode::F(6), t0());
+        code(&mut app, KeyCode::F(7), t0());
         assert_eq!(app.screen, Screen::Synthese);
         assert_eq!(app.open.as_ref().unwrap().synthese.synthesis.conditions.len(), 9);
     }
     // Even while typing a proposal.
     let mut app = app_with(harvest(), Screen::Capture, dir.path());
     type_text(&mut app, "abc", t0());
-    code(&mut app, KeyCode::F(6), t0());
+    code(&mut app, KeyCode::F(7), t0());
     assert_eq!(app.screen, Screen::Synthese);
 
     code(&mut app, KeyCode::Enter, t0());
