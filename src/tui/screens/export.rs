@@ -104,7 +104,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let width = row.width as usize;
         let group = if format.is_synthesis() { t::SYNTHESIS } else { t::PROPOSALS };
         let label_w = 26;
-        let file_w = 42.min(width / 3);
+        // Narrow terminals show the file name whole and leave the description out.
+        let file_w = if width >= 120 { 42.min(width / 3) } else { width.saturating_sub(label_w) };
         let line = Line::from(vec![
             Span::styled(
                 fit(&format!(" {} · {}", group.get(lang), format.label()), label_w),
