@@ -68,10 +68,11 @@ proptest! {
                     }
                 }
                 Gesture::Char(c) => {
-                    if let Some(action) = route_key(&app, KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)) {
-                        if action != Action::Quit {
-                            dispatch(&mut app, action, now);
-                        }
+                    let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+                    if let Some(action) = route_key(&app, key)
+                        && action != Action::Quit
+                    {
+                        dispatch(&mut app, action, now);
                     }
                 }
                 Gesture::Paste(text) => {
