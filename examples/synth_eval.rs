@@ -12,6 +12,29 @@ use cafe_savoir::synth::{Engine, similarity};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if let Some(pos) = args.iter().position(|a| a == "--resynth") {
+        // `--resynth N`: N captures into a 500-proposal session, each followed by a
+        // re-synthesis with the same engine (what the app does); prints the mean time.
+        let count: usize = args[pos + 1].parse().expect("count");
+        let families = default_families();
+        let mut session = cafe_savoir::synth::generate::session(500, 42, families.clone());
+        let engine = Engine::new(&families);
+        let _ = engine.synthesize(&session);
+        let mut rng = cafe_savoir::synth::generate::Rng::new(7);
+        let now = chrono::Utc::now();
+        let start = std::time::Instant::now();
+        for _ in 0..count {
+            let text = cafe_savoir::synth::generate::proposal_text(&mut rng);
+            let _ = session.add_proposal(3, 2, cafe_savoir::domain::Kind::Condition, &text, now);
+            std::hint::black_box(engine.synthesize(&session));
+        }
+        println!("mean re-synthesis: {:?}", start.elapsed() / count.max(1) as u32);
+        let start = std::time::Instant::now();
+        let engine = Engine::new(&families);
+        println!("Engine::new: {:?}", start.elapsed());
+        std::hint::black_box(engine);
+        return;
+    }
     if let Some(pos) = args.iter().position(|a| a == "--generate") {
         // `--generate N OUT.ron`: a session of N synthetic proposals, for end-to-end timing.
         let count: usize = args[pos + 1].parse().expect("count");

@@ -96,7 +96,7 @@ impl Plan {
     pub fn new(
         all: &[Decisions],
         known: &BTreeSet<ProposalId>,
-        kind_of: &HashMap<ProposalId, Kind>,
+        kind_of: &super::cluster::IndexMap<ProposalId, Kind>,
         families: &[u8],
     ) -> Plan {
         let mut plan = Plan::default();

@@ -7,7 +7,8 @@ use super::similarity::Features;
 use super::vocabulary::Vocabulary;
 
 /// The concepts shared by at least two of these items (all of them for a lone item),
-/// most shared first; when no concept is shared, the shared words.
+/// most shared first, each with the words that named it (`transparence : « agenda
+/// caché », « cartes sur table »`); when no concept is shared, the shared words.
 pub fn shared_concepts(items: &[&Features], vocabulary: &Vocabulary) -> Vec<String> {
     let needed = if items.len() > 1 { 2 } else { 1 };
     let mut concept_counts: BTreeMap<u64, usize> = BTreeMap::new();
@@ -20,8 +21,26 @@ pub fn shared_concepts(items: &[&Features], vocabulary: &Vocabulary) -> Vec<Stri
     concepts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let labels: Vec<String> = concepts
         .iter()
-        .filter_map(|(c, _)| vocabulary.concepts.get(*c as usize).map(|e| e.label.clone()))
+        .filter_map(|(c, _)| vocabulary.concepts.get(*c as usize).map(|e| (c, e.label.clone())))
         .take(5)
+        .map(|(c, label)| {
+            // The words of the proposals that named the concept.
+            let mut words: Vec<&str> = Vec::new();
+            for features in items {
+                for (concept, term) in &features.terms {
+                    if concept == c && !words.contains(&term.as_str()) {
+                        words.push(term);
+                    }
+                }
+            }
+            words.truncate(4);
+            if words.is_empty() {
+                label
+            } else {
+                let quoted: Vec<String> = words.iter().map(|w| format!("« {w} »")).collect();
+                format!("{label} : {}", quoted.join(", "))
+            }
+        })
         .collect();
     if !labels.is_empty() || items.len() < 2 {
         return labels;

@@ -154,11 +154,24 @@ pub struct Engine {
     vocabulary: Vocabulary,
     settings: Settings,
     model: FamilyModel,
-    cache: Mutex<HashMap<String, Arc<Features>>>,
+    cache: Mutex<Cache>,
+}
+
+/// What the engine remembers between syntheses: the features of every text seen and the
+/// similarities already computed between them (keyed by their serials).
+#[derive(Debug, Default)]
+struct Cache {
+    texts: HashMap<String, Arc<Features>>,
+    next_serial: u64,
+    pairs: IndexMap<(u64, u64), f32>,
 }
 
 /// The cache is emptied past this many texts (a week of workshops fits easily).
 const CACHE_LIMIT: usize = 100_000;
+
+/// Similarities kept between syntheses (about 16 bytes each); a session of 500
+/// proposals needs a few tens of thousands.
+const PAIR_CACHE_LIMIT: usize = 400_000;
 
 impl Engine {
     /// An engine for these families, with the shipped vocabulary and settings.
@@ -169,7 +182,7 @@ impl Engine {
     /// An engine with another vocabulary or other settings (for measurements).
     pub fn with(families: &[Family], vocabulary: Vocabulary, settings: Settings) -> Engine {
         let model = FamilyModel::new(families, &vocabulary, &settings);
-        Engine { vocabulary, settings, model, cache: Mutex::new(HashMap::new()) }
+        Engine { vocabulary, settings, model, cache: Mutex::new(Cache::default()) }
     }
 
     pub fn settings(&self) -> &Settings {
@@ -183,18 +196,38 @@ impl Engine {
     /// The features of a text, from the cache when it was seen before.
     pub fn features(&self, text: &str) -> Arc<Features> {
         if let Ok(cache) = self.cache.lock()
-            && let Some(found) = cache.get(text)
+            && let Some(found) = cache.texts.get(text)
         {
             return Arc::clone(found);
         }
-        let features = Arc::new(Features::of(text, &self.vocabulary, &self.settings));
-        if let Ok(mut cache) = self.cache.lock() {
-            if cache.len() >= CACHE_LIMIT {
-                cache.clear();
-            }
-            cache.insert(text.to_string(), Arc::clone(&features));
+        let mut features = Features::of(text, &self.vocabulary, &self.settings);
+        let Ok(mut cache) = self.cache.lock() else {
+            return Arc::new(features);
+        };
+        if cache.texts.len() >= CACHE_LIMIT {
+            cache.texts.clear();
+            cache.pairs.clear();
         }
+        cache.next_serial += 1;
+        features.serial = cache.next_serial;
+        let features = Arc::new(features);
+        cache.texts.insert(text.to_string(), Arc::clone(&features));
         features
+    }
+
+    /// The cached similarities, taken out of the engine while a graph is computed.
+    fn take_pairs(&self) -> IndexMap<(u64, u64), f32> {
+        self.cache.lock().map(|mut c| std::mem::take(&mut c.pairs)).unwrap_or_default()
+    }
+
+    /// Gives the cached similarities back (forgotten past [`PAIR_CACHE_LIMIT`]).
+    fn put_pairs(&self, mut pairs: IndexMap<(u64, u64), f32>) {
+        if pairs.len() > PAIR_CACHE_LIMIT {
+            pairs.clear();
+        }
+        if let Ok(mut cache) = self.cache.lock() {
+            cache.pairs = pairs;
+        }
     }
 
     /// Similarity of two texts in [0, 1].
@@ -229,7 +262,7 @@ impl Engine {
         entries.sort_by_key(|e| e.id);
         entries.dedup_by_key(|e| e.id);
         let known: BTreeSet<ProposalId> = entries.iter().map(|e| e.id).collect();
-        let kind_of: HashMap<ProposalId, Kind> = entries.iter().map(|e| (e.id, e.kind)).collect();
+        let kind_of: IndexMap<ProposalId, Kind> = entries.iter().map(|e| (e.id, e.kind)).collect();
         let plan = decisions::Plan::new(&all_decisions, &known, &kind_of, self.model.numbers());
         let mut synthesis = Synthesis { dropped: plan.dropped.clone(), ..Synthesis::default() };
         for kind in Kind::ALL {
@@ -259,7 +292,7 @@ impl Engine {
         if entries.is_empty() {
             return (Vec::new(), Vec::new(), Vec::new());
         }
-        let index_of: HashMap<ProposalId, usize> =
+        let index_of: IndexMap<ProposalId, usize> =
             entries.iter().enumerate().map(|(i, e)| (e.id, i)).collect();
         let cannot: Vec<(usize, usize)> = plan
             .cannot_link
@@ -321,11 +354,13 @@ impl Engine {
         }
         let mut groups = Vec::new();
         let mut anchor_of_cluster: HashMap<usize, ProposalId> = HashMap::new();
-        let mut concepts_of_cluster: HashMap<usize, Vec<String>> = HashMap::new();
+        let mut concepts_of_cluster: HashMap<usize, BTreeSet<u64>> = HashMap::new();
         for (cluster_id, cluster_items) in &by_cluster {
             let group = self.build_group(entries, &items, cluster_items, &closeness, plan);
             anchor_of_cluster.insert(*cluster_id, group.anchor);
-            concepts_of_cluster.insert(*cluster_id, group.explanation.shared_concepts.clone());
+            let concepts =
+                cluster_items.iter().flat_map(|i| features[*i].concepts.iter().map(|(c, _)| *c)).collect();
+            concepts_of_cluster.insert(*cluster_id, concepts);
             groups.push(group);
         }
         groups.sort_by(|a, b| {
@@ -343,9 +378,13 @@ impl Engine {
             else {
                 continue;
             };
-            let ca = concepts_of_cluster.get(&a).cloned().unwrap_or_default();
-            let cb = concepts_of_cluster.get(&b).cloned().unwrap_or_default();
-            let shared = ca.into_iter().filter(|c| cb.contains(c)).collect();
+            let shared = match (concepts_of_cluster.get(&a), concepts_of_cluster.get(&b)) {
+                (Some(ca), Some(cb)) => ca
+                    .intersection(cb)
+                    .filter_map(|c| self.vocabulary.concepts.get(*c as usize).map(|e| e.label.clone()))
+                    .collect(),
+                _ => Vec::new(),
+            };
             suggestions.push(Suggestion { a: anchor_a, b: anchor_b, similarity: s, shared_concepts: shared });
         }
         (groups, suggestions, refused)
@@ -382,13 +421,18 @@ impl Engine {
             1
         };
         if workers == 1 {
-            return self.edges_of(features, &postings, 0, 1);
+            // One thread: the similarities of the previous syntheses are reused, so a
+            // re-synthesis after one capture only compares the new proposal.
+            let mut pairs = self.take_pairs();
+            let edges = self.edges_of(features, &postings, 0, 1, Some(&mut pairs));
+            self.put_pairs(pairs);
+            return edges;
         }
         let parts: Vec<Vec<Edge>> = std::thread::scope(|scope| {
             let handles: Vec<_> = (0..workers)
                 .map(|t| {
                     let postings = &postings;
-                    scope.spawn(move || self.edges_of(features, postings, t, workers))
+                    scope.spawn(move || self.edges_of(features, postings, t, workers, None))
                 })
                 .collect();
             handles.into_iter().map(|h| h.join().unwrap_or_default()).collect()
@@ -405,6 +449,7 @@ impl Engine {
         postings: &Postings,
         worker: usize,
         workers: usize,
+        mut pairs: Option<&mut IndexMap<(u64, u64), f32>>,
     ) -> Vec<Edge> {
         let mut edges = Vec::new();
         let mut seen = vec![usize::MAX; features.len()];
@@ -428,7 +473,14 @@ impl Engine {
             }
             candidates.sort_unstable();
             for &j in &candidates {
-                let s = similarity(f, features[j], &self.settings);
+                let other = features[j];
+                let s = match pairs.as_deref_mut() {
+                    Some(cache) if f.serial != 0 && other.serial != 0 => {
+                        let key = (f.serial.min(other.serial), f.serial.max(other.serial));
+                        *cache.entry(key).or_insert_with(|| similarity(f, other, &self.settings))
+                    }
+                    _ => similarity(f, other, &self.settings),
+                };
                 if s >= self.settings.pair_floor {
                     edges.push(Edge { a: i, b: j, similarity: s });
                 }

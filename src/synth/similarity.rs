@@ -63,13 +63,18 @@ pub type Sparse = Vec<(u64, f32)>;
 /// What is compared about one proposal.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Features {
+    /// Number given by the engine's cache (0 when not cached): two cached features with
+    /// the same serial are the same text, so their similarities can be cached too.
+    pub serial: u64,
     /// Duplicates share this key: their content stems, in order (or, for a text made
     /// only of function words, its folded words).
     pub key: String,
     /// Concept indexes into the vocabulary, with weights (normalised).
     pub concepts: Sparse,
-    /// The same with the raw weights (1 for a clear term, 0.5 for a hint).
+    /// The same with the raw weights (1 for a clear term, less for a hint).
     pub concepts_raw: Sparse,
+    /// The vocabulary terms that named each concept (concept index, term).
+    pub terms: Vec<(u64, String)>,
     /// Stem hashes with weights (normalised).
     pub words: Sparse,
     /// Character trigram hashes (normalised).
@@ -87,7 +92,8 @@ impl Features {
         let text: String = text.chars().take(2_000).collect();
         let stems = vocabulary.analyzer.stems(&text);
         let words_literal = vocabulary.literal_words(&text);
-        let hits = vocabulary.concepts_in(&stems, &words_literal);
+        let (hits, named) = vocabulary.concepts_and_terms(&stems, &words_literal);
+        let terms: Vec<(u64, String)> = named.into_iter().map(|(c, t)| (c as u64, t)).collect();
         let mut concepts_raw: Sparse = hits.iter().map(|h| (h.concept as u64, h.weight)).collect();
         concepts_raw.sort_by_key(|(k, _)| *k);
         let concepts: Sparse = normalise(concepts_raw.clone());
@@ -115,7 +121,7 @@ impl Features {
         let content: Vec<&str> =
             stems.iter().filter(|s| !vocabulary.is_generic(s)).map(String::as_str).collect();
         let key = if content.is_empty() { duplicate_key(&text) } else { content.join(" ") };
-        Features { key, concepts, concepts_raw, words, grams, surface, stems }
+        Features { serial: 0, key, concepts, concepts_raw, terms, words, grams, surface, stems }
     }
 
     /// Does this proposal name any concept of the vocabulary?

@@ -231,22 +231,43 @@ impl Vocabulary {
     /// The concepts named in a text, given its stems and its literal folded words.
     /// Each concept appears once, with the best weight of its matching terms.
     pub fn concepts_in(&self, stems: &[String], words: &[String]) -> Vec<ConceptHit> {
+        self.concepts_and_terms(stems, words).0
+    }
+
+    /// The concepts named in a text and, for each, the vocabulary terms that named it
+    /// (for explanations: « transparence » because of « agenda caché »).
+    pub fn concepts_and_terms(
+        &self,
+        stems: &[String],
+        words: &[String],
+    ) -> (Vec<ConceptHit>, Vec<(usize, String)>) {
         let stems = self.corrected(stems);
         let mut hits: Vec<ConceptHit> = Vec::new();
-        let mut add = |concept: usize, weight: f32| match hits.iter_mut().find(|h| h.concept == concept) {
-            Some(hit) => hit.weight = hit.weight.max(weight),
-            None => hits.push(ConceptHit { concept, weight }),
-        };
-        for (term, _) in self.matches(&stems, words) {
-            add(self.terms[term].concept, self.terms[term].weight);
+        let mut named: Vec<(usize, String)> = Vec::new();
+        let mut named_parts: Vec<(usize, &[String])> = Vec::new();
+        for (index, _) in self.matches(&stems, words) {
+            let term = &self.terms[index];
+            match hits.iter_mut().find(|h| h.concept == term.concept) {
+                Some(hit) => hit.weight = hit.weight.max(term.weight),
+                None => hits.push(ConceptHit { concept: term.concept, weight: term.weight }),
+            }
+            // One explanation per set of words (« dénaturer » and « se dénaturer » are
+            // the same words once analysed).
+            if !named_parts.iter().any(|(c, p)| *c == term.concept && *p == term.parts.as_slice()) {
+                named_parts.push((term.concept, &term.parts));
+                named.push((term.concept, term.text.trim_start_matches('=').to_string()));
+            }
         }
         if let Some(concept) = self.for_its_own_sake
             && repeated_for_its_own_sake(words)
         {
-            add(concept, 1.0);
+            if !hits.iter().any(|h| h.concept == concept) {
+                hits.push(ConceptHit { concept, weight: 1.0 });
+            }
+            named.push((concept, "… pour …".to_string()));
         }
         hits.sort_by_key(|h| h.concept);
-        hits
+        (hits, named)
     }
 
     /// Stems unknown to the vocabulary but one typo away from a known stem of at least
