@@ -33,7 +33,7 @@ pub fn shared_concepts(items: &[&Features], vocabulary: &Vocabulary) -> Vec<Stri
                     }
                 }
             }
-            words.truncate(4);
+            words.truncate(2);
             if words.is_empty() {
                 label
             } else {
