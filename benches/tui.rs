@@ -114,3 +114,49 @@ fn keystroke_in_capture(bencher: divan::Bencher) {
         draw(&app)
     });
 }
+
+/// The Synthèse screen at 160×45 with 500 realistic proposals (`synth::generate`,
+/// 8 tables): the families side by side, an opened condition, the queue « à valider »,
+/// the astuces and témoignages, the charts. The synthèse is computed once before (as
+/// the app does after each change); the frame only draws it.
+#[divan::bench(args = ["board", "opened", "queue", "others", "chart"])]
+fn render_synthese_160x45(bencher: divan::Bencher, view: &str) {
+    use cafe_savoir::tui::action::SyntheseAction;
+    use cafe_savoir::tui::screens::synthese::SyntheseTab;
+    let mut app = synthese_app();
+    let now = app.now;
+    let action = match view {
+        "opened" => SyntheseAction::Open,
+        "queue" => SyntheseAction::ShowTab(SyntheseTab::Queue),
+        "others" => SyntheseAction::ShowTab(SyntheseTab::Others),
+        "chart" => SyntheseAction::ShowTab(SyntheseTab::Chart),
+        _ => SyntheseAction::Down,
+    };
+    update(&mut app, Action::Synthese(action), now);
+    bencher.bench_local(|| draw(divan::black_box(&app)));
+}
+
+/// One decision on the Synthèse screen with 500 proposals: a dot vote (the decision,
+/// the re-synthesis with the session's engine, the frame), then its undo.
+#[divan::bench]
+fn vote_and_undo_in_synthese(bencher: divan::Bencher) {
+    use cafe_savoir::tui::action::SyntheseAction;
+    let mut app = synthese_app();
+    let now = app.now;
+    bencher.bench_local(|| {
+        update(&mut app, Action::Synthese(SyntheseAction::VoteUp), now);
+        draw(&app);
+        update(&mut app, Action::Synthese(SyntheseAction::Undo), now);
+        draw(&app)
+    });
+}
+
+fn synthese_app() -> App {
+    let now = Utc.with_ymd_and_hms(2018, 11, 14, 13, 30, 0).single().expect("time");
+    let session = cafe_savoir::synth::generate::session(500, 42, default_families());
+    App::new(PathBuf::from("sessions"), Lang::Fr, Settings::default(), false, now).with_session(
+        &PathBuf::from("sessions/banc.ron"),
+        session,
+        Screen::Synthese,
+    )
+}

@@ -569,3 +569,130 @@ fn snapshots_of_the_synthese() {
     empty.open.as_mut().unwrap().session.proposals.clear();
     insta::assert_snapshot!("synthese_empty_80x24", frame(&empty, 80, 24));
 }
+
+/// Moves the board's selection to the condition holding this text, with ←/→ and ↑/↓
+/// only, as the facilitator would.
+fn go_to(app: &mut App, text: &str) {
+    let id = id_of(app, text);
+    let open = app.open.as_ref().unwrap();
+    let cols = columns(&open.synthese.synthesis, &open.session, open.synthese.tab, Lang::Fr);
+    let (c, r) = cols
+        .iter()
+        .enumerate()
+        .find_map(|(c, col)| col.groups.iter().position(|g| g.members.contains(&id)).map(|r| (c, r)))
+        .expect("on the board");
+    for _ in 0..cols.len() {
+        key(app, 'h');
+    }
+    for _ in 0..c {
+        key(app, 'l');
+    }
+    while app.open.as_ref().unwrap().synthese.row > 0 {
+        key(app, 'k');
+    }
+    for _ in 0..r {
+        key(app, 'j');
+    }
+    let open = app.open.as_ref().unwrap();
+    assert_eq!((open.synthese.column, open.synthese.row), (c, r), "reached « {text} »");
+}
+
+#[test]
+fn a_harvest_by_keys_from_capture_to_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = Session::new("Café du savoir — récolte", default_families(), 4, 3, 20).expect("session");
+    let mut app = app_with(empty, Screen::Capture, dir.path());
+    let path = dir.path().join("cafe.ron");
+    // Capture what each table said.
+    let said = harvest();
+    for p in &said.proposals {
+        act(
+            &mut app,
+            Action::Capture(cafe_savoir::tui::action::CaptureAction::SelectTab(p.table as usize)),
+            t0(),
+        );
+        for _ in
+            0..[Kind::Condition, Kind::Astuce, Kind::Temoignage].iter().position(|k| *k == p.kind).unwrap()
+        {
+            ctrl(&mut app, 't', t0());
+        }
+        type_text(&mut app, &p.text, t0());
+        code(&mut app, KeyCode::Enter, t0());
+    }
+    assert_eq!(store::load(&path).unwrap().proposals.len(), said.proposals.len());
+
+    // The synthèse, by keys only.
+    code(&mut app, KeyCode::F(7), t0());
+    assert_eq!(app.screen, Screen::Synthese);
+    // Merge the expertise into the mission of each organisation.
+    go_to(&mut app, EXPERTISE);
+    key(&mut app, ' ');
+    go_to(&mut app, MISSION);
+    key(&mut app, 'f');
+    // Split the third wording out of the common goals.
+    go_to(&mut app, GOALS);
+    code(&mut app, KeyCode::Enter, t0());
+    code(&mut app, KeyCode::Down, t0());
+    code(&mut app, KeyCode::Down, t0());
+    let split_out = group_of(&app, GOALS).members[2];
+    key(&mut app, 's');
+    code(&mut app, KeyCode::Esc, t0());
+    // The written agreement belongs to family 3; the celebration to family 1 (asked).
+    go_to(&mut app, PAPER);
+    key(&mut app, '3');
+    go_to(&mut app, "Célébrer les bons coups ensemble");
+    key(&mut app, 'm');
+    type_text(&mut app, "1", t0());
+    code(&mut app, KeyCode::Enter, t0());
+    // Three dots for the merged condition, one for the equal power.
+    go_to(&mut app, MISSION);
+    for _ in 0..3 {
+        key(&mut app, '+');
+    }
+    go_to(&mut app, "Pouvoir égal entre les partenaires autour de la table");
+    key(&mut app, '+');
+    key(&mut app, 'e');
+    ctrl(&mut app, 'u', t0());
+    for _ in 0..80 {
+        code(&mut app, KeyCode::Backspace, t0());
+    }
+    type_text(&mut app, "Un pouvoir égal pour chaque partenaire", t0());
+    code(&mut app, KeyCode::Enter, t0());
+
+    // Export everything.
+    code(&mut app, KeyCode::F(5), t0());
+    key(&mut app, 'a');
+
+    // The saved session holds the decisions, keyed by proposal ids.
+    let saved = store::load(&path).unwrap();
+    let id = |text: &str| saved.proposals.iter().find(|p| p.text == text).map(|p| p.id).unwrap();
+    let d = &saved.decisions;
+    assert!(d.merges.iter().any(|p| p.contains(id(EXPERTISE))));
+    assert!(d.merges.iter().any(|p| p.contains(id("Reconnaître notre expertise"))));
+    assert_eq!(d.splits.len(), 1);
+    assert_eq!(d.splits[0].proposal, split_out);
+    assert_eq!(d.families.len(), 2);
+    assert!(d.families.iter().any(|f| f.family == 3) && d.families.iter().any(|f| f.family == 1));
+    assert_eq!(d.votes.iter().map(|v| v.votes).sum::<u32>(), 4);
+    assert_eq!(d.wordings.len(), 1);
+    assert_eq!(d.wordings[0].text, "Un pouvoir égal pour chaque partenaire");
+
+    // The exported synthèse (RON) says the same.
+    let ron = std::fs::read_to_string(dir.path().join("exports/cafe-synthese.ron")).unwrap();
+    let exported = cafe_savoir::synth::export::from_ron(&ron).expect("synthèse RON parses").to_synthesis();
+    let merged = exported.group_of(id(MISSION)).unwrap();
+    assert!(
+        merged.members.contains(&id(EXPERTISE))
+            && merged.members.contains(&id("Reconnaître notre expertise"))
+    );
+    assert_eq!((merged.votes, merged.support), (3, 4));
+    assert_eq!(exported.group_of(split_out).unwrap().members, vec![split_out]);
+    assert_eq!(exported.group_of(id(GOALS)).unwrap().members.len(), 3);
+    let paper = exported.group_of(id(PAPER)).unwrap();
+    assert_eq!((paper.family, paper.status), (Some(3), GroupStatus::Decided));
+    assert_eq!(exported.group_of(id("Célébrer les bons coups ensemble")).unwrap().family, Some(1));
+    let power = exported.group_of(id("Pouvoir égal entre les partenaires autour de la table")).unwrap();
+    assert_eq!((power.wording.as_str(), power.votes), ("Un pouvoir égal pour chaque partenaire", 1));
+    let markdown = std::fs::read_to_string(dir.path().join("exports/cafe-synthese.md")).unwrap();
+    assert!(markdown.contains("Un pouvoir égal pour chaque partenaire"));
+}
