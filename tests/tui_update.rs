@@ -540,7 +540,7 @@ fn effect_results_update_the_app() {
     update(&mut app, Action::Saved(Err("disque plein".into())), t0());
     assert!(matches!(app.open.as_ref().unwrap().save, SaveState::Failed(_)));
     assert!(frame(&app, 80, 24).contains("NON ENREGISTRÉ"));
-    update(&mut app, Action::Saved(Ok(())), at(1));
+    update(&mut app, Action::Saved(Ok(String::new())), at(1));
     assert_eq!(app.open.as_ref().unwrap().save, SaveState::Saved(at(1)));
     update(&mut app, Action::SettingsSaved(Err("lecture seule".into())), t0());
     assert!(error(&app).contains("lecture seule"));
@@ -582,4 +582,30 @@ fn typing_shows_the_family_and_the_closest_proposal_of_another_table() {
     // Saving clears the field and the hints.
     code(&mut app, KeyCode::Enter, t0());
     assert!(app.open.as_ref().unwrap().capture.hint.is_none());
+}
+
+#[test]
+fn proposals_added_by_another_program_are_taken_in_not_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cafe.ron");
+    store::save(&path, &session()).unwrap();
+    let mut app =
+        cafe_savoir::tui::session_app(&path, store::load(&path).unwrap(), cafe_savoir::i18n::Lang::Fr);
+    app.now = t0();
+    // `cafe add` from another terminal, while the app is open.
+    let mut other = store::load(&path).unwrap();
+    other.add_proposal(2, 1, Kind::Condition, "Ajoutée par cafe add", t0()).unwrap();
+    store::save(&path, &other).unwrap();
+    // The facilitator types one in the app, which saves.
+    act(&mut app, Action::Go(Screen::Capture), t0());
+    type_text(&mut app, "Tapée dans l'app", t0());
+    code(&mut app, KeyCode::Enter, t0());
+    let saved = store::load(&path).unwrap();
+    let texts: Vec<&str> = saved.proposals.iter().map(|p| p.text.as_str()).collect();
+    assert!(texts.contains(&"Ajoutée par cafe add") && texts.contains(&"Tapée dans l'app"), "{texts:?}");
+    let mut ids: Vec<u64> = saved.proposals.iter().map(|p| p.id.0).collect();
+    ids.dedup();
+    assert_eq!(ids.len(), saved.proposals.len(), "ids stay unique");
+    assert_eq!(saved.proposals, app.open.as_ref().unwrap().session.proposals);
+    assert!(matches!(&app.status, Some(Status::Info(m)) if m.contains("autre programme")));
 }

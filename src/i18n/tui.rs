@@ -295,6 +295,16 @@ pub fn hint_close(lang: Lang, table: u32, text: &str, percent: u32) -> String {
     )
 }
 
+pub fn taken_from_disk(lang: Lang, count: usize) -> String {
+    pick(
+        lang,
+        format!(
+            "Le fichier a été modifié par un autre programme : {count} proposition(s) reprise(s), rien n'est perdu."
+        ),
+        format!("The file was changed by another program: {count} proposal(s) taken in, nothing is lost."),
+    )
+}
+
 // Export.
 pub const EXPORT_INTO: Text = Text::new("Exporter dans", "Export into");
 pub const SYNTHESIS: Text = Text::new("Synthèse", "Synthèse");

@@ -60,12 +60,18 @@ pub enum Action {
     Popup(PopupAction),
     /// Move a session file to the trash (after the confirmation).
     TrashSession(PathBuf),
-    /// Result of saving the open session.
-    Saved(Result<(), String>),
+    /// Result of saving the open session: the text now in the file.
+    Saved(Result<String, String>),
+    /// The session file was changed by another program (`cafe add`, `cafe import`…)
+    /// since the app read or wrote it: nothing was written; here is the file's text and
+    /// the proposals it has that the app does not, to take in before saving again.
+    ChangedOnDisk { text: String, proposals: Vec<crate::domain::Proposal> },
     /// Result of reading the sessions folder.
     Scanned(Vec<SessionEntry>),
     /// Result of reading a session file.
     Loaded { path: PathBuf, result: Result<Box<Session>, String> },
+    /// The open session's file text, as read right after opening it.
+    DiskText(Option<String>),
     /// Result of creating a session file (new or duplicate).
     Created { path: PathBuf, result: Result<Box<Session>, String> },
     /// Result of moving a session to the trash.

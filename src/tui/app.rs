@@ -51,6 +51,9 @@ pub struct OpenSession {
     pub synthese: SyntheseState,
     /// The synthèse engine for this session's families (hints while typing, exports).
     pub engine: Arc<Engine>,
+    /// The file's text when the app last read or wrote it, to notice another program's
+    /// changes before saving over them (`None`: not known, no check).
+    pub disk_text: Option<String>,
 }
 
 impl OpenSession {
@@ -60,6 +63,7 @@ impl OpenSession {
             if session.families.is_empty() { default_families() } else { session.families.clone() };
         OpenSession {
             engine: Arc::new(Engine::new(&families)),
+            disk_text: None,
             path,
             session,
             save: SaveState::Saved(now),

@@ -27,6 +27,8 @@ pub enum Effect {
     Scan,
     /// Read a session file.
     Load(PathBuf),
+    /// Read the open session's file text (to notice other programs' changes later).
+    ReadDiskText,
     /// Write a new session file in the sessions folder, under a free name from `stem`.
     Create { stem: String, session: Box<Session> },
     /// Copy a session as a template (same tables and schedule, no proposals).
@@ -48,7 +50,17 @@ pub fn perform(app: &App, effect: Effect, now: DateTime<Utc>) -> Option<Action> 
     match effect {
         Effect::Save => {
             let open = app.open.as_ref()?;
-            Some(Action::Saved(store::save(&open.path, &open.session).map_err(|e| store_error(lang, &e))))
+            if let Some(changed) = changed_on_disk(open) {
+                return Some(changed);
+            }
+            let result = store::save(&open.path, &open.session)
+                .map_err(|e| store_error(lang, &e))
+                .map(|()| std::fs::read_to_string(&open.path).unwrap_or_default());
+            Some(Action::Saved(result))
+        }
+        Effect::ReadDiskText => {
+            let open = app.open.as_ref()?;
+            Some(Action::DiskText(std::fs::read_to_string(&open.path).ok()))
         }
         Effect::Scan => Some(Action::Scanned(scan(&app.sessions_dir, lang))),
         Effect::Load(path) => {
@@ -89,6 +101,25 @@ pub fn perform(app: &App, effect: Effect, now: DateTime<Utc>) -> Option<Action> 
         Effect::SaveSettings => Some(Action::SettingsSaved(app.settings.save(&app.settings_path))),
         Effect::Bell => None,
     }
+}
+
+/// Another program's change to the open session's file since the app last read or
+/// wrote it: the proposals the file has that the app does not (same id and text).
+/// `None` when the file is as the app left it, unknown, or unreadable (then the app's
+/// complete session is saved over it, the old file kept as the backup).
+fn changed_on_disk(open: &super::app::OpenSession) -> Option<Action> {
+    let expected = open.disk_text.as_ref()?;
+    let text = std::fs::read_to_string(&open.path).ok()?;
+    if &text == expected {
+        return None;
+    }
+    let disk = store::session_file::parse(&open.path, &text).ok()?;
+    let proposals = disk
+        .proposals
+        .into_iter()
+        .filter(|p| !open.session.proposals.iter().any(|m| m.id == p.id && m.text == p.text))
+        .collect();
+    Some(Action::ChangedOnDisk { text, proposals })
 }
 
 /// The sessions of a folder (every `*.ron` not starting with a dot), newest first; a

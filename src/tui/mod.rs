@@ -55,7 +55,11 @@ pub fn session_app(path: &Path, session: crate::domain::Session, lang: Lang) -> 
     };
     let settings = Settings::load(&dir.join(app::SETTINGS_FILE));
     let app = App::new(dir, lang, settings, theme::no_color_from_env(), Utc::now());
-    app.with_session(path, session, Screen::Run)
+    let mut app = app.with_session(path, session, Screen::Run);
+    if let Some(open) = app.open.as_mut() {
+        open.disk_text = std::fs::read_to_string(path).ok();
+    }
+    app
 }
 
 /// Runs the app in the terminal until the user quits. The terminal is restored on

@@ -76,10 +76,34 @@ pub fn update(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> 
         Action::Synthese(action) => synthese::update(app, action, &mut effects),
         Action::Popup(action) => popup(app, action, now, &mut effects),
         Action::TrashSession(path) => effects.push(Effect::Trash(path)),
+        Action::DiskText(text) => {
+            visible = false;
+            if let Some(open) = app.open.as_mut() {
+                open.disk_text = text;
+            }
+        }
+        Action::ChangedOnDisk { text, proposals } => {
+            if let Some(open) = app.open.as_mut() {
+                open.disk_text = Some(text);
+                let mut taken = 0;
+                for p in proposals {
+                    if open.session.table(p.table).is_none() {
+                        let _ = open.session.add_table(p.table, "");
+                    }
+                    let round = p.round.clamp(1, open.session.schedule.rounds().max(1));
+                    if open.session.add_proposal(p.table, round, p.kind, &p.text, p.captured_at).is_ok() {
+                        taken += 1;
+                    }
+                }
+                app.status = Some(Status::Info(t::taken_from_disk(app.lang, taken)));
+                session_changed(open, &mut effects);
+            }
+        }
         Action::Saved(result) => {
             if let Some(open) = app.open.as_mut() {
                 match result {
-                    Ok(()) => {
+                    Ok(text) => {
+                        open.disk_text = Some(text);
                         if open.save == SaveState::Pending || matches!(open.save, SaveState::Failed(_)) {
                             open.save = SaveState::Saved(now);
                         }
@@ -101,6 +125,7 @@ pub fn update(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> 
                 app.open = Some(OpenSession::new(path, *session, now));
                 app.screen = Screen::Run;
                 app.status = None;
+                effects.push(Effect::ReadDiskText);
             }
             Err(message) => app.status = Some(Status::Error(message)),
         },
@@ -109,6 +134,7 @@ pub fn update(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> 
                 app.status = Some(Status::Info(t::created(app.lang, &path.display().to_string())));
                 app.open = Some(OpenSession::new(path, *session, now));
                 app.screen = Screen::Setup;
+                effects.push(Effect::ReadDiskText);
             }
             Err(message) => app.status = Some(Status::Error(message)),
         },
