@@ -881,20 +881,44 @@ fn render_board(app: &App, open: &OpenSession, area: Rect, buf: &mut Buffer) {
         render_stacked(app, open, &cols, tables, board, buf);
         return;
     }
-    let areas = Layout::horizontal(vec![Constraint::Fill(1); cols.len()]).spacing(1).split(board);
+    // The families share the width; « À classer » gets a narrower column.
+    let widths: Vec<Constraint> = cols
+        .iter()
+        .map(|c| Constraint::Fill(if c.family.is_some() || cols.len() < 3 { 3 } else { 2 }))
+        .collect();
+    let areas = Layout::horizontal(widths).spacing(1).split(board);
+    let heading = |column: &Column| {
+        format!("{} ({})", column.heading, column.groups.iter().filter(|g| !g.excluded).count())
+    };
+    // Every column keeps the same room for its heading, so the conditions line up.
+    let heading_rows = cols
+        .iter()
+        .zip(areas.iter())
+        .map(|(column, area)| wrap(&heading(column), area.width.saturating_sub(2) as usize).len().min(2))
+        .max()
+        .unwrap_or(1) as u16;
     for (c, (column, column_area)) in cols.iter().zip(areas.iter()).enumerate() {
         let focused = c == state.column;
-        let heading =
-            format!(" {} ({}) ", column.heading, column.groups.iter().filter(|g| !g.excluded).count());
         let border = if focused { theme.accent() } else { theme.border() };
-        let block = Block::bordered()
-            .title(Span::styled(
-                fit(&heading, column_area.width.saturating_sub(2) as usize).trim_end().to_string(),
-                family_style(theme, column.family).add_modifier(Modifier::BOLD),
-            ))
-            .border_style(border);
+        let block = Block::bordered().border_style(border);
         let inner = block.inner(*column_area);
         block.render(*column_area, buf);
+        // The family's name in full (on two lines if needed), then its conditions.
+        let mut heading_lines = wrap(&heading(column), inner.width as usize);
+        if heading_lines.len() > 2 {
+            let rest = heading_lines[1..].join(" ");
+            heading_lines.truncate(1);
+            heading_lines.push(fit(&rest, inner.width as usize));
+        }
+        let heading_style = family_style(theme, column.family).add_modifier(Modifier::BOLD);
+        for (i, line) in heading_lines.iter().enumerate() {
+            let row = Rect { y: inner.y + i as u16, height: 1, ..inner };
+            if row.y < inner.bottom() {
+                Paragraph::new(Span::styled(line.clone(), heading_style)).render(row, buf);
+            }
+        }
+        let skip = (heading_rows + 1).min(inner.height);
+        let inner = Rect { y: inner.y + skip, height: inner.height - skip, ..inner };
         if column.groups.is_empty() {
             Paragraph::new(Span::styled(t::NONE.get(lang), theme.muted())).render(inner, buf);
             continue;
