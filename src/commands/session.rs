@@ -331,9 +331,23 @@ fn clock_line(session: &Session, lang: Lang) -> Option<String> {
         return None;
     }
     let phase = clock.current(&session.schedule).map(|p| p.kind).unwrap_or(PhaseKind::Harvest);
-    let remaining_ms =
-        clock.remaining_ms.unwrap_or_else(|| clock.remaining_ms(&session.schedule, Utc::now()));
+    let remaining_ms = clock.remaining_ms(&session.schedule, Utc::now());
     let seconds = remaining_ms.max(0) / 1000;
     let remaining = format!("{}:{:02}", seconds / 60, seconds % 60);
     Some(msg::clock_line(lang, &msg::clock_phase(lang, phase), &remaining, clock.is_running()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_running_clock_shows_the_time_left_now() {
+        let mut session = Session::new("Essai", Vec::new(), 2, 3, 20).expect("valid session");
+        let schedule = session.schedule.clone();
+        session.clock.start(&schedule, Utc::now() - chrono::Duration::minutes(5));
+        let line = clock_line(&session, Lang::Fr).expect("the clock was used");
+        assert!(line.contains("14:5") || line.contains("15:00"), "{line}");
+        assert!(line.contains("en marche"), "{line}");
+    }
 }

@@ -268,10 +268,8 @@ pub fn clock_phase(lang: Lang, phase: crate::domain::PhaseKind) -> String {
 
 pub fn clock_line(lang: Lang, phase: &str, remaining: &str, running: bool) -> String {
     match (lang, running) {
-        (Lang::Fr, true) => {
-            format!("Horloge : {phase}, en marche ({remaining} restantes à la dernière sauvegarde)")
-        }
-        (Lang::En, true) => format!("Clock: {phase}, running ({remaining} left when last saved)"),
+        (Lang::Fr, true) => format!("Horloge : {phase}, en marche ({remaining} restantes)"),
+        (Lang::En, true) => format!("Clock: {phase}, running ({remaining} left)"),
         (Lang::Fr, false) => format!("Horloge : {phase}, arrêtée ({remaining} restantes)"),
         (Lang::En, false) => format!("Clock: {phase}, stopped ({remaining} left)"),
     }

@@ -125,15 +125,9 @@ fn changed_on_disk(open: &super::app::OpenSession) -> Option<Action> {
 /// The sessions of a folder (every `*.ron` not starting with a dot), newest first; a
 /// file that does not load is listed with its located error.
 pub fn scan(dir: &Path, lang: Lang) -> Vec<SessionEntry> {
-    let Ok(read) = std::fs::read_dir(dir) else { return Vec::new() };
-    let mut entries: Vec<SessionEntry> = read
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| {
-            p.is_file()
-                && p.extension().is_some_and(|e| e == "ron")
-                && !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'))
-        })
+    let Ok(files) = store::session_file::session_files(dir) else { return Vec::new() };
+    let mut entries: Vec<SessionEntry> = files
+        .into_iter()
         .map(|path| {
             let modified =
                 std::fs::metadata(&path).and_then(|m| m.modified()).ok().map(DateTime::<Utc>::from);
