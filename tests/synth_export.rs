@@ -80,8 +80,10 @@ fn markdown_is_the_document_synthese_in_french_or_english() {
     assert!(fr.contains("Une formulation « choisie »"));
     assert!(fr.contains("3 votes"));
     assert!(fr.contains("## Propositions écartées"));
+    assert!(fr.contains("14 novembre 2018, Centre communautaire Saint-Joseph"), "date and place");
     let en = export::to_markdown(&document, Lang::En);
     assert!(en.contains("### 2. Knowledge and recognition"));
+    assert!(en.contains("14 November 2018"));
     assert!(en.contains("round"));
 }
 

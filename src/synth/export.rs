@@ -67,12 +67,24 @@ pub struct FamilySection {
     pub conditions: Vec<ExportGroup>,
 }
 
+/// When and where one input session took place (empty for notes).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Occasion {
+    #[serde(default)]
+    pub date: Option<chrono::NaiveDate>,
+    #[serde(default)]
+    pub place: String,
+}
+
 /// The whole export document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SynthesisDocument {
     pub version: u32,
     /// The titles of the sessions (or names of the notes) combined.
     pub inputs: Vec<String>,
+    /// When and where each input session took place, in the order of `inputs`.
+    #[serde(default)]
+    pub occasions: Vec<Occasion>,
     pub families: Vec<FamilySection>,
     /// Conditions without a family (nothing to go on).
     pub unclassified: Vec<ExportGroup>,
@@ -159,6 +171,10 @@ impl SynthesisDocument {
         SynthesisDocument {
             version: DOCUMENT_VERSION,
             inputs: inputs.iter().map(|(label, _)| label.clone()).collect(),
+            occasions: inputs
+                .iter()
+                .map(|(_, session)| Occasion { date: session.date, place: session.place.clone() })
+                .collect(),
             families: sections,
             unclassified,
             astuces: synthesis.astuces.iter().enumerate().map(|(r, g)| export(r, g)).collect(),
@@ -280,6 +296,22 @@ pub fn to_markdown(document: &SynthesisDocument, lang: Lang) -> String {
     let _ = writeln!(out, "# {}", text::DOC_TITLE.get(lang));
     if !titles.is_empty() {
         let _ = writeln!(out, "\n*{}*", titles.join(" · "));
+    }
+    let occasions: Vec<String> = document
+        .occasions
+        .iter()
+        .map(|o| {
+            let date = o.date.map(|d| crate::i18n::session::date(lang, d));
+            [date.unwrap_or_default(), o.place.clone()]
+                .into_iter()
+                .filter(|part| !part.is_empty())
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+        .filter(|line| !line.is_empty())
+        .collect();
+    if !occasions.is_empty() {
+        let _ = writeln!(out, "\n{}", occasions.join(" · "));
     }
     let conditions: usize =
         document.families.iter().map(|s| s.conditions.len()).sum::<usize>() + document.unclassified.len();
