@@ -130,6 +130,17 @@ pub fn render(app: &App, open: &OpenSession, area: Rect, buf: &mut Buffer) {
     }
 }
 
+/// Draws a chart's title on the first row of `area` and returns the rows below it.
+fn chart_title(app: &App, title: &str, area: Rect, buf: &mut Buffer) -> Rect {
+    let title_row = Rect { height: 1, ..area };
+    Paragraph::new(Span::styled(
+        fit(title, area.width as usize),
+        app.theme.accent().add_modifier(Modifier::BOLD),
+    ))
+    .render(title_row, buf);
+    Rect { y: area.y + 1, height: area.height.saturating_sub(1), ..area }
+}
+
 /// A titled list of horizontal bars. With room to spare, each bar is thicker and
 /// followed by a blank line; what does not fit is counted on the last line.
 fn hbars(app: &App, title: &str, items: &[Item], max: usize, area: Rect, buf: &mut Buffer) {
@@ -137,13 +148,7 @@ fn hbars(app: &App, title: &str, items: &[Item], max: usize, area: Rect, buf: &m
     if area.height == 0 {
         return;
     }
-    let title_row = Rect { height: 1, ..area };
-    Paragraph::new(Span::styled(
-        fit(title, area.width as usize),
-        theme.accent().add_modifier(Modifier::BOLD),
-    ))
-    .render(title_row, buf);
-    let body = Rect { y: area.y + 1, height: area.height - 1, ..area };
+    let body = chart_title(app, title, area, buf);
     let rows = body.height as usize;
     if items.is_empty() || rows == 0 {
         return;
@@ -190,13 +195,7 @@ fn vbars(app: &App, title: &str, items: &[Item], area: Rect, buf: &mut Buffer) {
     if area.height < 3 || items.is_empty() {
         return;
     }
-    let title_row = Rect { height: 1, ..area };
-    Paragraph::new(Span::styled(
-        fit(title, area.width as usize),
-        theme.accent().add_modifier(Modifier::BOLD),
-    ))
-    .render(title_row, buf);
-    let body = Rect { y: area.y + 1, height: area.height - 1, ..area };
+    let body = chart_title(app, title, area, buf);
     let n = items.len() as u16;
     let bar_width = ((body.width + 1) / n).saturating_sub(1).clamp(1, 7);
     let gap = if bar_width >= 3 { 1 } else { u16::from(body.width >= n * (bar_width + 1)) };
