@@ -75,38 +75,127 @@ pub struct Clustering {
     pub refused_links: Vec<(usize, usize)>,
 }
 
+/// The clusters while they merge: union-find over the items, each live cluster (keyed
+/// by its root) with its total weight, members, cannot-links and summed similarities.
+struct Forest {
+    parent: Vec<usize>,
+    size: Vec<f64>,
+    alive: Vec<bool>,
+    members: Vec<Vec<usize>>,
+    forbidden: Vec<IndexSet<usize>>,
+    /// Sum of similarities between clusters (keyed by the other cluster's root).
+    links: Vec<IndexMap<usize, f64>>,
+}
+
+impl Forest {
+    /// Every item alone, with the problem's cannot-links and similarities.
+    fn new(problem: &Problem) -> Forest {
+        let n = problem.weights.len();
+        let mut forest = Forest {
+            parent: (0..n).collect(),
+            size: problem.weights.iter().map(|w| w.max(1.0)).collect(),
+            alive: vec![true; n],
+            members: (0..n).map(|i| vec![i]).collect(),
+            forbidden: vec![IndexSet::default(); n],
+            links: vec![IndexMap::default(); n],
+        };
+        for &(a, b) in &problem.cannot_link {
+            if a < n && b < n && a != b {
+                forest.forbidden[a].insert(b);
+                forest.forbidden[b].insert(a);
+            }
+        }
+        for edge in &problem.edges {
+            if edge.a >= n || edge.b >= n || edge.a == edge.b {
+                continue;
+            }
+            let w = f64::from(edge.similarity) * forest.size[edge.a] * forest.size[edge.b];
+            *forest.links[edge.a].entry(edge.b).or_default() += w;
+            *forest.links[edge.b].entry(edge.a).or_default() += w;
+        }
+        forest
+    }
+
+    /// The root of the cluster holding item `x`.
+    fn find(&self, mut x: usize) -> usize {
+        while self.parent[x] != x {
+            x = self.parent[x];
+        }
+        x
+    }
+
+    /// Average similarity between two live clusters.
+    fn average(&self, a: usize, b: usize, sum: f64) -> f64 {
+        sum / (self.size[a] * self.size[b])
+    }
+
+    /// The most similar mergeable neighbour of `cluster` and the average similarity:
+    /// ties go to the chain's previous cluster (so that chains end), then to the
+    /// smallest index.
+    fn nearest_neighbour(
+        &self,
+        cluster: usize,
+        previous: Option<usize>,
+        done: &[bool],
+    ) -> Option<(usize, f64)> {
+        let forbidden = &self.forbidden[cluster];
+        let mut best: Option<(usize, f64)> = None;
+        for (&other, &sum) in &self.links[cluster] {
+            if !self.alive[other]
+                || done[other]
+                || other == cluster
+                || (!forbidden.is_empty() && forbidden.contains(&other))
+            {
+                continue;
+            }
+            let average = self.average(cluster, other, sum);
+            let better = match best {
+                None => true,
+                Some((current, best_average)) => {
+                    average > best_average
+                        || (average == best_average
+                            && (Some(other) == previous || (Some(current) != previous && other < current)))
+                }
+            };
+            if better {
+                best = Some((other, average));
+            }
+        }
+        best
+    }
+
+    /// Merges cluster `gone` into `keep`, combining sizes, members, constraints and links.
+    fn merge(&mut self, keep: usize, gone: usize) {
+        self.parent[gone] = keep;
+        self.alive[gone] = false;
+        self.size[keep] += self.size[gone];
+        let moved = std::mem::take(&mut self.members[gone]);
+        self.members[keep].extend(moved);
+        let gone_forbidden = std::mem::take(&mut self.forbidden[gone]);
+        for other in gone_forbidden {
+            self.forbidden[other].remove(&gone);
+            if other != keep {
+                self.forbidden[other].insert(keep);
+                self.forbidden[keep].insert(other);
+            }
+        }
+        let gone_links = std::mem::take(&mut self.links[gone]);
+        self.links[keep].remove(&gone);
+        for (other, sum) in gone_links {
+            if other == keep {
+                continue;
+            }
+            self.links[other].remove(&gone);
+            *self.links[other].entry(keep).or_default() += sum;
+            *self.links[keep].entry(other).or_default() += sum;
+        }
+    }
+}
+
 /// Clusters the items.
 pub fn cluster(problem: &Problem) -> Clustering {
     let n = problem.weights.len();
-    let mut parent: Vec<usize> = (0..n).collect();
-    let mut size: Vec<f64> = problem.weights.iter().map(|w| w.max(1.0)).collect();
-    let mut alive = vec![true; n];
-    let mut version = vec![0u32; n];
-    let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
-    let mut forbidden: Vec<IndexSet<usize>> = vec![IndexSet::default(); n];
-    for &(a, b) in &problem.cannot_link {
-        if a < n && b < n && a != b {
-            forbidden[a].insert(b);
-            forbidden[b].insert(a);
-        }
-    }
-    // Sum of similarities between clusters (keyed by the other cluster's root).
-    let mut links: Vec<IndexMap<usize, f64>> = vec![IndexMap::default(); n];
-    for edge in &problem.edges {
-        if edge.a >= n || edge.b >= n || edge.a == edge.b {
-            continue;
-        }
-        let w = f64::from(edge.similarity) * size[edge.a] * size[edge.b];
-        *links[edge.a].entry(edge.b).or_default() += w;
-        *links[edge.b].entry(edge.a).or_default() += w;
-    }
-
-    let find = |parent: &Vec<usize>, mut x: usize| {
-        while parent[x] != x {
-            x = parent[x];
-        }
-        x
-    };
+    let mut forest = Forest::new(problem);
 
     // Must-links first, in a fixed order.
     let mut refused = Vec::new();
@@ -122,25 +211,15 @@ pub fn cluster(problem: &Problem) -> Clustering {
         if a >= n || b >= n {
             continue;
         }
-        let (ra, rb) = (find(&parent, a), find(&parent, b));
+        let (ra, rb) = (forest.find(a), forest.find(b));
         if ra == rb {
             continue;
         }
-        if forbidden[ra].contains(&rb) {
+        if forest.forbidden[ra].contains(&rb) {
             refused.push((a, b));
             continue;
         }
-        merge(
-            ra,
-            rb,
-            &mut parent,
-            &mut size,
-            &mut alive,
-            &mut version,
-            &mut members,
-            &mut forbidden,
-            &mut links,
-        );
+        forest.merge(ra, rb);
     }
 
     // Nearest-neighbour chain: follow each cluster to its most similar neighbour until
@@ -155,7 +234,7 @@ pub fn cluster(problem: &Problem) -> Clustering {
     let mut next_start = 0;
     loop {
         let Some(&top) = chain.last() else {
-            while next_start < n && (!alive[next_start] || done[next_start]) {
+            while next_start < n && (!forest.alive[next_start] || done[next_start]) {
                 next_start += 1;
             }
             if next_start >= n {
@@ -165,24 +244,12 @@ pub fn cluster(problem: &Problem) -> Clustering {
             continue;
         };
         let previous = if chain.len() >= 2 { Some(chain[chain.len() - 2]) } else { None };
-        let nearest = nearest_neighbour(top, previous, &links, &size, &alive, &done, &forbidden);
-        match nearest {
+        match forest.nearest_neighbour(top, previous, &done) {
             Some((other, average)) if average >= threshold => {
                 if Some(other) == previous {
                     chain.pop();
                     chain.pop();
-                    let (keep, gone) = (top.min(other), top.max(other));
-                    merge(
-                        keep,
-                        gone,
-                        &mut parent,
-                        &mut size,
-                        &mut alive,
-                        &mut version,
-                        &mut members,
-                        &mut forbidden,
-                        &mut links,
-                    );
+                    forest.merge(top.min(other), top.max(other));
                 } else {
                     chain.push(other);
                 }
@@ -196,103 +263,27 @@ pub fn cluster(problem: &Problem) -> Clustering {
 
     let mut assignment = vec![0; n];
     for root in 0..n {
-        if alive[root] {
-            let smallest = members[root].iter().copied().min().unwrap_or(root);
-            for &m in &members[root] {
+        if forest.alive[root] {
+            let smallest = forest.members[root].iter().copied().min().unwrap_or(root);
+            for &m in &forest.members[root] {
                 assignment[m] = smallest;
             }
         }
     }
     let mut near = Vec::new();
     for a in 0..n {
-        if !alive[a] {
+        if !forest.alive[a] {
             continue;
         }
-        for (&b, &sum) in &links[a] {
-            if a < b && alive[b] && !forbidden[a].contains(&b) {
+        for (&b, &sum) in &forest.links[a] {
+            if a < b && forest.alive[b] && !forest.forbidden[a].contains(&b) {
                 let (ca, cb) = (assignment[a], assignment[b]);
-                near.push((ca.min(cb), ca.max(cb), (sum / (size[a] * size[b])) as f32));
+                near.push((ca.min(cb), ca.max(cb), forest.average(a, b, sum) as f32));
             }
         }
     }
     near.sort_by(|x, y| y.2.total_cmp(&x.2).then(x.0.cmp(&y.0)).then(x.1.cmp(&y.1)));
     Clustering { assignment, near, refused_links: refused }
-}
-
-/// The most similar mergeable neighbour of `cluster` and the average similarity: ties
-/// go to the chain's previous cluster (so that chains end), then to the smallest index.
-fn nearest_neighbour(
-    cluster: usize,
-    previous: Option<usize>,
-    links: &[IndexMap<usize, f64>],
-    size: &[f64],
-    alive: &[bool],
-    done: &[bool],
-    forbidden: &[IndexSet<usize>],
-) -> Option<(usize, f64)> {
-    let mut best: Option<(usize, f64)> = None;
-    for (&other, &sum) in &links[cluster] {
-        if !alive[other]
-            || done[other]
-            || other == cluster
-            || (!forbidden[cluster].is_empty() && forbidden[cluster].contains(&other))
-        {
-            continue;
-        }
-        let average = sum / (size[cluster] * size[other]);
-        let better = match best {
-            None => true,
-            Some((current, best_average)) => {
-                average > best_average
-                    || (average == best_average
-                        && (Some(other) == previous || (Some(current) != previous && other < current)))
-            }
-        };
-        if better {
-            best = Some((other, average));
-        }
-    }
-    best
-}
-
-/// Merges cluster `gone` into `keep`, combining sizes, members, constraints and links.
-#[allow(clippy::too_many_arguments)]
-fn merge(
-    keep: usize,
-    gone: usize,
-    parent: &mut [usize],
-    size: &mut [f64],
-    alive: &mut [bool],
-    version: &mut [u32],
-    members: &mut [Vec<usize>],
-    forbidden: &mut [IndexSet<usize>],
-    links: &mut [IndexMap<usize, f64>],
-) {
-    parent[gone] = keep;
-    alive[gone] = false;
-    size[keep] += size[gone];
-    version[keep] += 1;
-    version[gone] += 1;
-    let moved = std::mem::take(&mut members[gone]);
-    members[keep].extend(moved);
-    let gone_forbidden = std::mem::take(&mut forbidden[gone]);
-    for other in gone_forbidden {
-        forbidden[other].remove(&gone);
-        if other != keep {
-            forbidden[other].insert(keep);
-            forbidden[keep].insert(other);
-        }
-    }
-    let gone_links = std::mem::take(&mut links[gone]);
-    links[keep].remove(&gone);
-    for (other, sum) in gone_links {
-        if other == keep {
-            continue;
-        }
-        links[other].remove(&gone);
-        *links[other].entry(keep).or_default() += sum;
-        *links[keep].entry(other).or_default() += sum;
-    }
 }
 
 #[cfg(test)]
