@@ -6,8 +6,8 @@ mod tui_support;
 
 use cafe_savoir::store;
 use cafe_savoir::tui::action::Action;
-use cafe_savoir::tui::effects::dispatch;
 use cafe_savoir::tui::keymap::{bindings, route_key};
+use cafe_savoir::tui::perform::dispatch;
 use cafe_savoir::tui::screens::Screen;
 use proptest::prelude::*;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};

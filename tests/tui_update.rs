@@ -9,7 +9,7 @@ use cafe_savoir::tui::action::{
     Action, CaptureAction, ExportAction, HomeAction, PopupAction, RunAction, SetupAction,
 };
 use cafe_savoir::tui::app::{App, Popup, SaveState, Status};
-use cafe_savoir::tui::effects::Effect;
+use cafe_savoir::tui::effect::Effect;
 use cafe_savoir::tui::screens::Screen;
 use cafe_savoir::tui::screens::capture::Focus;
 use cafe_savoir::tui::screens::setup::FIELDS;

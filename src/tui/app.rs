@@ -10,6 +10,7 @@ use chrono::{DateTime, Offset, Utc};
 use ratatui::layout::Rect;
 
 use super::action::Action;
+use super::effect::Effect;
 use super::screens::Screen;
 use super::screens::capture::CaptureState;
 use super::screens::export::ExportState;
@@ -74,6 +75,14 @@ impl OpenSession {
             participants: ParticipantsState::default(),
             synthese: SyntheseState::default(),
         }
+    }
+}
+
+/// Marks the open session as changed and schedules its save.
+pub fn session_changed(open: &mut OpenSession, effects: &mut Vec<Effect>) {
+    open.save = SaveState::Pending;
+    if !effects.contains(&Effect::Save) {
+        effects.push(Effect::Save);
     }
 }
 

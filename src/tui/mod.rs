@@ -3,18 +3,19 @@
 //! Architecture).
 //!
 //! Events (key, mouse, paste, resize, clock second) → [`keymap`] → [`action::Action`]
-//! → [`update::update`] (pure, time passed in) → [`effects::Effect`]s performed by
-//! [`effects::dispatch`] and fed back as actions → [`view::render`] when something
+//! → [`update::update`] (pure, time passed in) → [`effect::Effect`]s performed by
+//! [`perform::dispatch`] and fed back as actions → [`view::render`] when something
 //! changed.
 //!
 //! Architecture invariant: `update` never reads the clock nor touches a file; only
-//! `effects` does IO; only this file touches the terminal.
+//! `perform` does IO; only this file touches the terminal.
 
 pub mod action;
 pub mod app;
-pub mod effects;
-pub mod exports;
+pub mod effect;
+pub mod export_files;
 pub mod keymap;
+pub mod perform;
 pub mod screens;
 pub mod settings;
 pub mod theme;
@@ -43,7 +44,7 @@ pub fn home_app(dir: PathBuf, lang: Lang) -> App {
     let settings = Settings::load(&dir.join(app::SETTINGS_FILE));
     let mut app = App::new(dir, lang, settings, theme::no_color_from_env(), Utc::now());
     let now = Utc::now();
-    effects::dispatch(&mut app, Action::Home(action::HomeAction::Refresh), now);
+    perform::dispatch(&mut app, Action::Home(action::HomeAction::Refresh), now);
     app
 }
 
@@ -92,7 +93,7 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> std::io
     app.size = (size.width, size.height);
     app.utc_offset = *chrono::Local::now().offset();
     // A session reopened mid-round may already be over time: check at once.
-    effects::dispatch(app, Action::Tick, Utc::now());
+    perform::dispatch(app, Action::Tick, Utc::now());
     app.dirty = true;
     loop {
         if app.dirty {
@@ -106,22 +107,22 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> std::io
         let timeout =
             app.next_change_in_ms(Utc::now()).map_or(Duration::from_secs(3600), Duration::from_millis);
         if !event::poll(timeout)? {
-            ring(effects::dispatch(app, Action::Tick, Utc::now()));
+            ring(perform::dispatch(app, Action::Tick, Utc::now()));
             continue;
         }
         // Take every event already waiting (a paste, a fast typist) before drawing.
         let mut handled = 0;
         loop {
             if let Some(action) = keymap::route_event(app, event::read()?) {
-                ring(effects::dispatch(app, action, Utc::now()));
+                ring(perform::dispatch(app, action, Utc::now()));
             }
             handled += 1;
             if app.should_quit || handled >= 256 || !event::poll(Duration::ZERO)? {
                 break;
             }
         }
-        ring(effects::dispatch(app, Action::Idle, Utc::now()));
+        ring(perform::dispatch(app, Action::Idle, Utc::now()));
         // Typing without pause must not hold back the bell at zero.
-        ring(effects::dispatch(app, Action::Tick, Utc::now()));
+        ring(perform::dispatch(app, Action::Tick, Utc::now()));
     }
 }

@@ -2,25 +2,18 @@
 //! reads the clock (time is passed in) and never touches a file: it asks for effects.
 //!
 //! Architecture invariant: every change to the open session goes through
-//! [`session_changed`], which schedules the save; nothing typed can be left unsaved.
+//! [`session_changed`](super::app::session_changed), which schedules the save; nothing
+//! typed can be left unsaved.
 
 use chrono::{DateTime, Utc};
 
 use super::action::{Action, CaptureAction, PopupAction, SetupAction};
-use super::app::{App, OpenSession, Popup, Prompt, SaveState, Status};
-use super::effects::Effect;
+use super::app::{App, OpenSession, Popup, Prompt, SaveState, Status, session_changed};
+use super::effect::Effect;
 use super::screens::capture::{self, Focus};
 use super::screens::{Screen, export, home, participants, run, setup, synthese};
 use crate::i18n::tui as t;
 use crate::store::families::default_families;
-
-/// Marks the open session as changed and schedules its save.
-pub fn session_changed(open: &mut OpenSession, effects: &mut Vec<Effect>) {
-    open.save = SaveState::Pending;
-    if !effects.contains(&Effect::Save) {
-        effects.push(Effect::Save);
-    }
-}
 
 /// Applies an action at time `now`; returns the effects to perform.
 pub fn update(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> {

@@ -15,9 +15,9 @@ use crate::i18n::errors::session_error;
 use crate::i18n::tui as t;
 use crate::i18n::{Lang, Text};
 use crate::tui::action::{Action, CaptureAction};
+use crate::tui::app::session_changed;
 use crate::tui::app::{App, OpenSession, Popup, Prompt, Status};
-use crate::tui::effects::Effect;
-use crate::tui::update::session_changed;
+use crate::tui::effect::Effect;
 use crate::tui::widgets::{LineInput, fit, window};
 
 /// Where the keys go.

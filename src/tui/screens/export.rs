@@ -13,8 +13,8 @@ use crate::i18n::tui as t;
 use crate::i18n::{Lang, Text};
 use crate::tui::action::{Action, ExportAction};
 use crate::tui::app::{App, Popup, Prompt};
-use crate::tui::effects::Effect;
-use crate::tui::exports::{ExportFormat, default_export_path};
+use crate::tui::effect::Effect;
+use crate::tui::export_files::{ExportFormat, default_export_path};
 use crate::tui::widgets::{LineInput, fit};
 
 /// What the export screen remembers.

@@ -14,7 +14,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use crate::i18n::tui as t;
 use crate::tui::action::{Action, HomeAction};
 use crate::tui::app::{App, Popup, Prompt, Status};
-use crate::tui::effects::Effect;
+use crate::tui::effect::Effect;
 use crate::tui::widgets::{LineInput, fit, window};
 
 /// What the home screen knows of one session file.

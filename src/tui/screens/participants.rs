@@ -17,9 +17,9 @@ use crate::i18n::plan as text;
 use crate::plan::{self, Effort};
 use crate::store::participants::{BadHostTable, parse_host};
 use crate::tui::action::{Action, ParticipantsAction};
+use crate::tui::app::session_changed;
 use crate::tui::app::{App, OpenSession, Popup, Status};
-use crate::tui::effects::Effect;
-use crate::tui::update::session_changed;
+use crate::tui::effect::Effect;
 use crate::tui::widgets::{LineInput, fit, window};
 
 /// Where the keys go.

@@ -22,10 +22,10 @@ use crate::domain::clock::PhaseKind;
 use crate::i18n::Lang;
 use crate::i18n::plan as text;
 use crate::plan::{self, Effort};
+use crate::tui::app::session_changed;
 use crate::tui::app::{App, OpenSession, Status};
-use crate::tui::effects::Effect;
+use crate::tui::effect::Effect;
 use crate::tui::theme::Theme;
-use crate::tui::update::session_changed;
 
 /// Seconds a page stays on screen while the clock runs.
 pub const PAGE_SECONDS: i64 = 8;

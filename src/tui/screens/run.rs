@@ -17,11 +17,11 @@ use crate::domain::{Schedule, Session};
 use crate::i18n::Lang;
 use crate::i18n::tui as t;
 use crate::tui::action::RunAction;
+use crate::tui::app::session_changed;
 use crate::tui::app::{App, Status};
-use crate::tui::effects::Effect;
+use crate::tui::effect::Effect;
 use crate::tui::screens::rotation::{self, RotationState};
 use crate::tui::theme::{ClockMood, Theme};
-use crate::tui::update::session_changed;
 
 /// What the run screen remembers between frames.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

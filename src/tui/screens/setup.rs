@@ -16,9 +16,9 @@ use crate::i18n::errors::session_error;
 use crate::i18n::tui as t;
 use crate::i18n::{Lang, Text};
 use crate::tui::action::{Action, SetupAction};
+use crate::tui::app::session_changed;
 use crate::tui::app::{App, Status};
-use crate::tui::effects::Effect;
-use crate::tui::update::session_changed;
+use crate::tui::effect::Effect;
 use crate::tui::widgets::{LineInput, fit, window};
 
 /// The session's own fields, in screen order.

@@ -25,10 +25,10 @@ use crate::i18n::synthese as t;
 use crate::i18n::{Lang, Text};
 use crate::synth::{Group, Status as GroupStatus, Suggestion, Synthesis};
 use crate::tui::action::{Action, SyntheseAction};
+use crate::tui::app::session_changed;
 use crate::tui::app::{App, OpenSession, Popup, Prompt, Status};
-use crate::tui::effects::Effect;
+use crate::tui::effect::Effect;
 use crate::tui::theme::Theme;
-use crate::tui::update::session_changed;
 use crate::tui::widgets::{LineInput, fit, window};
 
 /// The views of the screen, in the order of their tabs.

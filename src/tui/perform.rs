@@ -1,6 +1,6 @@
-//! What `update` asks the outside world to do, and the code that does it: save the
-//! session, read the folder, load, create, duplicate and trash session files, write
-//! exports and settings, ring the bell. Each result comes back as an [`Action`].
+//! Performs the effects `update` asks for: saves the session, reads the folder, loads,
+//! creates, duplicates and trashes session files, writes exports and settings. Each
+//! result comes back as an [`Action`].
 //!
 //! Architecture invariant: this is the only part of the app that does IO (besides
 //! drawing); `update` stays pure and is tested without a disk or a terminal.
@@ -11,37 +11,13 @@ use chrono::{DateTime, Utc};
 
 use super::action::Action;
 use super::app::App;
-use super::exports::{ExportFormat, write_exports};
+use super::effect::Effect;
+use super::export_files::write_exports;
 use super::screens::home::{SessionEntry, Summary, sort_entries};
 use crate::domain::{Clock, Decisions, Session};
 use crate::i18n::Lang;
 use crate::i18n::errors::{io_error, store_error};
 use crate::store::{self, StoreError};
-
-/// A side effect requested by `update`.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Effect {
-    /// Write the open session to its file (atomic, with a backup).
-    Save,
-    /// Read the sessions folder.
-    Scan,
-    /// Read a session file.
-    Load(PathBuf),
-    /// Read the open session's file text (to notice other programs' changes later).
-    ReadDiskText,
-    /// Write a new session file in the sessions folder, under a free name from `stem`.
-    Create { stem: String, session: Box<Session> },
-    /// Copy a session as a template (same tables and schedule, no proposals).
-    Duplicate { source: PathBuf, title: String },
-    /// Move a session file (and its backup) into `.trash/`.
-    Trash(PathBuf),
-    /// Write exports of the open session.
-    Export { formats: Vec<ExportFormat>, target: Option<PathBuf> },
-    /// Remember the settings.
-    SaveSettings,
-    /// Ring the terminal bell.
-    Bell,
-}
 
 /// Performs an effect; returns the action that reports its result. `Bell` is left to
 /// the caller (the terminal loop rings it, tests count it).

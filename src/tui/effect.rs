@@ -1,0 +1,36 @@
+//! What `update` asks the outside world to do, as plain data: save the session, read
+//! the folder, load, create, duplicate and trash session files, write exports and
+//! settings, ring the bell. [`crate::tui::perform`] does it.
+//!
+//! Architecture invariant: this module imports nothing of the app but the names of the
+//! export files, so every screen can ask for effects without knowing how they are done.
+
+use std::path::PathBuf;
+
+use super::export_files::ExportFormat;
+use crate::domain::Session;
+
+/// A side effect requested by `update`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Write the open session to its file (atomic, with a backup).
+    Save,
+    /// Read the sessions folder.
+    Scan,
+    /// Read a session file.
+    Load(PathBuf),
+    /// Read the open session's file text (to notice other programs' changes later).
+    ReadDiskText,
+    /// Write a new session file in the sessions folder, under a free name from `stem`.
+    Create { stem: String, session: Box<Session> },
+    /// Copy a session as a template (same tables and schedule, no proposals).
+    Duplicate { source: PathBuf, title: String },
+    /// Move a session file (and its backup) into `.trash/`.
+    Trash(PathBuf),
+    /// Write exports of the open session.
+    Export { formats: Vec<ExportFormat>, target: Option<PathBuf> },
+    /// Remember the settings.
+    SaveSettings,
+    /// Ring the terminal bell.
+    Bell,
+}
