@@ -121,18 +121,18 @@ fn keystroke_in_capture(bencher: divan::Bencher) {
 /// the app does after each change); the frame only draws it.
 #[divan::bench(args = ["board", "opened", "queue", "others", "chart"])]
 fn render_synthese_160x45(bencher: divan::Bencher, view: &str) {
-    use cafe_savoir::tui::action::SyntheseAction;
-    use cafe_savoir::tui::screens::synthese::SyntheseTab;
+    use cafe_savoir::tui::action::HarvestAction;
+    use cafe_savoir::tui::screens::harvest::HarvestTab;
     let mut app = synthese_app();
     let now = app.now;
     let action = match view {
-        "opened" => SyntheseAction::Open,
-        "queue" => SyntheseAction::ShowTab(SyntheseTab::Queue),
-        "others" => SyntheseAction::ShowTab(SyntheseTab::Others),
-        "chart" => SyntheseAction::ShowTab(SyntheseTab::Chart),
-        _ => SyntheseAction::Down,
+        "opened" => HarvestAction::Open,
+        "queue" => HarvestAction::ShowTab(HarvestTab::Queue),
+        "others" => HarvestAction::ShowTab(HarvestTab::Others),
+        "chart" => HarvestAction::ShowTab(HarvestTab::Chart),
+        _ => HarvestAction::Down,
     };
-    update(&mut app, Action::Synthese(action), now);
+    update(&mut app, Action::Harvest(action), now);
     bencher.bench_local(|| draw(divan::black_box(&app)));
 }
 
@@ -140,13 +140,13 @@ fn render_synthese_160x45(bencher: divan::Bencher, view: &str) {
 /// the re-synthesis with the session's engine, the frame), then its undo.
 #[divan::bench]
 fn vote_and_undo_in_synthese(bencher: divan::Bencher) {
-    use cafe_savoir::tui::action::SyntheseAction;
+    use cafe_savoir::tui::action::HarvestAction;
     let mut app = synthese_app();
     let now = app.now;
     bencher.bench_local(|| {
-        update(&mut app, Action::Synthese(SyntheseAction::VoteUp), now);
+        update(&mut app, Action::Harvest(HarvestAction::VoteUp), now);
         draw(&app);
-        update(&mut app, Action::Synthese(SyntheseAction::Undo), now);
+        update(&mut app, Action::Harvest(HarvestAction::Undo), now);
         draw(&app)
     });
 }
@@ -157,6 +157,6 @@ fn synthese_app() -> App {
     App::new(PathBuf::from("sessions"), Lang::Fr, Settings::default(), false, now).with_session(
         &PathBuf::from("sessions/banc.ron"),
         session,
-        Screen::Synthese,
+        Screen::Harvest,
     )
 }

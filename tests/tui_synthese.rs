@@ -12,10 +12,10 @@ use cafe_savoir::i18n::Lang;
 use cafe_savoir::store;
 use cafe_savoir::store::families::default_families;
 use cafe_savoir::synth::{Group, Status as GroupStatus};
-use cafe_savoir::tui::action::{Action, SyntheseAction};
+use cafe_savoir::tui::action::{Action, HarvestAction};
 use cafe_savoir::tui::app::{App, Popup, Status};
 use cafe_savoir::tui::screens::Screen;
-use cafe_savoir::tui::screens::synthese::{QueueItem, SyntheseTab, columns, queue};
+use cafe_savoir::tui::screens::harvest::state::{HarvestTab, QueueItem, columns, queue};
 use cafe_savoir::tui::settings::Settings;
 use ratatui::crossterm::event::KeyCode;
 use tui_support::*;
@@ -72,22 +72,22 @@ fn id_of(app: &App, text: &str) -> ProposalId {
 /// The group that holds the proposal with this text.
 fn group_of(app: &App, text: &str) -> Group {
     let id = id_of(app, text);
-    app.open.as_ref().unwrap().synthese.synthesis.group_of(id).cloned().expect("group")
+    app.open.as_ref().unwrap().harvest.synthesis.group_of(id).cloned().expect("group")
 }
 
 /// Selects, on the board, the group that holds the proposal with this text.
 fn select(app: &mut App, text: &str) {
     let id = id_of(app, text);
     let open = app.open.as_mut().unwrap();
-    let tab = open.synthese.tab;
-    let cols = columns(&open.synthese.synthesis, &open.session, tab, Lang::Fr);
+    let tab = open.harvest.tab;
+    let cols = columns(&open.harvest.synthesis, &open.session, tab, Lang::Fr);
     let (c, r) = cols
         .iter()
         .enumerate()
         .find_map(|(c, col)| col.groups.iter().position(|g| g.members.contains(&id)).map(|r| (c, r)))
         .expect("on the board");
-    open.synthese.column = c;
-    open.synthese.row = r;
+    open.harvest.column = c;
+    open.harvest.row = r;
 }
 
 fn key(app: &mut App, c: char) {
@@ -119,27 +119,27 @@ fn f7_opens_the_synthese_from_every_screen_and_esc_backs_out_one_step_at_a_time(
     for screen in [Screen::Setup, Screen::Run, Screen::Export] {
         let mut app = app_with(harvest(), screen, dir.path());
         code(&mut app, KeyCode::F(7), t0());
-        assert_eq!(app.screen, Screen::Synthese);
-        assert_eq!(app.open.as_ref().unwrap().synthese.synthesis.conditions.len(), 9);
+        assert_eq!(app.screen, Screen::Harvest);
+        assert_eq!(app.open.as_ref().unwrap().harvest.synthesis.conditions.len(), 9);
     }
     // Even while typing a proposal.
     let mut app = app_with(harvest(), Screen::Capture, dir.path());
     type_text(&mut app, "abc", t0());
     code(&mut app, KeyCode::F(7), t0());
-    assert_eq!(app.screen, Screen::Synthese);
+    assert_eq!(app.screen, Screen::Harvest);
 
     code(&mut app, KeyCode::Enter, t0());
-    assert!(app.open.as_ref().unwrap().synthese.opened.is_some());
+    assert!(app.open.as_ref().unwrap().harvest.opened.is_some());
     code(&mut app, KeyCode::Esc, t0());
-    assert!(app.open.as_ref().unwrap().synthese.opened.is_none(), "Esc closes the condition");
+    assert!(app.open.as_ref().unwrap().harvest.opened.is_none(), "Esc closes the condition");
     key(&mut app, 'v');
-    assert_eq!(app.open.as_ref().unwrap().synthese.tab, SyntheseTab::Queue);
+    assert_eq!(app.open.as_ref().unwrap().harvest.tab, HarvestTab::Queue);
     code(&mut app, KeyCode::Esc, t0());
-    assert_eq!(app.open.as_ref().unwrap().synthese.tab, SyntheseTab::Conditions, "then back to the families");
+    assert_eq!(app.open.as_ref().unwrap().harvest.tab, HarvestTab::Conditions, "then back to the families");
     code(&mut app, KeyCode::Tab, t0());
     code(&mut app, KeyCode::Tab, t0());
     code(&mut app, KeyCode::Tab, t0());
-    assert_eq!(app.open.as_ref().unwrap().synthese.tab, SyntheseTab::Chart);
+    assert_eq!(app.open.as_ref().unwrap().harvest.tab, HarvestTab::Chart);
     key(&mut app, 'g');
     code(&mut app, KeyCode::Esc, t0());
     code(&mut app, KeyCode::Esc, t0());
@@ -149,7 +149,7 @@ fn f7_opens_the_synthese_from_every_screen_and_esc_backs_out_one_step_at_a_time(
 #[test]
 fn merge_marks_one_condition_then_merges_the_whole_group_into_another() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = app_with(harvest(), Screen::Synthese, dir.path());
+    let mut app = app_with(harvest(), Screen::Harvest, dir.path());
     let before = group_of(&app, EXPERTISE).members.len();
     assert_eq!(before, 3);
     // Merging without a mark says how.
@@ -158,7 +158,7 @@ fn merge_marks_one_condition_then_merges_the_whole_group_into_another() {
 
     select(&mut app, EXPERTISE);
     key(&mut app, ' ');
-    assert_eq!(app.open.as_ref().unwrap().synthese.marked, Some(id_of(&app, EXPERTISE)));
+    assert_eq!(app.open.as_ref().unwrap().harvest.marked, Some(id_of(&app, EXPERTISE)));
     assert!(frame(&app, 160, 45).contains("◆"), "the mark shows");
     // Merging into itself is refused.
     key(&mut app, 'f');
@@ -170,8 +170,8 @@ fn merge_marks_one_condition_then_merges_the_whole_group_into_another() {
     assert_eq!(merged.members.len(), before + 1, "every proposal of the marked group moved");
     assert!(merged.members.contains(&id_of(&app, "Reconnaître notre expertise")));
     assert_eq!(merged.support, 4);
-    assert!(app.open.as_ref().unwrap().synthese.marked.is_none());
-    let conditions = app.open.as_ref().unwrap().synthese.synthesis.conditions.len();
+    assert!(app.open.as_ref().unwrap().harvest.marked.is_none());
+    let conditions = app.open.as_ref().unwrap().harvest.synthesis.conditions.len();
     assert_eq!(conditions, 8);
     // Saved in the session file, as decisions.
     let file = saved(&app);
@@ -179,8 +179,8 @@ fn merge_marks_one_condition_then_merges_the_whole_group_into_another() {
     assert!(file.decisions.merges.iter().all(|p| p.contains(target)));
     // The selection followed the merged condition.
     let open = app.open.as_ref().unwrap();
-    let cols = columns(&open.synthese.synthesis, &open.session, SyntheseTab::Conditions, Lang::Fr);
-    assert_eq!(cols[open.synthese.column].groups[open.synthese.row].anchor, merged.anchor);
+    let cols = columns(&open.harvest.synthesis, &open.session, HarvestTab::Conditions, Lang::Fr);
+    assert_eq!(cols[open.harvest.column].groups[open.harvest.row].anchor, merged.anchor);
 
     key(&mut app, 'u');
     assert!(info(&app).contains("fusion"));
@@ -191,11 +191,11 @@ fn merge_marks_one_condition_then_merges_the_whole_group_into_another() {
 #[test]
 fn merge_refuses_a_condition_with_an_astuce() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = app_with(harvest(), Screen::Synthese, dir.path());
+    let mut app = app_with(harvest(), Screen::Harvest, dir.path());
     select(&mut app, GOALS);
     key(&mut app, ' ');
     key(&mut app, 't'); // nothing bound: no change
-    act(&mut app, Action::Synthese(SyntheseAction::ShowTab(SyntheseTab::Others)), t0());
+    act(&mut app, Action::Harvest(HarvestAction::ShowTab(HarvestTab::Others)), t0());
     select(&mut app, "Une rencontre pour se connaître avant de commencer");
     key(&mut app, 'f');
     assert!(error(&app).contains("astuce"));
@@ -210,11 +210,11 @@ fn saved_or_default(app: &App) -> Session {
 #[test]
 fn split_takes_one_wording_out_and_the_rest_stays_together() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = app_with(harvest(), Screen::Synthese, dir.path());
+    let mut app = app_with(harvest(), Screen::Harvest, dir.path());
     select(&mut app, GOALS);
     // On the board, s opens the condition to choose the wording.
     key(&mut app, 's');
-    assert!(app.open.as_ref().unwrap().synthese.opened.is_some());
+    assert!(app.open.as_ref().unwrap().harvest.opened.is_some());
     let group = group_of(&app, GOALS);
     assert_eq!(group.members.len(), 4);
     let screen = frame(&app, 160, 45);
@@ -225,12 +225,12 @@ fn split_takes_one_wording_out_and_the_rest_stays_together() {
     code(&mut app, KeyCode::Down, t0());
     let leaving = group.members[2];
     key(&mut app, 's');
-    let synthesis = &app.open.as_ref().unwrap().synthese.synthesis;
+    let synthesis = &app.open.as_ref().unwrap().harvest.synthesis;
     assert_eq!(synthesis.group_of(leaving).unwrap().members, vec![leaving]);
     let rest = synthesis.group_of(group.members[0]).unwrap();
     assert_eq!(rest.members.len(), 3);
     // The opened view stays on the remaining condition.
-    assert_eq!(app.open.as_ref().unwrap().synthese.opened, Some(group.members[0]));
+    assert_eq!(app.open.as_ref().unwrap().harvest.opened, Some(group.members[0]));
     let file = saved(&app);
     assert_eq!(file.decisions.splits.len(), 1);
     assert_eq!(file.decisions.splits[0].proposal, leaving);
@@ -246,7 +246,7 @@ fn split_takes_one_wording_out_and_the_rest_stays_together() {
 #[test]
 fn a_condition_moves_to_another_family_by_digit_or_by_question() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = app_with(harvest(), Screen::Synthese, dir.path());
+    let mut app = app_with(harvest(), Screen::Harvest, dir.path());
     select(&mut app, PAPER);
     assert_eq!(group_of(&app, PAPER).family, Some(2));
     key(&mut app, '3');
@@ -255,9 +255,9 @@ fn a_condition_moves_to_another_family_by_digit_or_by_question() {
     assert_eq!(saved(&app).decisions.families.len(), 1);
     // The selection followed it into its new column.
     let open = app.open.as_ref().unwrap();
-    let cols = columns(&open.synthese.synthesis, &open.session, SyntheseTab::Conditions, Lang::Fr);
-    assert_eq!(cols[open.synthese.column].family, Some(3));
-    assert!(cols[open.synthese.column].groups[open.synthese.row].members.contains(&id_of(&app, PAPER)));
+    let cols = columns(&open.harvest.synthesis, &open.session, HarvestTab::Conditions, Lang::Fr);
+    assert_eq!(cols[open.harvest.column].family, Some(3));
+    assert!(cols[open.harvest.column].groups[open.harvest.row].members.contains(&id_of(&app, PAPER)));
 
     // A family that does not exist is refused and changes nothing.
     key(&mut app, '7');
@@ -288,7 +288,7 @@ fn a_condition_moves_to_another_family_by_digit_or_by_question() {
 #[test]
 fn a_condition_is_reworded_then_given_back_its_automatic_wording() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = app_with(harvest(), Screen::Synthese, dir.path());
+    let mut app = app_with(harvest(), Screen::Harvest, dir.path());
     select(&mut app, GOALS);
     let automatic = group_of(&app, GOALS).wording;
     key(&mut app, 'e');
@@ -320,7 +320,7 @@ fn a_condition_is_reworded_then_given_back_its_automatic_wording() {
 #[test]
 fn a_condition_is_left_out_and_brought_back() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = app_with(harvest(), Screen::Synthese, dir.path());
+    let mut app = app_with(harvest(), Screen::Harvest, dir.path());
     select(&mut app, MISSION);
     key(&mut app, 'x');
     assert!(group_of(&app, MISSION).excluded);
@@ -336,7 +336,7 @@ fn a_condition_is_left_out_and_brought_back() {
 #[test]
 fn dot_votes_go_up_and_down_and_order_the_family() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = app_with(harvest(), Screen::Synthese, dir.path());
+    let mut app = app_with(harvest(), Screen::Harvest, dir.path());
     select(&mut app, MISSION);
     for _ in 0..3 {
         key(&mut app, '+');
@@ -346,9 +346,9 @@ fn dot_votes_go_up_and_down_and_order_the_family() {
     assert_eq!(saved(&app).decisions.votes[0].votes, 2);
     // The most voted condition leads its family, and stays selected.
     let open = app.open.as_ref().unwrap();
-    let cols = columns(&open.synthese.synthesis, &open.session, SyntheseTab::Conditions, Lang::Fr);
+    let cols = columns(&open.harvest.synthesis, &open.session, HarvestTab::Conditions, Lang::Fr);
     assert!(cols[0].groups[0].members.contains(&id_of(&app, MISSION)));
-    assert_eq!((open.synthese.column, open.synthese.row), (0, 0));
+    assert_eq!((open.harvest.column, open.harvest.row), (0, 0));
     assert!(frame(&app, 160, 45).contains("●● 2"));
     key(&mut app, '-');
     key(&mut app, '-');
@@ -361,12 +361,12 @@ fn dot_votes_go_up_and_down_and_order_the_family() {
 #[test]
 fn the_queue_is_accepted_or_rejected_one_key_at_a_time() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = app_with(demo(), Screen::Synthese, dir.path());
+    let mut app = app_with(demo(), Screen::Harvest, dir.path());
     key(&mut app, 'v');
-    let items = |app: &App| queue(&app.open.as_ref().unwrap().synthese.synthesis).len();
+    let items = |app: &App| queue(&app.open.as_ref().unwrap().harvest.synthesis).len();
     let start = items(&app);
     assert!(start > 2, "the demo has things to confirm");
-    let first = match queue(&app.open.as_ref().unwrap().synthese.synthesis)[0] {
+    let first = match queue(&app.open.as_ref().unwrap().harvest.synthesis)[0] {
         QueueItem::Merge { a, b, .. } => (a.anchor, b.anchor),
         QueueItem::Family(_) => panic!("suggestions come first"),
     };
@@ -375,45 +375,45 @@ fn the_queue_is_accepted_or_rejected_one_key_at_a_time() {
     assert!(saved(&app).decisions.rejected.iter().any(|p| p.contains(first.0) && p.contains(first.1)));
     assert_eq!(items(&app), start - 1);
     // Accept: the next two become one condition.
-    let second = match queue(&app.open.as_ref().unwrap().synthese.synthesis)[0] {
+    let second = match queue(&app.open.as_ref().unwrap().harvest.synthesis)[0] {
         QueueItem::Merge { a, b, .. } => (a.anchor, b.anchor),
         QueueItem::Family(_) => panic!("suggestions come first"),
     };
     code(&mut app, KeyCode::Enter, t0());
-    let synthesis = &app.open.as_ref().unwrap().synthese.synthesis;
+    let synthesis = &app.open.as_ref().unwrap().harvest.synthesis;
     assert_eq!(synthesis.group_of(second.0).unwrap().anchor, synthesis.group_of(second.1).unwrap().anchor);
     assert!(!saved(&app).decisions.merges.is_empty());
 
     // A family to confirm: accept keeps the proposed family as the facilitator's.
-    let family_at = queue(&app.open.as_ref().unwrap().synthese.synthesis)
+    let family_at = queue(&app.open.as_ref().unwrap().harvest.synthesis)
         .iter()
         .position(|i| matches!(i, QueueItem::Family(g) if g.family.is_some()))
         .expect("an uncertain family");
-    let anchor = match queue(&app.open.as_ref().unwrap().synthese.synthesis)[family_at] {
+    let anchor = match queue(&app.open.as_ref().unwrap().harvest.synthesis)[family_at] {
         QueueItem::Family(g) => g.anchor,
         QueueItem::Merge { .. } => unreachable!(),
     };
-    act(&mut app, Action::Synthese(SyntheseAction::SelectQueue(family_at)), t0());
+    act(&mut app, Action::Harvest(HarvestAction::SelectQueue(family_at)), t0());
     key(&mut app, 'o');
-    let group = app.open.as_ref().unwrap().synthese.synthesis.group_of(anchor).unwrap().clone();
+    let group = app.open.as_ref().unwrap().harvest.synthesis.group_of(anchor).unwrap().clone();
     assert_eq!(group.status, GroupStatus::Decided);
     // Reject on a family asks which one; a digit chooses directly.
-    let family_at = queue(&app.open.as_ref().unwrap().synthese.synthesis)
+    let family_at = queue(&app.open.as_ref().unwrap().harvest.synthesis)
         .iter()
         .position(|i| matches!(i, QueueItem::Family(_)))
         .expect("another family to confirm");
-    act(&mut app, Action::Synthese(SyntheseAction::SelectQueue(family_at)), t0());
+    act(&mut app, Action::Harvest(HarvestAction::SelectQueue(family_at)), t0());
     key(&mut app, 'n');
     assert!(matches!(app.popup, Some(Popup::Ask { .. })));
     code(&mut app, KeyCode::Esc, t0());
-    let anchor = match queue(&app.open.as_ref().unwrap().synthese.synthesis)[family_at] {
+    let anchor = match queue(&app.open.as_ref().unwrap().harvest.synthesis)[family_at] {
         QueueItem::Family(g) => g.anchor,
         QueueItem::Merge { .. } => unreachable!(),
     };
     key(&mut app, '3');
-    let group = app.open.as_ref().unwrap().synthese.synthesis.group_of(anchor).unwrap().clone();
+    let group = app.open.as_ref().unwrap().harvest.synthesis.group_of(anchor).unwrap().clone();
     assert_eq!((group.family, group.status), (Some(3), GroupStatus::Decided));
-    let pairs: Vec<(ProposalId, ProposalId)> = queue(&app.open.as_ref().unwrap().synthese.synthesis)
+    let pairs: Vec<(ProposalId, ProposalId)> = queue(&app.open.as_ref().unwrap().harvest.synthesis)
         .iter()
         .filter_map(|i| match i {
             QueueItem::Merge { a, b, .. } => Some((a.anchor, b.anchor)),
@@ -437,7 +437,7 @@ fn dropped_decisions_are_shown_not_hidden() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = harvest();
     s.decisions.merge(ProposalId(1), ProposalId(999));
-    let mut app = app_with(s, Screen::Synthese, dir.path());
+    let mut app = app_with(s, Screen::Harvest, dir.path());
     let screen = frame(&app, 160, 45);
     assert!(screen.contains("1 décision abandonnée"), "{screen}");
     key(&mut app, 'v');
@@ -449,7 +449,7 @@ fn dropped_decisions_are_shown_not_hidden() {
 #[test]
 fn mouse_clicks_select_and_open_and_the_wheel_scrolls() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = app_with(harvest(), Screen::Synthese, dir.path());
+    let mut app = app_with(harvest(), Screen::Harvest, dir.path());
     app.size = (160, 45);
     let _ = draw(&app, 160, 45);
     // Click the second condition of the second family.
@@ -457,16 +457,16 @@ fn mouse_clicks_select_and_open_and_the_wheel_scrolls() {
         .hits
         .borrow()
         .iter()
-        .find(|h| h.action == Action::Synthese(SyntheseAction::Select { column: 1, row: 1 }))
+        .find(|h| h.action == Action::Harvest(HarvestAction::Select { column: 1, row: 1 }))
         .map(|h| h.area)
         .expect("drawn");
     act(&mut app, Action::Click { column: target.x + 3, row: target.y }, t0());
-    assert_eq!((app.open.as_ref().unwrap().synthese.column, app.open.as_ref().unwrap().synthese.row), (1, 1));
+    assert_eq!((app.open.as_ref().unwrap().harvest.column, app.open.as_ref().unwrap().harvest.row), (1, 1));
     let _ = draw(&app, 160, 45);
     act(&mut app, Action::Click { column: target.x + 3, row: target.y }, t0());
-    assert!(app.open.as_ref().unwrap().synthese.opened.is_some(), "a second click opens it");
+    assert!(app.open.as_ref().unwrap().harvest.opened.is_some(), "a second click opens it");
     act(&mut app, Action::Scroll { down: true, column: 10, row: 20 }, t0());
-    assert_eq!(app.open.as_ref().unwrap().synthese.member, 1);
+    assert_eq!(app.open.as_ref().unwrap().harvest.member, 1);
     code(&mut app, KeyCode::Esc, t0());
     // Tabs are buttons.
     let _ = draw(&app, 160, 45);
@@ -474,38 +474,38 @@ fn mouse_clicks_select_and_open_and_the_wheel_scrolls() {
         .hits
         .borrow()
         .iter()
-        .find(|h| h.action == Action::Synthese(SyntheseAction::ShowTab(SyntheseTab::Chart)))
+        .find(|h| h.action == Action::Harvest(HarvestAction::ShowTab(HarvestTab::Chart)))
         .map(|h| h.area)
         .expect("tab drawn");
     act(&mut app, Action::Click { column: queue_tab.x, row: queue_tab.y }, t0());
-    assert_eq!(app.open.as_ref().unwrap().synthese.tab, SyntheseTab::Chart);
+    assert_eq!(app.open.as_ref().unwrap().harvest.tab, HarvestTab::Chart);
 }
 
 #[test]
 fn arrows_walk_through_every_family() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = app_with(harvest(), Screen::Synthese, dir.path());
-    let total = app.open.as_ref().unwrap().synthese.synthesis.conditions.len();
+    let mut app = app_with(harvest(), Screen::Harvest, dir.path());
+    let total = app.open.as_ref().unwrap().harvest.synthesis.conditions.len();
     let mut seen = std::collections::BTreeSet::new();
     for _ in 0..total + 3 {
         let open = app.open.as_ref().unwrap();
-        seen.insert((open.synthese.column, open.synthese.row));
+        seen.insert((open.harvest.column, open.harvest.row));
         key(&mut app, 'j');
     }
     assert_eq!(seen.len(), total, "↓ alone reaches every condition");
     code(&mut app, KeyCode::Left, t0());
     key(&mut app, 'h');
     key(&mut app, 'h');
-    assert_eq!(app.open.as_ref().unwrap().synthese.column, 0);
+    assert_eq!(app.open.as_ref().unwrap().harvest.column, 0);
     key(&mut app, 'l');
-    assert_eq!(app.open.as_ref().unwrap().synthese.column, 1);
+    assert_eq!(app.open.as_ref().unwrap().harvest.column, 1);
     key(&mut app, 'k');
 }
 
 #[test]
 fn astuces_and_temoignages_are_listed_apart() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = app_with(harvest(), Screen::Synthese, dir.path());
+    let mut app = app_with(harvest(), Screen::Harvest, dir.path());
     let screen = frame(&app, 160, 45);
     assert!(!screen.contains("sous-traitant"), "not among the conditions");
     code(&mut app, KeyCode::Tab, t0());
@@ -532,7 +532,7 @@ fn demo_app() -> App {
     App::new(PathBuf::from("sessions"), Lang::Fr, Settings::default(), false, t0()).with_session(
         &PathBuf::from("sessions/cafe-du-savoir-14-novembre-2018.ron"),
         demo(),
-        Screen::Synthese,
+        Screen::Harvest,
     )
 }
 
@@ -540,32 +540,32 @@ fn demo_app() -> App {
 fn snapshots_of_the_synthese() {
     let mut app = demo_app();
     let now = t0();
-    let apply = |app: &mut App, action: SyntheseAction| {
+    let apply = |app: &mut App, action: HarvestAction| {
         // Decisions are applied without saving (the effects are dropped).
-        cafe_savoir::tui::update::update(app, Action::Synthese(action), now);
+        cafe_savoir::tui::update::update(app, Action::Harvest(action), now);
     };
     snap("synthese_board", &app);
-    apply(&mut app, SyntheseAction::Down);
-    apply(&mut app, SyntheseAction::Mark);
-    apply(&mut app, SyntheseAction::Right);
-    apply(&mut app, SyntheseAction::VoteUp);
-    apply(&mut app, SyntheseAction::VoteUp);
-    apply(&mut app, SyntheseAction::VoteUp);
+    apply(&mut app, HarvestAction::Down);
+    apply(&mut app, HarvestAction::Mark);
+    apply(&mut app, HarvestAction::Right);
+    apply(&mut app, HarvestAction::VoteUp);
+    apply(&mut app, HarvestAction::VoteUp);
+    apply(&mut app, HarvestAction::VoteUp);
     snap("synthese_board_marked_and_voted", &app);
-    apply(&mut app, SyntheseAction::Open);
-    apply(&mut app, SyntheseAction::Down);
+    apply(&mut app, HarvestAction::Open);
+    apply(&mut app, HarvestAction::Down);
     snap("synthese_opened", &app);
-    apply(&mut app, SyntheseAction::ShowTab(SyntheseTab::Queue));
+    apply(&mut app, HarvestAction::ShowTab(HarvestTab::Queue));
     snap("synthese_queue", &app);
-    apply(&mut app, SyntheseAction::ShowTab(SyntheseTab::Others));
+    apply(&mut app, HarvestAction::ShowTab(HarvestTab::Others));
     snap("synthese_others", &app);
-    apply(&mut app, SyntheseAction::ShowTab(SyntheseTab::Chart));
+    apply(&mut app, HarvestAction::ShowTab(HarvestTab::Chart));
     snap("synthese_chart", &app);
     let mut english = demo_app();
     english.lang = Lang::En;
     insta::assert_snapshot!("synthese_board_english_160x45", frame(&english, 160, 45));
     let mut empty = App::new(PathBuf::from("sessions"), Lang::Fr, Settings::default(), false, t0())
-        .with_session(&PathBuf::from("sessions/vide.ron"), tui_support::session(), Screen::Synthese);
+        .with_session(&PathBuf::from("sessions/vide.ron"), tui_support::session(), Screen::Harvest);
     empty.open.as_mut().unwrap().session.proposals.clear();
     insta::assert_snapshot!("synthese_empty_80x24", frame(&empty, 80, 24));
 }
@@ -575,7 +575,7 @@ fn snapshots_of_the_synthese() {
 fn go_to(app: &mut App, text: &str) {
     let id = id_of(app, text);
     let open = app.open.as_ref().unwrap();
-    let cols = columns(&open.synthese.synthesis, &open.session, open.synthese.tab, Lang::Fr);
+    let cols = columns(&open.harvest.synthesis, &open.session, open.harvest.tab, Lang::Fr);
     let (c, r) = cols
         .iter()
         .enumerate()
@@ -587,14 +587,14 @@ fn go_to(app: &mut App, text: &str) {
     for _ in 0..c {
         key(app, 'l');
     }
-    while app.open.as_ref().unwrap().synthese.row > 0 {
+    while app.open.as_ref().unwrap().harvest.row > 0 {
         key(app, 'k');
     }
     for _ in 0..r {
         key(app, 'j');
     }
     let open = app.open.as_ref().unwrap();
-    assert_eq!((open.synthese.column, open.synthese.row), (c, r), "reached « {text} »");
+    assert_eq!((open.harvest.column, open.harvest.row), (c, r), "reached « {text} »");
 }
 
 #[test]
@@ -623,7 +623,7 @@ fn a_harvest_by_keys_from_capture_to_export() {
 
     // The synthèse, by keys only.
     code(&mut app, KeyCode::F(7), t0());
-    assert_eq!(app.screen, Screen::Synthese);
+    assert_eq!(app.screen, Screen::Harvest);
     // Merge the expertise into the mission of each organisation.
     go_to(&mut app, EXPERTISE);
     key(&mut app, ' ');

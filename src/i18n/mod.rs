@@ -4,10 +4,10 @@
 
 pub mod cli;
 pub mod errors;
+pub mod harvest;
 pub mod plan;
 pub mod session;
 pub mod synth;
-pub mod synthese;
 pub mod tui;
 
 /// The language of the interface.

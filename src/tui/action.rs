@@ -10,8 +10,8 @@ use std::path::PathBuf;
 use ratatui::crossterm::event::KeyEvent;
 
 use super::screens::Screen;
+use super::screens::harvest::HarvestTab;
 use super::screens::home::SessionEntry;
-use super::screens::synthese::SyntheseTab;
 use crate::domain::Session;
 
 /// An action on the app.
@@ -55,7 +55,7 @@ pub enum Action {
     /// Participants screen.
     Participants(ParticipantsAction),
     /// Synthèse screen.
-    Synthese(SyntheseAction),
+    Harvest(HarvestAction),
     /// The open popup (confirmation or question).
     Popup(PopupAction),
     /// Move a session file to the trash (after the confirmation).
@@ -240,7 +240,7 @@ pub enum PopupAction {
 /// Synthèse screen: the families, an opened condition, the queue « à valider », charts.
 /// Every change is a decision stored in the session (and can be undone).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SyntheseAction {
+pub enum HarvestAction {
     /// The previous condition (or original wording, or queue item).
     Up,
     /// The next condition (or original wording, or queue item).
@@ -256,7 +256,7 @@ pub enum SyntheseAction {
     /// Select an item of the queue (mouse).
     SelectQueue(usize),
     /// Show a view: conditions, astuces and témoignages, queue, charts.
-    ShowTab(SyntheseTab),
+    ShowTab(HarvestTab),
     /// The next view.
     NextTab,
     /// The previous view.

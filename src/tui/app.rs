@@ -14,11 +14,11 @@ use super::effect::Effect;
 use super::screens::Screen;
 use super::screens::capture::CaptureState;
 use super::screens::export::ExportState;
+use super::screens::harvest::HarvestState;
 use super::screens::home::HomeState;
 use super::screens::participants::ParticipantsState;
 use super::screens::run::RunState;
 use super::screens::setup::SetupState;
-use super::screens::synthese::SyntheseState;
 use super::settings::Settings;
 use super::theme::Theme;
 use super::widgets::LineInput;
@@ -49,7 +49,7 @@ pub struct OpenSession {
     pub capture: CaptureState,
     pub export: ExportState,
     pub participants: ParticipantsState,
-    pub synthese: SyntheseState,
+    pub harvest: HarvestState,
     /// The synthèse engine for this session's families (hints while typing, exports).
     pub engine: Arc<Engine>,
     /// The file's text when the app last read or wrote it, to notice another program's
@@ -73,7 +73,7 @@ impl OpenSession {
             capture,
             export: ExportState::default(),
             participants: ParticipantsState::default(),
-            synthese: SyntheseState::default(),
+            harvest: HarvestState::default(),
         }
     }
 }
@@ -193,10 +193,10 @@ impl App {
     pub fn with_session(mut self, path: &Path, session: Session, screen: Screen) -> App {
         self.open = Some(OpenSession::new(path.to_path_buf(), session, self.now));
         self.screen = screen;
-        if screen == Screen::Synthese
+        if screen == Screen::Harvest
             && let Some(open) = self.open.as_mut()
         {
-            super::screens::synthese::refresh(open, self.lang);
+            open.harvest.refresh(&open.engine, &open.session, self.lang);
         }
         self
     }

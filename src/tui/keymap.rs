@@ -13,14 +13,14 @@ use ratatui::crossterm::event::{
 };
 
 use super::action::{
-    Action, CaptureAction, ExportAction, HomeAction, ParticipantsAction, PopupAction, RunAction, SetupAction,
-    SyntheseAction,
+    Action, CaptureAction, ExportAction, HarvestAction, HomeAction, ParticipantsAction, PopupAction,
+    RunAction, SetupAction,
 };
 use super::app::{App, Popup};
 use super::screens::Screen;
 use super::screens::capture::Focus;
-use super::screens::synthese::SyntheseTab;
-use crate::i18n::synthese as ts;
+use super::screens::harvest::HarvestTab;
+use crate::i18n::harvest as ts;
 use crate::i18n::tui as t;
 use crate::i18n::{Lang, Text};
 
@@ -46,15 +46,15 @@ pub enum Context {
     ParticipantsInput,
     ParticipantsList,
     /// The synthèse's families (and the astuces and témoignages).
-    SyntheseBoard,
+    HarvestBoard,
     /// An opened condition of the synthèse.
-    SyntheseDetail,
+    HarvestDetail,
     /// The synthèse's queue « à valider ».
-    SyntheseQueue,
+    HarvestQueue,
     /// The synthèse's charts.
-    SyntheseChart,
+    HarvestChart,
     /// Every view of the synthèse.
-    Synthese,
+    Harvest,
 }
 
 impl Context {
@@ -75,11 +75,11 @@ impl Context {
             Context::Export => t::SCREEN_EXPORT,
             Context::ParticipantsInput => crate::i18n::plan::CTX_PARTICIPANTS_INPUT,
             Context::ParticipantsList => crate::i18n::plan::CTX_PARTICIPANTS_LIST,
-            Context::SyntheseBoard => ts::CTX_BOARD,
-            Context::SyntheseDetail => ts::CTX_DETAIL,
-            Context::SyntheseQueue => ts::CTX_QUEUE,
-            Context::SyntheseChart => ts::CTX_CHART,
-            Context::Synthese => ts::SCREEN,
+            Context::HarvestBoard => ts::CTX_BOARD,
+            Context::HarvestDetail => ts::CTX_DETAIL,
+            Context::HarvestQueue => ts::CTX_QUEUE,
+            Context::HarvestChart => ts::CTX_CHART,
+            Context::Harvest => ts::SCREEN,
         }
     }
 }
@@ -211,7 +211,7 @@ static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             crate::i18n::plan::SCREEN_PARTICIPANTS,
             false,
         ),
-        row(C::Session, &[Key::plain(K::F(7))], Action::Go(Screen::Synthese), ts::SCREEN, false),
+        row(C::Session, &[Key::plain(K::F(7))], Action::Go(Screen::Harvest), ts::SCREEN, false),
         row(C::Global, &[Key::ch('q')], Action::Quit, t::K_QUIT, true),
         row(C::Global, &[Key::ch('?')], Action::ToggleHelp, t::K_HELP, true),
         row(C::Global, &[Key::plain(K::Esc)], Action::Back, t::K_BACK, true),
@@ -522,14 +522,14 @@ static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
 /// The keys of the synthèse screen. A digit binding passes its digit (the family).
 fn synthese_rows() -> Vec<Binding> {
     use Context as C;
+    use HarvestAction as S;
     use KeyCode as K;
-    use SyntheseAction as S;
-    let s = Action::Synthese;
+    let s = Action::Harvest;
     let digits: Vec<Key> = ('1'..='9').map(Key::ch).collect();
     let mut rows = Vec::new();
     // Board and opened condition share the decision keys.
-    for context in [C::SyntheseBoard, C::SyntheseDetail] {
-        let detail = context == C::SyntheseDetail;
+    for context in [C::HarvestBoard, C::HarvestDetail] {
+        let detail = context == C::HarvestDetail;
         if detail {
             rows.push(row(context, &[Key::ch('s')], s(S::Split), ts::K_SPLIT, true));
         } else {
@@ -565,28 +565,28 @@ fn synthese_rows() -> Vec<Binding> {
     }
     rows.extend([
         row(
-            C::SyntheseQueue,
+            C::HarvestQueue,
             &[Key::plain(K::Enter), Key::ch('o'), Key::ch('y')],
             s(S::Accept),
             ts::K_ACCEPT,
             true,
         ),
         row(
-            C::SyntheseQueue,
+            C::HarvestQueue,
             &[Key::ch('n'), Key::plain(K::Delete), Key::plain(K::Backspace)],
             s(S::Reject),
             ts::K_REJECT,
             true,
         ),
-        row(C::SyntheseQueue, &digits, s(S::SetFamily(0)), ts::K_FAMILY_DIGIT, false),
+        row(C::HarvestQueue, &digits, s(S::SetFamily(0)), ts::K_FAMILY_DIGIT, false),
         // Every view.
-        row(C::Synthese, &[Key::plain(K::Up), Key::ch('k')], s(S::Up), t::K_UP, false),
-        row(C::Synthese, &[Key::plain(K::Down), Key::ch('j')], s(S::Down), t::K_DOWN, false),
-        row(C::Synthese, &[Key::ch('u'), Key::ctrl('z')], s(S::Undo), ts::K_UNDO, true),
-        row(C::Synthese, &[Key::plain(K::Tab)], s(S::NextTab), ts::K_NEXT_TAB, true),
-        row(C::Synthese, &[Key::plain(K::BackTab)], s(S::PreviousTab), ts::K_PREVIOUS_TAB, false),
-        row(C::Synthese, &[Key::ch('v')], s(S::ShowTab(SyntheseTab::Queue)), ts::K_QUEUE, true),
-        row(C::Synthese, &[Key::ch('g')], s(S::ShowTab(SyntheseTab::Chart)), ts::K_CHART, true),
+        row(C::Harvest, &[Key::plain(K::Up), Key::ch('k')], s(S::Up), t::K_UP, false),
+        row(C::Harvest, &[Key::plain(K::Down), Key::ch('j')], s(S::Down), t::K_DOWN, false),
+        row(C::Harvest, &[Key::ch('u'), Key::ctrl('z')], s(S::Undo), ts::K_UNDO, true),
+        row(C::Harvest, &[Key::plain(K::Tab)], s(S::NextTab), ts::K_NEXT_TAB, true),
+        row(C::Harvest, &[Key::plain(K::BackTab)], s(S::PreviousTab), ts::K_PREVIOUS_TAB, false),
+        row(C::Harvest, &[Key::ch('v')], s(S::ShowTab(HarvestTab::Queue)), ts::K_QUEUE, true),
+        row(C::Harvest, &[Key::ch('g')], s(S::ShowTab(HarvestTab::Chart)), ts::K_CHART, true),
     ]);
     rows
 }
@@ -659,14 +659,14 @@ pub fn contexts(app: &App) -> (Vec<Context>, bool) {
         Screen::Capture => C::CaptureList,
         Screen::Export => C::Export,
         Screen::Participants => C::ParticipantsList,
-        Screen::Synthese => {
-            let view = match app.open.as_ref().map(|o| &o.synthese) {
-                Some(state) if state.opened.is_some() => C::SyntheseDetail,
-                Some(state) if state.tab == SyntheseTab::Queue => C::SyntheseQueue,
-                Some(state) if state.tab == SyntheseTab::Chart => C::SyntheseChart,
-                _ => C::SyntheseBoard,
+        Screen::Harvest => {
+            let view = match app.open.as_ref().map(|o| &o.harvest) {
+                Some(state) if state.opened.is_some() => C::HarvestDetail,
+                Some(state) if state.tab == HarvestTab::Queue => C::HarvestQueue,
+                Some(state) if state.tab == HarvestTab::Chart => C::HarvestChart,
+                _ => C::HarvestBoard,
             };
-            out.insert(0, C::Synthese);
+            out.insert(0, C::Harvest);
             view
         }
     };
@@ -685,11 +685,11 @@ pub fn route_key(app: &App, event: KeyEvent) -> Option<Action> {
     for context in &contexts {
         if let Some(binding) = bindings().iter().find(|b| b.context == *context && b.keys.contains(&key)) {
             // A digit binding passes its digit.
-            if let (Action::Synthese(SyntheseAction::SetFamily(_)), KeyCode::Char(c)) =
+            if let (Action::Harvest(HarvestAction::SetFamily(_)), KeyCode::Char(c)) =
                 (&binding.action, key.code)
                 && let Some(digit) = c.to_digit(10)
             {
-                return Some(Action::Synthese(SyntheseAction::SetFamily(digit as u8)));
+                return Some(Action::Harvest(HarvestAction::SetFamily(digit as u8)));
             }
             return Some(binding.action.clone());
         }

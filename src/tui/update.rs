@@ -11,7 +11,7 @@ use super::action::{Action, CaptureAction, PopupAction, SetupAction};
 use super::app::{App, OpenSession, Popup, Prompt, SaveState, Status, session_changed};
 use super::effect::Effect;
 use super::screens::capture::{self, Focus};
-use super::screens::{Screen, export, home, participants, run, setup, synthese};
+use super::screens::{Screen, export, harvest, home, participants, run, setup};
 use crate::i18n::tui as t;
 use crate::store::families::default_families;
 
@@ -66,7 +66,7 @@ pub fn update(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> 
         Action::Capture(action) => capture::update(app, action, now, &mut effects),
         Action::Export(action) => export::update(app, action, &mut effects),
         Action::Participants(action) => participants::update(app, action, &mut effects),
-        Action::Synthese(action) => synthese::update(app, action, &mut effects),
+        Action::Harvest(action) => harvest::update(app, action, &mut effects),
         Action::Popup(action) => popup(app, action, now, &mut effects),
         Action::TrashSession(path) => effects.push(Effect::Trash(path)),
         Action::DiskText(text) => {
@@ -171,10 +171,10 @@ fn go(app: &mut App, screen: Screen) {
     {
         open.capture.focus = Focus::Input;
     }
-    if screen == Screen::Synthese
+    if screen == Screen::Harvest
         && let Some(open) = app.open.as_mut()
     {
-        synthese::refresh(open, app.lang);
+        harvest::refresh(open, app.lang);
     }
 }
 
@@ -189,7 +189,7 @@ fn back(app: &mut App, effects: &mut Vec<Effect>) {
             app.status = None;
             return;
         }
-        if app.screen == Screen::Synthese && synthese::back(open) {
+        if app.screen == Screen::Harvest && harvest::back(open) {
             app.status = None;
             return;
         }
@@ -254,7 +254,7 @@ fn paste(app: &mut App, text: &str, effects: &mut Vec<Effect>) {
 }
 
 fn scroll(app: &App, down: bool) -> Option<Action> {
-    use super::action::{ExportAction, HomeAction, ParticipantsAction, SyntheseAction};
+    use super::action::{ExportAction, HarvestAction, HomeAction, ParticipantsAction};
     if let Some(Popup::Help { .. }) = app.popup {
         return Some(Action::Popup(if down { PopupAction::Down } else { PopupAction::Up }));
     }
@@ -269,7 +269,7 @@ fn scroll(app: &App, down: bool) -> Option<Action> {
         Screen::Participants => {
             Action::Participants(if down { ParticipantsAction::Down } else { ParticipantsAction::Up })
         }
-        Screen::Synthese => Action::Synthese(if down { SyntheseAction::Down } else { SyntheseAction::Up }),
+        Screen::Harvest => Action::Harvest(if down { HarvestAction::Down } else { HarvestAction::Up }),
         Screen::Run => return None,
     })
 }
@@ -323,8 +323,8 @@ fn answer(app: &mut App, prompt: &Prompt, typed: &str, effects: &mut Vec<Effect>
             Ok(())
         }
         Prompt::MoveProposal(id) => capture::move_to_table(app, *id, typed, effects),
-        Prompt::Wording(id) => synthese::answer_wording(app, *id, typed, effects),
-        Prompt::Family(id) => synthese::answer_family(app, *id, typed, effects),
+        Prompt::Wording(id) => harvest::answer_wording(app, *id, typed, effects),
+        Prompt::Family(id) => harvest::answer_family(app, *id, typed, effects),
         Prompt::ExportPath => {
             let path = typed.trim();
             if path.is_empty() {

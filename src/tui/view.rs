@@ -59,7 +59,7 @@ fn render_body(app: &App, area: Rect, buf: &mut Buffer) {
         Screen::Capture => screens::capture::render(app, area, buf),
         Screen::Export => screens::export::render(app, area, buf),
         Screen::Participants => screens::participants::render(app, area, buf),
-        Screen::Synthese => screens::synthese::render(app, area, buf),
+        Screen::Harvest => screens::harvest::render(app, area, buf),
     }
 }
 

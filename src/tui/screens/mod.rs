@@ -8,15 +8,14 @@
 //! `render_body` (`view.rs`) and in `update.rs`.
 
 pub mod capture;
-pub mod charts;
 pub mod export;
+pub mod harvest;
 pub mod help;
 pub mod home;
 pub mod participants;
 pub mod rotation;
 pub mod run;
 pub mod setup;
-pub mod synthese;
 
 use crate::i18n::Text;
 use crate::i18n::tui as t;
@@ -37,13 +36,13 @@ pub enum Screen {
     /// Who comes (typed or pasted) and the rotation plan (F6, not a tab).
     Participants,
     /// The synthèse: the families side by side, merges, splits, votes, charts.
-    Synthese,
+    Harvest,
 }
 
 impl Screen {
     /// The screens of an open session, in the order of their tabs.
     pub const SESSION_SCREENS: [Screen; 6] =
-        [Screen::Setup, Screen::Run, Screen::Capture, Screen::Export, Screen::Participants, Screen::Synthese];
+        [Screen::Setup, Screen::Run, Screen::Capture, Screen::Export, Screen::Participants, Screen::Harvest];
 
     /// The tab label.
     pub fn title(self) -> Text {
@@ -54,7 +53,7 @@ impl Screen {
             Screen::Capture => t::SCREEN_CAPTURE,
             Screen::Export => t::SCREEN_EXPORT,
             Screen::Participants => crate::i18n::plan::SCREEN_PARTICIPANTS,
-            Screen::Synthese => crate::i18n::synthese::SCREEN,
+            Screen::Harvest => crate::i18n::harvest::SCREEN,
         }
     }
 }

@@ -3,13 +3,14 @@
 
 pub mod bars;
 pub mod line_input;
+pub mod meter;
 pub mod popup;
 
 pub use line_input::LineInput;
 
 use std::ops::Range;
 
-use unicode_width::UnicodeWidthChar;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// `text` cut to `width` columns (with `…` when cut) and padded with spaces to exactly
 /// `width` columns.
@@ -44,6 +45,37 @@ pub fn window(len: usize, selected: usize, height: usize) -> Range<usize> {
     start..(start + height).min(len)
 }
 
+/// `text` in lines of at most `width` columns, broken at spaces (or inside a word
+/// longer than a line).
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        let needed = if line.is_empty() { word.width() } else { line.width() + 1 + word.width() };
+        if needed <= width {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        for c in word.chars() {
+            if line.width() + c.width().unwrap_or(0) > width {
+                lines.push(std::mem::take(&mut line));
+            }
+            line.push(c);
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -54,6 +86,14 @@ mod tests {
         assert_eq!(fit("abcdef", 4), "abc…");
         assert_eq!(fit("été", 3), "été");
         assert_eq!(fit("🙂🙂🙂", 4), "🙂… ");
+    }
+
+    #[test]
+    fn wrapping_breaks_at_spaces_and_inside_long_words() {
+        assert_eq!(wrap("un deux trois", 7), vec!["un deux", "trois"]);
+        assert_eq!(wrap("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
+        assert_eq!(wrap("", 4), vec![""]);
+        assert_eq!(wrap("été où", 3), vec!["été", "où"]);
     }
 
     #[test]

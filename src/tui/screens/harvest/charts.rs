@@ -10,12 +10,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::synthese::bar;
 use crate::domain::Session;
-use crate::i18n::synthese as t;
+use crate::i18n::harvest as t;
 use crate::synth::{Group, Synthesis};
 use crate::tui::app::{App, OpenSession};
 use crate::tui::widgets::fit;
+use crate::tui::widgets::meter::meter;
 
 /// One bar: its label, value, the text written after it and its style.
 #[derive(Debug, Clone, PartialEq)]
@@ -98,7 +98,7 @@ pub fn table_items(app: &App, session: &Session) -> Vec<Item> {
 /// Draws the three charts: side by side on wide terminals, stacked otherwise.
 pub fn render(app: &App, open: &OpenSession, area: Rect, buf: &mut Buffer) {
     let session = &open.session;
-    let synthesis = &open.synthese.synthesis;
+    let synthesis = &open.harvest.synthesis;
     let support = support_items(app, synthesis);
     let families = family_items(app, session, synthesis);
     let tables = table_items(app, session);
@@ -176,7 +176,7 @@ fn hbars(app: &App, title: &str, items: &[Item], max: usize, area: Rect, buf: &m
             Paragraph::new(Line::from(vec![
                 Span::styled(label, theme.base()),
                 Span::raw(" "),
-                Span::styled(bar(item.value, max, bar_width, false), item.style),
+                Span::styled(meter(item.value, max, bar_width, false), item.style),
                 Span::styled(format!(" {text}"), theme.base().add_modifier(Modifier::BOLD)),
             ]))
             .render(row, buf);
