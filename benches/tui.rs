@@ -9,7 +9,7 @@ use cafe_savoir::store::families::default_families;
 use cafe_savoir::tui::action::{Action, CaptureAction, RunAction};
 use cafe_savoir::tui::app::App;
 use cafe_savoir::tui::screens::Screen;
-use cafe_savoir::tui::screens::home::{SessionEntry, Summary};
+use cafe_savoir::tui::screens::home::state::{SessionEntry, Summary};
 use cafe_savoir::tui::settings::Settings;
 use cafe_savoir::tui::update::update;
 use cafe_savoir::tui::view;
@@ -122,7 +122,7 @@ fn keystroke_in_capture(bencher: divan::Bencher) {
 #[divan::bench(args = ["board", "opened", "queue", "others", "chart"])]
 fn render_synthese_160x45(bencher: divan::Bencher, view: &str) {
     use cafe_savoir::tui::action::HarvestAction;
-    use cafe_savoir::tui::screens::harvest::HarvestTab;
+    use cafe_savoir::tui::screens::harvest::state::HarvestTab;
     let mut app = synthese_app();
     let now = app.now;
     let action = match view {

@@ -10,7 +10,7 @@ use cafe_savoir::i18n::Lang;
 use cafe_savoir::tui::action::{Action, CaptureAction, RunAction, SetupAction};
 use cafe_savoir::tui::app::App;
 use cafe_savoir::tui::screens::Screen;
-use cafe_savoir::tui::screens::home::{SessionEntry, Summary};
+use cafe_savoir::tui::screens::home::state::{SessionEntry, Summary};
 use cafe_savoir::tui::settings::Settings;
 use cafe_savoir::tui::update::update;
 use ratatui::crossterm::event::KeyCode;

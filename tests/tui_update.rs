@@ -11,8 +11,8 @@ use cafe_savoir::tui::action::{
 use cafe_savoir::tui::app::{App, Popup, SaveState, Status};
 use cafe_savoir::tui::effect::Effect;
 use cafe_savoir::tui::screens::Screen;
-use cafe_savoir::tui::screens::capture::Focus;
-use cafe_savoir::tui::screens::setup::FIELDS;
+use cafe_savoir::tui::screens::capture::state::Focus;
+use cafe_savoir::tui::screens::setup::state::FIELDS;
 use cafe_savoir::tui::settings::Settings;
 use cafe_savoir::tui::theme::ThemeKind;
 use cafe_savoir::tui::update::update;

@@ -10,8 +10,8 @@ use std::path::PathBuf;
 use ratatui::crossterm::event::KeyEvent;
 
 use super::screens::Screen;
-use super::screens::harvest::HarvestTab;
-use super::screens::home::SessionEntry;
+use super::screens::harvest::state::HarvestTab;
+use super::screens::home::state::SessionEntry;
 use crate::domain::Session;
 
 /// An action on the app.

@@ -18,8 +18,8 @@ use super::action::{
 };
 use super::app::{App, Popup};
 use super::screens::Screen;
-use super::screens::capture::Focus;
-use super::screens::harvest::HarvestTab;
+use super::screens::capture::state::Focus;
+use super::screens::harvest::state::HarvestTab;
 use crate::i18n::harvest as ts;
 use crate::i18n::tui as t;
 use crate::i18n::{Lang, Text};
@@ -642,7 +642,7 @@ pub fn contexts(app: &App) -> (Vec<Context>, bool) {
         (Screen::Setup, Some(open)) if open.setup.editing.is_some() => Some(C::SetupEditing),
         (Screen::Capture, Some(open)) if open.capture.focus == Focus::Input => Some(C::CaptureInput),
         (Screen::Participants, Some(open))
-            if open.participants.focus == crate::tui::screens::participants::Focus::Input =>
+            if open.participants.focus == crate::tui::screens::participants::state::Focus::Input =>
         {
             Some(C::ParticipantsInput)
         }

@@ -13,7 +13,7 @@ use super::action::Action;
 use super::app::App;
 use super::effect::Effect;
 use super::export_files::write_exports;
-use super::screens::home::{SessionEntry, Summary, sort_entries};
+use super::screens::home::state::{SessionEntry, Summary, sort_entries};
 use crate::domain::{Clock, Decisions, Session};
 use crate::i18n::Lang;
 use crate::i18n::errors::{io_error, store_error};

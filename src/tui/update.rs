@@ -10,7 +10,7 @@ use chrono::{DateTime, Utc};
 use super::action::{Action, CaptureAction, PopupAction, SetupAction};
 use super::app::{App, OpenSession, Popup, Prompt, SaveState, Status, session_changed};
 use super::effect::Effect;
-use super::screens::capture::{self, Focus};
+use super::screens::capture::{self, state::Focus};
 use super::screens::{Screen, export, harvest, home, participants, run, setup};
 use crate::i18n::tui as t;
 use crate::store::families::default_families;
@@ -35,13 +35,13 @@ pub fn update(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> 
             effects.push(Effect::SaveSettings);
         }
         Action::Go(screen) => go(app, screen),
-        Action::Tick => visible = run::tick(app, now, &mut effects),
+        Action::Tick => visible = run::update::tick(app, now, &mut effects),
         Action::Idle => {
             visible = false;
             if let Some(open) = app.open.as_mut()
                 && open.capture.hint_stale
             {
-                capture::refresh_hint(open);
+                capture::update::refresh_hint(open);
                 visible = true;
             }
         }
@@ -60,13 +60,13 @@ pub fn update(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> 
             }
             visible = false;
         }
-        Action::Home(action) => home::update(app, action, &mut effects),
-        Action::Setup(action) => setup::update(app, action, now, &mut effects),
-        Action::Run(action) => run::update(app, action, now, &mut effects),
-        Action::Capture(action) => capture::update(app, action, now, &mut effects),
-        Action::Export(action) => export::update(app, action, &mut effects),
-        Action::Participants(action) => participants::update(app, action, &mut effects),
-        Action::Harvest(action) => harvest::update(app, action, &mut effects),
+        Action::Home(action) => home::update::update(app, action, &mut effects),
+        Action::Setup(action) => setup::update::update(app, action, now, &mut effects),
+        Action::Run(action) => run::update::update(app, action, now, &mut effects),
+        Action::Capture(action) => capture::update::update(app, action, now, &mut effects),
+        Action::Export(action) => export::update::update(app, action, &mut effects),
+        Action::Participants(action) => participants::update::update(app, action, &mut effects),
+        Action::Harvest(action) => harvest::update::update(app, action, &mut effects),
         Action::Popup(action) => popup(app, action, now, &mut effects),
         Action::TrashSession(path) => effects.push(Effect::Trash(path)),
         Action::DiskText(text) => {
@@ -174,7 +174,7 @@ fn go(app: &mut App, screen: Screen) {
     if screen == Screen::Harvest
         && let Some(open) = app.open.as_mut()
     {
-        harvest::refresh(open, app.lang);
+        harvest::update::refresh(open, app.lang);
     }
 }
 
@@ -189,7 +189,7 @@ fn back(app: &mut App, effects: &mut Vec<Effect>) {
             app.status = None;
             return;
         }
-        if app.screen == Screen::Harvest && harvest::back(open) {
+        if app.screen == Screen::Harvest && harvest::update::back(open) {
             app.status = None;
             return;
         }
@@ -213,7 +213,7 @@ fn focused_input(app: &mut App) -> Option<&mut super::widgets::LineInput> {
     match app.screen {
         Screen::Setup => open.setup.editing.as_mut(),
         Screen::Capture if open.capture.focus == Focus::Input => Some(&mut open.capture.input),
-        Screen::Participants if open.participants.focus == participants::Focus::Input => {
+        Screen::Participants if open.participants.focus == participants::state::Focus::Input => {
             Some(&mut open.participants.input)
         }
         _ => None,
@@ -240,7 +240,7 @@ fn refresh_capture_hint(app: &mut App) {
 
 fn paste(app: &mut App, text: &str, effects: &mut Vec<Effect>) {
     if app.popup.is_none() && app.screen == Screen::Participants {
-        participants::paste(app, text, effects);
+        participants::update::paste(app, text, effects);
     } else if let Some(field) = focused_input(app) {
         field.paste(text);
     } else if app.screen == Screen::Capture
@@ -322,9 +322,9 @@ fn answer(app: &mut App, prompt: &Prompt, typed: &str, effects: &mut Vec<Effect>
             effects.push(Effect::Duplicate { source: source.clone(), title });
             Ok(())
         }
-        Prompt::MoveProposal(id) => capture::move_to_table(app, *id, typed, effects),
-        Prompt::Wording(id) => harvest::answer_wording(app, *id, typed, effects),
-        Prompt::Family(id) => harvest::answer_family(app, *id, typed, effects),
+        Prompt::MoveProposal(id) => capture::update::move_to_table(app, *id, typed, effects),
+        Prompt::Wording(id) => harvest::update::answer_wording(app, *id, typed, effects),
+        Prompt::Family(id) => harvest::update::answer_family(app, *id, typed, effects),
         Prompt::ExportPath => {
             let path = typed.trim();
             if path.is_empty() {

@@ -53,13 +53,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 /// The active screen. A new screen adds its line here.
 fn render_body(app: &App, area: Rect, buf: &mut Buffer) {
     match app.screen {
-        Screen::Home => screens::home::render(app, area, buf),
-        Screen::Setup => screens::setup::render(app, area, buf),
-        Screen::Run => screens::run::render(app, area, buf),
-        Screen::Capture => screens::capture::render(app, area, buf),
-        Screen::Export => screens::export::render(app, area, buf),
-        Screen::Participants => screens::participants::render(app, area, buf),
-        Screen::Harvest => screens::harvest::render(app, area, buf),
+        Screen::Home => screens::home::view::render(app, area, buf),
+        Screen::Setup => screens::setup::view::render(app, area, buf),
+        Screen::Run => screens::run::view::render(app, area, buf),
+        Screen::Capture => screens::capture::view::render(app, area, buf),
+        Screen::Export => screens::export::view::render(app, area, buf),
+        Screen::Participants => screens::participants::view::render(app, area, buf),
+        Screen::Harvest => screens::harvest::view::render(app, area, buf),
     }
 }
 

@@ -13,7 +13,6 @@ pub mod harvest;
 pub mod help;
 pub mod home;
 pub mod participants;
-pub mod rotation;
 pub mod run;
 pub mod setup;
 

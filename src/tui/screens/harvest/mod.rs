@@ -24,7 +24,3 @@ mod queue;
 pub mod state;
 pub mod update;
 pub mod view;
-
-pub use state::{HarvestState, HarvestTab};
-pub use update::{answer_family, answer_wording, back, refresh, update};
-pub use view::render;

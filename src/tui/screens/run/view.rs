@@ -1,10 +1,7 @@
-//! The projector view: the big clock, the round and phase, a progress bar, what comes
-//! next and the question of each table; start, pause, ±1 minute, next and previous
-//! phase. At one minute left the clock changes colour; at zero it flashes and the bell
-//! rings once, then the next phase waits for the facilitator, or starts by itself (from
-//! the moment the previous one ended) when the schedule says `auto_advance`.
+//! Draws the run screen: the big clock, the round and phase, the progress bar, what
+//! comes next, and the tables' questions or the rotation.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -12,114 +9,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Gauge, Paragraph, Widget, Wrap};
 use tui_big_text::{BigText, PixelSize};
 
+use crate::domain::Schedule;
+use crate::domain::Session;
 use crate::domain::clock::{Phase, PhaseKind, phases};
-use crate::domain::{Schedule, Session};
 use crate::i18n::Lang;
 use crate::i18n::tui as t;
-use crate::tui::action::RunAction;
-use crate::tui::app::session_changed;
-use crate::tui::app::{App, Status};
-use crate::tui::effect::Effect;
-use crate::tui::screens::rotation::{self, RotationState};
+use crate::tui::app::App;
 use crate::tui::theme::{ClockMood, Theme};
-
-/// What the run screen remembers between frames.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct RunState {
-    /// The phase whose end has already rung the bell.
-    pub rang_for_phase: Option<usize>,
-    /// Where everyone goes between rounds.
-    pub rotation: RotationState,
-}
-
-/// Applies a clock key.
-pub fn update(app: &mut App, action: RunAction, now: DateTime<Utc>, effects: &mut Vec<Effect>) {
-    let lang = app.lang;
-    match action {
-        RunAction::ToggleRotation => return rotation::toggle(app, effects),
-        RunAction::NextPage | RunAction::PreviousPage => {
-            if let Some(open) = app.open.as_mut() {
-                rotation::turn_page(open, action == RunAction::NextPage);
-            }
-            return;
-        }
-        _ => {}
-    }
-    let Some(open) = app.open.as_mut() else { return };
-    let schedule = open.session.schedule.clone();
-    let clock = &mut open.session.clock;
-    match action {
-        RunAction::StartPause => {
-            if clock.is_running() {
-                clock.pause(&schedule, now);
-            } else {
-                clock.start(&schedule, now);
-            }
-        }
-        RunAction::PlusMinute => clock.adjust(&schedule, now, 60_000),
-        RunAction::MinusMinute => clock.adjust(&schedule, now, -60_000),
-        RunAction::NextPhase => {
-            let running = clock.is_running();
-            if !clock.next(&schedule, now, running) {
-                app.status = Some(Status::Info(t::LAST_PHASE.get(lang).to_string()));
-                return;
-            }
-        }
-        RunAction::PreviousPhase => {
-            if !clock.previous(&schedule, now) {
-                app.status = Some(Status::Info(t::FIRST_PHASE.get(lang).to_string()));
-                return;
-            }
-        }
-        RunAction::ToggleRotation | RunAction::NextPage | RunAction::PreviousPage => return,
-    }
-    if clock.remaining_ms(&schedule, now) > 0 {
-        open.run.rang_for_phase = None;
-    }
-    session_changed(open, effects);
-}
-
-/// A clock second went by: ring at zero, advance by itself if the schedule says so.
-/// Returns whether anything on screen changed.
-pub fn tick(app: &mut App, now: DateTime<Utc>, effects: &mut Vec<Effect>) -> bool {
-    let Some(open) = app.open.as_mut() else { return false };
-    let schedule = open.session.schedule.clone();
-    if !open.session.clock.is_running() {
-        return false;
-    }
-    let remaining = open.session.clock.remaining_ms(&schedule, now);
-    if remaining > 0 {
-        return true;
-    }
-    let phase = open.session.clock.phase;
-    if open.run.rang_for_phase != Some(phase) {
-        open.run.rang_for_phase = Some(phase);
-        effects.push(Effect::Bell);
-    }
-    if schedule.auto_advance {
-        let mut advanced = false;
-        let last = phases(&schedule).len().saturating_sub(1);
-        loop {
-            let clock = &mut open.session.clock;
-            let left = clock.remaining_ms(&schedule, now);
-            if left > 0 || clock.phase >= last {
-                break;
-            }
-            let ended_at = now + Duration::milliseconds(left);
-            let next = clock.phase + 1;
-            clock.go_to(&schedule, next, ended_at, false);
-            clock.start(&schedule, ended_at);
-            advanced = true;
-        }
-        if advanced {
-            if open.session.clock.remaining_ms(&schedule, now) > 0 {
-                open.run.rang_for_phase = None;
-            }
-            session_changed(open, effects);
-        }
-    }
-    true
-}
 
 /// The clock's look at `now`.
 pub fn mood(session: &Session, now: DateTime<Utc>) -> ClockMood {
@@ -180,7 +76,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     // The clock is as large as the room allows: 8 rows per scale step, keeping room for
     // the header, the progress bar, what comes next and a few tables.
     // Between rounds, where everyone goes takes the room and the clock gets small.
-    let rotation_round = rotation::round_shown(open);
+    let rotation_round = open.run.rotation.round_shown(&open.session);
     let tables_rows =
         if rotation_round.is_some() { area.height } else { (session.tables.len() as u16).min(6) };
     let spare_rows = area.height.saturating_sub(6 + tables_rows);
@@ -260,7 +156,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     Paragraph::new(Line::styled(next, theme.base())).centered().render(next_area, buf);
 
     match rotation_round {
-        Some(round) => rotation::render(app, open, round, tables_area, buf),
+        Some(round) => super::rotation::render(app, open, round, tables_area, buf),
         None => render_tables(session, lang, theme, tables_area, buf),
     }
 }

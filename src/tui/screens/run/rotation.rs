@@ -17,107 +17,10 @@ use ratatui::widgets::{Paragraph, Widget};
 use tui_big_text::{BigText, PixelSize};
 use unicode_width::UnicodeWidthStr;
 
-use crate::domain::Session;
-use crate::domain::clock::PhaseKind;
-use crate::i18n::Lang;
+use super::state::*;
 use crate::i18n::plan as text;
-use crate::plan::{self, Effort};
-use crate::tui::app::session_changed;
-use crate::tui::app::{App, OpenSession, Status};
-use crate::tui::effect::Effect;
+use crate::tui::app::{App, OpenSession};
 use crate::tui::theme::Theme;
-
-/// Seconds a page stays on screen while the clock runs.
-pub const PAGE_SECONDS: i64 = 8;
-
-/// What the rotation view remembers: toggles and page turns apply to one phase only,
-/// so the next phase starts with its own default.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct RotationState {
-    /// The phase in which `r` was pressed (an odd number of times).
-    pub toggled_in_phase: Option<usize>,
-    /// Pages turned by hand, and in which phase.
-    pub pages_turned: (usize, i64),
-}
-
-/// One traveller's destination.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Destination {
-    pub name: String,
-    pub table: u32,
-}
-
-/// The round whose seating the run screen shows now, if any.
-pub fn round_shown(open: &OpenSession) -> Option<usize> {
-    let session = &open.session;
-    let phase = session.clock.current(&session.schedule)?;
-    let toggled = open.run.rotation.toggled_in_phase == Some(session.clock.phase);
-    let round = match phase.kind {
-        PhaseKind::Move(r) if !toggled => r as usize + 1,
-        PhaseKind::Round(r) if toggled => r as usize,
-        _ => return None,
-    };
-    destinations(session, Lang::Fr, round).map(|_| round)
-}
-
-/// Where the travellers sit in `round` (1-based), by name, when the stored plan fits the
-/// session.
-pub fn destinations(session: &Session, lang: Lang, round: usize) -> Option<Vec<Destination>> {
-    let rotation = session.rotation.as_ref()?;
-    if !plan::plan_fits(session, rotation, lang) || round == 0 {
-        return None;
-    }
-    let people = plan::people(session, lang);
-    let mut list: Vec<Destination> = people
-        .iter()
-        .zip(&rotation.seats)
-        .filter(|(person, _)| person.host_of.is_none())
-        .filter_map(|(person, seats)| {
-            Some(Destination { name: person.name.clone(), table: *seats.get(round - 1)? })
-        })
-        .collect();
-    list.sort_by_cached_key(|d| (plan::model::organisation_key(&d.name), d.name.clone()));
-    Some(list)
-}
-
-/// `r`: show or hide the rotation in this phase, planning it first when needed.
-pub fn toggle(app: &mut App, effects: &mut Vec<Effect>) {
-    let lang = app.lang;
-    let Some(open) = app.open.as_mut() else { return };
-    let phase = open.session.clock.phase;
-    let needs_plan = !open.session.rotation.as_ref().is_some_and(|r| plan::plan_fits(&open.session, r, lang));
-    if needs_plan {
-        match plan::plan_session(&open.session, lang, plan::DEFAULT_SEED, Effort::default()) {
-            Ok(planned) => {
-                open.session.rotation = Some(planned.plan);
-                session_changed(open, effects);
-                app.status = Some(Status::Info(text::PLANNED.get(lang).to_string()));
-            }
-            Err(err) => {
-                let message = match err {
-                    plan::PlanError::NoParticipants => text::NO_PLAN.get(lang).to_string(),
-                    other => text::plan_error(lang, &other),
-                };
-                app.status = Some(Status::Error(message));
-                return;
-            }
-        }
-    }
-    let Some(open) = app.open.as_mut() else { return };
-    let state = &mut open.run.rotation;
-    state.toggled_in_phase = if state.toggled_in_phase == Some(phase) { None } else { Some(phase) };
-    if round_shown(open).is_none() && !needs_plan {
-        app.status = Some(Status::Info(text::NOTHING_TO_SHOW.get(lang).to_string()));
-    }
-}
-
-/// PageDown / PageUp: turn a page by hand.
-pub fn turn_page(open: &mut OpenSession, forward: bool) {
-    let phase = open.session.clock.phase;
-    let state = &mut open.run.rotation;
-    let turned = if state.pages_turned.0 == phase { state.pages_turned.1 } else { 0 };
-    state.pages_turned = (phase, turned + if forward { 1 } else { -1 });
-}
 
 /// The page on screen: pages turned by hand, plus one every [`PAGE_SECONDS`] while the
 /// clock runs.

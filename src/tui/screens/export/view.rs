@@ -1,6 +1,4 @@
-//! The export screen: the synthèse as RON, Markdown, CSV or JSON, and the raw proposals
-//! as Markdown or CSV notes (which `cafe import` reads back), into `exports/` beside the
-//! session file or to a path typed in; it says where it wrote.
+//! Draws the export screen: one row per file, with what it holds and where it goes.
 
 use std::path::PathBuf;
 
@@ -9,28 +7,12 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
+use crate::i18n::Text;
 use crate::i18n::tui as t;
-use crate::i18n::{Lang, Text};
 use crate::tui::action::{Action, ExportAction};
-use crate::tui::app::{App, Popup, Prompt};
-use crate::tui::effect::Effect;
+use crate::tui::app::App;
 use crate::tui::export_files::{ExportFormat, default_export_path};
-use crate::tui::widgets::{LineInput, fit};
-
-/// What the export screen remembers.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ExportState {
-    /// The selected format, by position in [`ExportFormat::ALL`].
-    pub selected: usize,
-    /// The files written by the last export.
-    pub written: Vec<PathBuf>,
-}
-
-impl ExportState {
-    pub fn format(&self) -> ExportFormat {
-        ExportFormat::ALL[self.selected.min(ExportFormat::ALL.len() - 1)]
-    }
-}
+use crate::tui::widgets::fit;
 
 fn describe(format: ExportFormat) -> Text {
     match format {
@@ -40,37 +22,6 @@ fn describe(format: ExportFormat) -> Text {
         ExportFormat::SynthesisJson => t::EXPORT_SYNTH_JSON,
         ExportFormat::ProposalsMarkdown => t::EXPORT_NOTES_MD,
         ExportFormat::ProposalsCsv => t::EXPORT_NOTES_CSV,
-    }
-}
-
-/// Applies an export key.
-pub fn update(app: &mut App, action: ExportAction, effects: &mut Vec<Effect>) {
-    let lang: Lang = app.lang;
-    let Some(open) = app.open.as_mut() else { return };
-    let state = &mut open.export;
-    let last = ExportFormat::ALL.len() - 1;
-    match action {
-        ExportAction::Up => state.selected = state.selected.saturating_sub(1),
-        ExportAction::Down => state.selected = (state.selected + 1).min(last),
-        ExportAction::Select(row) => {
-            if state.selected == row {
-                update(app, ExportAction::Write, effects);
-            } else {
-                state.selected = row.min(last);
-            }
-        }
-        ExportAction::Write => effects.push(Effect::Export { formats: vec![state.format()], target: None }),
-        ExportAction::WriteAll => {
-            effects.push(Effect::Export { formats: ExportFormat::ALL.to_vec(), target: None })
-        }
-        ExportAction::WriteTo => {
-            let suggestion = default_export_path(&open.path, state.format());
-            app.popup = Some(Popup::Ask {
-                prompt: Prompt::ExportPath,
-                question: t::ASK_EXPORT_PATH.get(lang).to_string(),
-                input: Box::new(LineInput::new(&suggestion.display().to_string())),
-            });
-        }
     }
 }
 

@@ -1,0 +1,9 @@
+//! The export screen: the synthèse as RON, Markdown, CSV or JSON, and the raw proposals
+//! as Markdown or CSV notes (which `cafe import` reads back), into `exports/` beside the
+//! session file or to a path typed in; it says where it wrote.
+//!
+//! `state` holds what the screen remembers, `update` what its keys do, `view` draws it.
+
+pub mod state;
+pub mod update;
+pub mod view;

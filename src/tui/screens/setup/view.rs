@@ -1,0 +1,116 @@
+//! Draws the setup screen: the session's fields, the tables, and the field being
+//! edited.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget};
+
+use super::state::*;
+use crate::i18n::tui as t;
+use crate::tui::action::{Action, SetupAction};
+use crate::tui::app::App;
+use crate::tui::widgets::{fit, window};
+
+/// Draws the setup screen.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let Some(open) = app.open.as_ref() else { return };
+    let (lang, theme) = (app.lang, &app.theme);
+    let session = &open.session;
+    let state = &open.setup;
+    let editing_height = if state.editing.is_some() { 3 } else { 0 };
+    let [main, edit_area] =
+        Layout::vertical([Constraint::Min(0), Constraint::Length(editing_height)]).areas(area);
+    let wide = main.width >= 140;
+    let (fields_area, tables_area) = if wide {
+        let [l, r] = Layout::horizontal([Constraint::Length(60), Constraint::Min(0)]).spacing(2).areas(main);
+        (l, r)
+    } else {
+        let [top, bottom] =
+            Layout::vertical([Constraint::Length(FIELDS.len() as u16 + 1), Constraint::Min(0)]).areas(main);
+        (top, bottom)
+    };
+
+    // The session's fields.
+    let label_w = 24;
+    Paragraph::new(Line::styled(t::SESSION_HEADING.get(lang), theme.accent()))
+        .render(Rect { height: 1, ..fields_area }, buf);
+    for (i, field) in FIELDS.iter().enumerate() {
+        let y = fields_area.y + 1 + i as u16;
+        if y >= fields_area.bottom() {
+            break;
+        }
+        let row = Rect { y, height: 1, ..fields_area };
+        let selected = state.row == i;
+        let value_w = (row.width as usize).saturating_sub(label_w + 1);
+        let line = Line::from(vec![
+            Span::styled(fit(field.label().get(lang), label_w), theme.muted()),
+            Span::raw(" "),
+            Span::styled(
+                fit(&field.value(session, lang), value_w),
+                if selected { theme.selected() } else { theme.base() },
+            ),
+        ]);
+        Paragraph::new(line).render(row, buf);
+        app.hit(row, Action::Setup(SetupAction::Select(i)));
+    }
+
+    // The tables.
+    let [heading, header, list] =
+        Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Min(0)])
+            .areas(tables_area);
+    Paragraph::new(Line::styled(t::tables_heading(lang, session.tables.len()), theme.accent()))
+        .render(heading, buf);
+    let width = tables_area.width as usize;
+    let number_w = 6;
+    let name_w = (width / 6).clamp(8, 24);
+    let host_w = (width / 6).clamp(8, 24);
+    let question_w = width.saturating_sub(number_w + name_w + host_w + 3);
+    let widths = [number_w, name_w, question_w, host_w];
+    let head: Vec<Span> = TABLE_COLUMNS
+        .iter()
+        .zip(widths)
+        .map(|(c, w)| Span::styled(format!("{} ", fit(c.get(lang), w.saturating_sub(1))), theme.muted()))
+        .collect();
+    Paragraph::new(Line::from(head)).render(header, buf);
+    let selected_table = state.row.checked_sub(FIELDS.len());
+    let rows = window(session.tables.len(), selected_table.unwrap_or(0), list.height as usize);
+    for (offset, index) in rows.enumerate() {
+        let table = &session.tables[index];
+        let row = Rect { y: list.y + offset as u16, height: 1, ..list };
+        let cells =
+            [table.number.to_string(), table.name.clone(), table.question.clone(), table.host.clone()];
+        let spans: Vec<Span> = cells
+            .iter()
+            .zip(widths)
+            .enumerate()
+            .map(|(column, (cell, w))| {
+                let style = if selected_table == Some(index) && state.column == column {
+                    theme.selected()
+                } else if selected_table == Some(index) {
+                    theme.accent()
+                } else {
+                    theme.base()
+                };
+                Span::styled(format!("{} ", fit(cell, w.saturating_sub(1))), style)
+            })
+            .collect();
+        Paragraph::new(Line::from(spans)).render(row, buf);
+        app.hit(row, Action::Setup(SetupAction::Select(FIELDS.len() + index)));
+    }
+
+    if let Some(input) = &state.editing {
+        let what = match row_of(state.row) {
+            Row::Field(field) => field.label().get(lang).to_string(),
+            Row::Table(index) => format!(
+                "{} {} · {}",
+                t::TABLE.get(lang),
+                session.tables.get(index).map_or(0, |t| t.number),
+                TABLE_COLUMNS[state.column.min(3)].get(lang)
+            ),
+        };
+        let block =
+            Block::bordered().title(format!(" {} ", t::editing(lang, &what))).border_style(theme.accent());
+        input.render(edit_area, buf, block, theme.base(), theme.cursor());
+    }
+}
