@@ -10,7 +10,6 @@
 pub mod capture;
 pub mod export;
 pub mod harvest;
-pub mod help;
 pub mod home;
 pub mod participants;
 pub mod run;

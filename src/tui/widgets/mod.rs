@@ -1,14 +1,14 @@
-//! Widgets shared by the screens: the title bar with the save state, the help bar built
-//! from the keymap, popups, and the one-line text field.
+//! Generic drawing shared by the screens, knowing nothing of the app: the one-line text
+//! field, the text gauge, and text cut, wrapped or windowed to fit.
 
-pub mod bars;
 pub mod line_input;
 pub mod meter;
-pub mod popup;
 
 pub use line_input::LineInput;
 
 use std::ops::Range;
+
+use ratatui::layout::Rect;
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
@@ -33,6 +33,15 @@ pub fn fit(text: &str, width: usize) -> String {
     }
     out.extend(std::iter::repeat_n(' ', width.saturating_sub(used)));
     out
+}
+
+/// A rectangle of `width`×`height` centred in `area` (clamped to it), an odd margin's
+/// extra cell going after it. Unlike `Rect::centered` (which puts that cell before), so
+/// that the popups and the clock's gauge stay where they have always been drawn.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect { x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width, height }
 }
 
 /// The rows of a list of `len` items shown in `height` rows so that `selected` is

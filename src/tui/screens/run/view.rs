@@ -16,6 +16,7 @@ use crate::i18n::Lang;
 use crate::i18n::tui as t;
 use crate::tui::app::App;
 use crate::tui::theme::{ClockMood, Theme};
+use crate::tui::widgets::centered;
 
 /// The clock's look at `now`.
 pub fn mood(session: &Session, now: DateTime<Utc>) -> ClockMood {
@@ -134,7 +135,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         1.0
     };
-    let gauge_area = centered_width(gauge_area, area.width.saturating_sub(8));
+    let gauge_area = centered(gauge_area, area.width.saturating_sub(8), gauge_area.height);
     Gauge::default()
         .gauge_style(theme.gauge(mood))
         .ratio(ratio)
@@ -194,11 +195,6 @@ fn render_big_clock(text: &str, scale: u16, style: Style, area: Rect, buf: &mut 
             }
         }
     }
-}
-
-fn centered_width(area: Rect, width: u16) -> Rect {
-    let width = width.min(area.width);
-    Rect { x: area.x + (area.width - width) / 2, width, ..area }
 }
 
 fn render_tables(session: &Session, lang: Lang, theme: &Theme, area: Rect, buf: &mut Buffer) {

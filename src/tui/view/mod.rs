@@ -1,16 +1,22 @@
 //! Drawing the whole app: title bar, the active screen, the message line and the help
 //! bar, then the popup on top. Reads the app only (plus recording clickable regions);
 //! `App::now` is the time shown, so a fixed clock gives a fixed frame.
+//!
+//! `chrome` draws the lines around every screen, `popups` the questions, `help` the
+//! list of keys; each screen draws itself (`screens::…::view`).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::app::{App, Popup};
-use super::screens::{self, Screen};
-use super::widgets::{bars, popup};
+mod chrome;
+mod help;
+mod popups;
+
 use crate::i18n::tui as t;
+use crate::tui::app::{App, Popup};
+use crate::tui::screens::{self, Screen};
 
 /// Smallest usable terminal.
 pub const MIN_WIDTH: u16 = 80;
@@ -37,15 +43,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Constraint::Length(1),
     ])
     .areas(area);
-    bars::render_title_bar(app, title, buf);
+    chrome::render_title_bar(app, title, buf);
     let body = Rect { x: body.x + 1, width: body.width.saturating_sub(2), ..body };
     render_body(app, body, buf);
-    bars::render_status(app, status, buf);
-    bars::render_help_bar(app, help, buf);
+    chrome::render_status(app, status, buf);
+    chrome::render_help_bar(app, help, buf);
     match &app.popup {
-        Some(Popup::Help { scroll }) => screens::help::render(app, *scroll, area, buf),
-        Some(Popup::Confirm { message, .. }) => popup::render_confirm(app, message, area, buf),
-        Some(Popup::Ask { question, input, .. }) => popup::render_ask(app, question, input, area, buf),
+        Some(Popup::Help { scroll }) => help::render(app, *scroll, area, buf),
+        Some(Popup::Confirm { message, .. }) => popups::render_confirm(app, message, area, buf),
+        Some(Popup::Ask { question, input, .. }) => popups::render_ask(app, question, input, area, buf),
         None => {}
     }
 }

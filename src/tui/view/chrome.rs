@@ -103,7 +103,7 @@ pub fn render_help_bar(app: &App, area: Rect, buf: &mut Buffer) {
         let width = (key.width() + desc.width()) as u16;
         (Line::from(vec![Span::styled(key, theme.key()), Span::styled(desc, theme.base())]), width)
     };
-    let bindings = keymap::bar(app);
+    let bindings = keymap::help_bar(app);
     // The key of the full list always shows, at the right end (`?`, or F1 while typing).
     let mut right = area.right();
     if let Some(help) = bindings.iter().rev().find(|b| b.action == Action::ToggleHelp) {

@@ -1,194 +1,20 @@
-//! The one table that binds keys to actions, per context; the help bar and the `?`
-//! list are generated from it, so what is shown is what works.
-//!
-//! Routing order (first match wins): the popup, then the focused text input (its own
-//! bindings, then every other key is typed into it), then the screen, then the global
-//! keys. A context is added for a new screen by one variant and its rows in
-//! [`bindings`].
+//! The table of every binding, per context, in the order of the `?` list; and the same
+//! table as the README's Markdown key list.
 
 use std::sync::LazyLock;
 
-use ratatui::crossterm::event::{
-    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
-};
+use ratatui::crossterm::event::KeyCode;
 
-use super::action::{
-    Action, CaptureAction, ExportAction, HarvestAction, HomeAction, ParticipantsAction, PopupAction,
-    RunAction, SetupAction,
-};
-use super::app::{App, Popup};
-use super::screens::Screen;
-use super::screens::capture::state::Focus;
-use super::screens::harvest::state::HarvestTab;
+use super::keys::{Binding, Context, Key};
 use crate::i18n::harvest as ts;
 use crate::i18n::tui as t;
 use crate::i18n::{Lang, Text};
-
-/// Where a binding applies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Context {
-    /// Everywhere, even while typing.
-    Always,
-    /// While a session is open, even while typing (screen tabs).
-    Session,
-    /// Everywhere except while typing.
-    Global,
-    Help,
-    Confirm,
-    Ask,
-    Home,
-    Setup,
-    SetupEditing,
-    Run,
-    CaptureInput,
-    CaptureList,
-    Export,
-    ParticipantsInput,
-    ParticipantsList,
-    /// The synthèse's families (and the astuces and témoignages).
-    HarvestBoard,
-    /// An opened condition of the synthèse.
-    HarvestDetail,
-    /// The synthèse's queue « à valider ».
-    HarvestQueue,
-    /// The synthèse's charts.
-    HarvestChart,
-    /// Every view of the synthèse.
-    Harvest,
-}
-
-impl Context {
-    /// The heading of this context in the `?` list.
-    pub fn title(self) -> Text {
-        match self {
-            Context::Always => t::CTX_ALWAYS,
-            Context::Global => t::CTX_GLOBAL,
-            Context::Session => t::CTX_SESSION,
-            Context::Help => t::CTX_HELP,
-            Context::Confirm | Context::Ask => t::CTX_POPUP,
-            Context::Home => t::SCREEN_HOME,
-            Context::Setup => t::SCREEN_SETUP,
-            Context::SetupEditing => t::CTX_SETUP_EDITING,
-            Context::Run => t::SCREEN_RUN,
-            Context::CaptureInput => t::CTX_CAPTURE_INPUT,
-            Context::CaptureList => t::CTX_CAPTURE_LIST,
-            Context::Export => t::SCREEN_EXPORT,
-            Context::ParticipantsInput => crate::i18n::plan::CTX_PARTICIPANTS_INPUT,
-            Context::ParticipantsList => crate::i18n::plan::CTX_PARTICIPANTS_LIST,
-            Context::HarvestBoard => ts::CTX_BOARD,
-            Context::HarvestDetail => ts::CTX_DETAIL,
-            Context::HarvestQueue => ts::CTX_QUEUE,
-            Context::HarvestChart => ts::CTX_CHART,
-            Context::Harvest => ts::SCREEN,
-        }
-    }
-}
-
-/// A key with its modifiers (Shift is ignored on characters: `K` is `K`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Key {
-    pub code: KeyCode,
-    pub modifiers: KeyModifiers,
-}
-
-impl Key {
-    pub const fn plain(code: KeyCode) -> Key {
-        Key { code, modifiers: KeyModifiers::NONE }
-    }
-
-    pub const fn ch(c: char) -> Key {
-        Key::plain(KeyCode::Char(c))
-    }
-
-    pub const fn ctrl(c: char) -> Key {
-        Key { code: KeyCode::Char(c), modifiers: KeyModifiers::CONTROL }
-    }
-
-    pub const fn shift(code: KeyCode) -> Key {
-        Key { code, modifiers: KeyModifiers::SHIFT }
-    }
-
-    /// The key of an event, normalised for matching.
-    pub fn of_event(event: &KeyEvent) -> Key {
-        let mut modifiers =
-            event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
-        let code = match event.code {
-            KeyCode::Char(c) => {
-                modifiers.remove(KeyModifiers::SHIFT);
-                if modifiers.contains(KeyModifiers::CONTROL) {
-                    KeyCode::Char(c.to_ascii_lowercase())
-                } else {
-                    KeyCode::Char(c)
-                }
-            }
-            KeyCode::BackTab => {
-                modifiers.remove(KeyModifiers::SHIFT);
-                KeyCode::BackTab
-            }
-            other => other,
-        };
-        Key { code, modifiers }
-    }
-
-    /// How the key is written in the help (`Ctrl+T`, `Entrée`, `F2`).
-    pub fn label(&self, lang: Lang) -> String {
-        let name = match self.code {
-            KeyCode::Enter => t::KEY_ENTER.get(lang).to_string(),
-            KeyCode::Esc => t::KEY_ESC.get(lang).to_string(),
-            KeyCode::Char(' ') => t::KEY_SPACE.get(lang).to_string(),
-            KeyCode::Delete => t::KEY_DELETE.get(lang).to_string(),
-            KeyCode::Backspace => t::KEY_BACKSPACE.get(lang).to_string(),
-            KeyCode::Tab => "Tab".to_string(),
-            KeyCode::BackTab => format!("{}+Tab", t::KEY_SHIFT.get(lang)),
-            KeyCode::Up => "↑".to_string(),
-            KeyCode::Down => "↓".to_string(),
-            KeyCode::Left => "←".to_string(),
-            KeyCode::Right => "→".to_string(),
-            KeyCode::F(n) => format!("F{n}"),
-            KeyCode::Char(c) if self.modifiers.contains(KeyModifiers::CONTROL) => {
-                c.to_ascii_uppercase().to_string()
-            }
-            KeyCode::Char(c) => c.to_string(),
-            other => format!("{other:?}"),
-        };
-        let mut label = String::new();
-        if self.modifiers.contains(KeyModifiers::CONTROL) {
-            label.push_str("Ctrl+");
-        }
-        if self.modifiers.contains(KeyModifiers::ALT) {
-            label.push_str("Alt+");
-        }
-        if self.modifiers.contains(KeyModifiers::SHIFT) {
-            label.push_str(t::KEY_SHIFT.get(lang));
-            label.push('+');
-        }
-        label.push_str(&name);
-        label
-    }
-}
-
-/// One row of the keymap.
-#[derive(Debug, Clone)]
-pub struct Binding {
-    pub context: Context,
-    pub keys: Vec<Key>,
-    pub action: Action,
-    pub description: Text,
-    /// Shown in the help bar (everything is in the `?` list).
-    pub in_bar: bool,
-}
-
-impl Binding {
-    /// The keys as written in the help (`n / →`).
-    pub fn keys_label(&self, lang: Lang) -> String {
-        self.keys.iter().map(|k| k.label(lang)).collect::<Vec<_>>().join(" / ")
-    }
-
-    /// The first key, for the help bar.
-    pub fn short_label(&self, lang: Lang) -> String {
-        self.keys.first().map(|k| k.label(lang)).unwrap_or_default()
-    }
-}
+use crate::tui::action::{
+    Action, CaptureAction, ExportAction, HarvestAction, HomeAction, ParticipantsAction, PopupAction,
+    RunAction, SetupAction,
+};
+use crate::tui::screens::Screen;
+use crate::tui::screens::harvest::state::HarvestTab;
 
 fn row(context: Context, keys: &[Key], action: Action, description: Text, in_bar: bool) -> Binding {
     Binding { context, keys: keys.to_vec(), action, description, in_bar }
@@ -515,12 +341,12 @@ static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             true,
         ),
     ];
-    rows.extend(synthese_rows());
+    rows.extend(harvest_rows());
     rows
 });
 
-/// The keys of the synthèse screen. A digit binding passes its digit (the family).
-fn synthese_rows() -> Vec<Binding> {
+/// The keys of the Synthèse screen. A digit binding passes its digit (the family).
+fn harvest_rows() -> Vec<Binding> {
     use Context as C;
     use HarvestAction as S;
     use KeyCode as K;
@@ -616,114 +442,6 @@ pub fn markdown(lang: Lang) -> String {
     out
 }
 
-/// The contexts in force, in routing order, and whether unbound keys go to a text input.
-pub fn contexts(app: &App) -> (Vec<Context>, bool) {
-    use Context as C;
-    let mut out = vec![C::Always];
-    match &app.popup {
-        Some(Popup::Help { .. }) => {
-            out.insert(0, C::Help);
-            return (out, false);
-        }
-        Some(Popup::Confirm { .. }) => {
-            out.insert(0, C::Confirm);
-            return (out, false);
-        }
-        Some(Popup::Ask { .. }) => {
-            out.insert(0, C::Ask);
-            return (out, true);
-        }
-        None => {}
-    }
-    if app.open.is_some() {
-        out.push(C::Session);
-    }
-    let typing = match (app.screen, app.open.as_ref()) {
-        (Screen::Setup, Some(open)) if open.setup.editing.is_some() => Some(C::SetupEditing),
-        (Screen::Capture, Some(open)) if open.capture.focus == Focus::Input => Some(C::CaptureInput),
-        (Screen::Participants, Some(open))
-            if open.participants.focus == crate::tui::screens::participants::state::Focus::Input =>
-        {
-            Some(C::ParticipantsInput)
-        }
-        _ => None,
-    };
-    if let Some(context) = typing {
-        out.insert(0, context);
-        return (out, true);
-    }
-    let screen = match app.screen {
-        Screen::Home => C::Home,
-        Screen::Setup => C::Setup,
-        Screen::Run => C::Run,
-        Screen::Capture => C::CaptureList,
-        Screen::Export => C::Export,
-        Screen::Participants => C::ParticipantsList,
-        Screen::Harvest => {
-            let view = match app.open.as_ref().map(|o| &o.harvest) {
-                Some(state) if state.opened.is_some() => C::HarvestDetail,
-                Some(state) if state.tab == HarvestTab::Queue => C::HarvestQueue,
-                Some(state) if state.tab == HarvestTab::Chart => C::HarvestChart,
-                _ => C::HarvestBoard,
-            };
-            out.insert(0, C::Harvest);
-            view
-        }
-    };
-    out.insert(0, screen);
-    out.push(C::Global);
-    (out, false)
-}
-
-/// The action of a key, following the routing order.
-pub fn route_key(app: &App, event: KeyEvent) -> Option<Action> {
-    if !matches!(event.kind, KeyEventKind::Press | KeyEventKind::Repeat) {
-        return None;
-    }
-    let key = Key::of_event(&event);
-    let (contexts, typing) = contexts(app);
-    for context in &contexts {
-        if let Some(binding) = bindings().iter().find(|b| b.context == *context && b.keys.contains(&key)) {
-            // A digit binding passes its digit.
-            if let (Action::Harvest(HarvestAction::SetFamily(_)), KeyCode::Char(c)) =
-                (&binding.action, key.code)
-                && let Some(digit) = c.to_digit(10)
-            {
-                return Some(Action::Harvest(HarvestAction::SetFamily(digit as u8)));
-            }
-            return Some(binding.action.clone());
-        }
-    }
-    typing.then_some(Action::Input(event))
-}
-
-/// The action of any terminal event.
-pub fn route_event(app: &App, event: Event) -> Option<Action> {
-    match event {
-        Event::Key(key) => route_key(app, key),
-        Event::Paste(text) => Some(Action::Paste(text)),
-        Event::Resize(width, height) => Some(Action::Resize { width, height }),
-        Event::Mouse(mouse) => route_mouse(mouse),
-        Event::FocusGained | Event::FocusLost => None,
-    }
-}
-
-fn route_mouse(mouse: MouseEvent) -> Option<Action> {
-    let (column, row) = (mouse.column, mouse.row);
-    match mouse.kind {
-        MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { column, row }),
-        MouseEventKind::ScrollDown => Some(Action::Scroll { down: true, column, row }),
-        MouseEventKind::ScrollUp => Some(Action::Scroll { down: false, column, row }),
-        _ => None,
-    }
-}
-
-/// The bindings of the help bar, for the contexts in force.
-pub fn bar(app: &App) -> Vec<&'static Binding> {
-    let (contexts, _) = contexts(app);
-    contexts.iter().flat_map(|c| bindings().iter().filter(move |b| b.context == *c && b.in_bar)).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -739,15 +457,5 @@ mod tests {
                 }
             }
         }
-    }
-
-    #[test]
-    fn shift_is_ignored_on_characters_and_ctrl_is_case_blind() {
-        let upper = KeyEvent::new(KeyCode::Char('K'), KeyModifiers::SHIFT);
-        assert_eq!(Key::of_event(&upper), Key::ch('K'));
-        let ctrl = KeyEvent::new(KeyCode::Char('T'), KeyModifiers::CONTROL | KeyModifiers::SHIFT);
-        assert_eq!(Key::of_event(&ctrl), Key::ctrl('t'));
-        assert_eq!(Key::ctrl('t').label(Lang::Fr), "Ctrl+T");
-        assert_eq!(Key::plain(KeyCode::Enter).label(Lang::Fr), "Entrée");
     }
 }

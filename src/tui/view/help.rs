@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 use crate::i18n::tui as t;
 use crate::tui::app::App;
 use crate::tui::keymap::{Context, bindings};
-use crate::tui::widgets::{fit, popup::centered};
+use crate::tui::widgets::{centered, fit};
 
 /// The lines of the key list: a heading per context, then `keys  description`.
 pub fn lines(app: &App) -> Vec<Line<'static>> {

@@ -8,14 +8,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 use crate::i18n::tui as t;
 use crate::tui::action::{Action, PopupAction};
 use crate::tui::app::App;
-use crate::tui::widgets::LineInput;
-
-/// A rectangle of `width`×`height` centred in `area` (clamped to it).
-pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
-    let width = width.min(area.width);
-    let height = height.min(area.height);
-    Rect { x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width, height }
-}
+use crate::tui::widgets::{LineInput, centered};
 
 /// A yes/no question.
 pub fn render_confirm(app: &App, message: &str, area: Rect, buf: &mut Buffer) {
