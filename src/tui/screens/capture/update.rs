@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::state::*;
+use super::state::{Focus, Hint, Undo, visible};
 use crate::domain::session::clean_text;
 use crate::domain::{Kind, Proposal, ProposalId, SessionError};
 use crate::i18n::Lang;

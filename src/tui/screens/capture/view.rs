@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
-use super::state::*;
+use super::state::{Focus, visible};
 use crate::domain::Kind;
 use crate::i18n::Text;
 use crate::i18n::tui as t;

@@ -8,8 +8,8 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 
-use super::labels::*;
-use super::state::*;
+use super::labels::{family_style, flags, votes_label};
+use super::state::{Column, columns, stacked};
 use crate::domain::Kind;
 use crate::i18n::harvest as t;
 use crate::synth::Group;

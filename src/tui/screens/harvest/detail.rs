@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::labels::*;
+use super::labels::{family_style, votes_label};
 use crate::domain::Kind;
 use crate::i18n::harvest as t;
 use crate::synth::{Group, Status as GroupStatus};

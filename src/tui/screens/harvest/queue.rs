@@ -6,8 +6,8 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::labels::*;
-use super::state::*;
+use super::labels::{family_style, ids};
+use super::state::{QueueItem, queue};
 use crate::i18n::harvest as t;
 use crate::synth::Group;
 use crate::tui::action::{Action, HarvestAction};

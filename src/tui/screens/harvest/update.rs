@@ -3,7 +3,7 @@
 //! decision stored in `session.decisions`, followed by a new synthèse.
 
 use super::labels::ids;
-use super::state::*;
+use super::state::{HarvestState, HarvestTab, QueueItem, UndoStep, columns, queue};
 use crate::domain::{Decisions, Kind, ProposalId, Session};
 use crate::i18n::harvest as t;
 use crate::i18n::{Lang, Text};

@@ -11,7 +11,7 @@ use unicode_width::UnicodeWidthStr;
 use super::board::render_board;
 use super::detail::render_detail;
 use super::queue::render_queue;
-use super::state::*;
+use super::state::{HarvestTab, queue};
 use crate::i18n::harvest as t;
 use crate::synth::Group;
 use crate::tui::action::{Action, HarvestAction};

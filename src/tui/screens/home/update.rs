@@ -1,7 +1,7 @@
 //! What the keys of the home screen do: open, create, duplicate, trash and refresh
 //! sessions.
 
-use super::state::*;
+use super::state::SessionEntry;
 use crate::i18n::tui as t;
 use crate::tui::action::{Action, HomeAction};
 use crate::tui::app::{App, Popup, Prompt, Status};

@@ -1,7 +1,7 @@
 //! What the keys of the participants screen do: add a typed or pasted line (name,
 //! organisation, table hosted), edit and remove people, plan the rotation.
 
-use super::state::*;
+use super::state::Focus;
 use crate::domain::Participant;
 use crate::domain::session::clean_text;
 use crate::i18n::Lang;

@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
-use super::state::*;
+use super::state::Focus;
 use crate::i18n::plan as text;
 use crate::plan::{self};
 use crate::tui::action::{Action, ParticipantsAction};

@@ -17,7 +17,7 @@ use ratatui::widgets::{Paragraph, Widget};
 use tui_big_text::{BigText, PixelSize};
 use unicode_width::UnicodeWidthStr;
 
-use super::state::*;
+use super::state::{Destination, PAGE_SECONDS, destinations};
 use crate::i18n::plan as text;
 use crate::tui::app::{App, OpenSession};
 use crate::tui::theme::Theme;

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::state::*;
+use super::state::{FIELDS, Field, Row, TABLE_COLUMNS, row_of};
 use crate::domain::clock::phases;
 use crate::domain::session::clean_text;
 use crate::domain::{Session, SessionError};

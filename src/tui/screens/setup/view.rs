@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 
-use super::state::*;
+use super::state::{FIELDS, Row, TABLE_COLUMNS, row_of};
 use crate::i18n::tui as t;
 use crate::tui::action::{Action, SetupAction};
 use crate::tui::app::App;
