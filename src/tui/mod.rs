@@ -7,8 +7,10 @@
 //! [`perform::dispatch`] and fed back as actions → [`view::render`] when something
 //! changed.
 //!
-//! Architecture invariant: `update` never reads the clock nor touches a file; only
-//! `perform` does IO; only this file touches the terminal.
+//! Architecture invariant: `update` never reads the clock nor touches a file; effects
+//! are data ([`effect`]) and only [`perform`] does IO; only this file touches the
+//! terminal. No file of the app imports one that imports it back (see ARCHITECTURE.md
+//! for the layering; a test enforces it).
 
 pub mod action;
 pub mod app;

@@ -2,7 +2,7 @@
 //! reads the clock (time is passed in) and never touches a file: it asks for effects.
 //!
 //! Architecture invariant: every change to the open session goes through
-//! [`session_changed`](super::app::session_changed), which schedules the save; nothing
+//! [`session_changed`], which schedules the save; nothing
 //! typed can be left unsaved.
 
 use chrono::{DateTime, Utc};

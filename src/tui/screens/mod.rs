@@ -1,11 +1,12 @@
-//! The screens of the app. Each screen is a module with its own state (`…State`), its
-//! `render` function and its `update` for its own [`crate::tui::action`] enum; the
+//! The screens of the app, all of one shape: a folder with `state.rs` (what the screen
+//! remembers, `…State`: plain data that imports nothing of the app), `update.rs` (its
+//! `update` for its own [`crate::tui::action`] enum) and `view.rs` (its `render`); the
 //! keymap binds its keys under its own [`crate::tui::keymap::Context`].
 //!
-//! Adding a screen: a variant in [`Screen`], a
-//! module here, a state field in [`crate::tui::app::OpenSession`], an action enum in
-//! `action.rs`, a context and its bindings in `keymap.rs`, and one line in
-//! `render_body` (`view.rs`) and in `update.rs`.
+//! Adding a screen: a variant in [`Screen`], a folder here, a state field in
+//! [`crate::tui::app::OpenSession`], an action enum in `action.rs`, a context and its
+//! bindings in `keymap/table.rs`, and one line in `render_body` (`view/mod.rs`) and in
+//! `update.rs`.
 
 pub mod capture;
 pub mod export;

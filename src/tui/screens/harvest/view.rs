@@ -1,5 +1,5 @@
 //! Draws the Synthèse screen: its tabs, its information line, and the view of the
-//! selected tab ([`super::board`], [`super::detail`], [`super::queue`],
+//! selected tab (`board`, `detail`, `queue`,
 //! [`super::charts`]).
 
 use ratatui::buffer::Buffer;
