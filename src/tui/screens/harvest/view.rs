@@ -1,6 +1,5 @@
 //! Draws the Synthèse screen: its tabs, its information line, and the view of the
-//! selected tab (`board`, `detail`, `queue`,
-//! [`super::charts`]).
+//! selected tab (`board`, `detail`, `queue`, [`super::charts`]).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};

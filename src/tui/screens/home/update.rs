@@ -1,5 +1,5 @@
-//! What the keys of the home screen do: open, create, duplicate, trash and refresh
-//! sessions.
+//! What the keys of the home screen do: select, open, create, duplicate, trash and
+//! refresh sessions.
 
 use super::state::SessionEntry;
 use crate::i18n::tui as t;

@@ -1,5 +1,5 @@
-//! Draws the participants screen: who comes, the field being typed, and the rotation
-//! plan's summary.
+//! Draws the participants screen: the field being typed, who comes (with each one's
+//! tables when a plan fits them) and the plan's quality report.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
