@@ -1,14 +1,13 @@
 //! The files the export screen writes: the synthèse (RON, Markdown « document
 //! synthèse », CSV, JSON) through the synthèse's own exports, and the raw proposals in
 //! the notes format that `cafe import` reads back (Markdown and CSV), so that one café's
-//! proposals can be merged into another session. Text generation is pure; only
-//! [`write_exports`] touches the disk, atomically.
+//! proposals can be merged into another session. Pure: names and texts only;
+//! [`crate::tui::perform`] writes them.
 
 use std::path::{Path, PathBuf};
 
 use crate::domain::{Kind, Session};
 use crate::i18n::Lang;
-use crate::store::write_atomic;
 use crate::synth::Engine;
 use crate::synth::export::{self as synth_export, SynthesisDocument};
 
@@ -157,38 +156,6 @@ fn csv(session: &Session) -> Result<String, String> {
     }
     let bytes = writer.into_inner().map_err(|e| e.to_string())?;
     String::from_utf8(bytes).map_err(|e| e.to_string())
-}
-
-/// Writes each format, to `target` (a file, or a folder for several formats) or into
-/// `exports/` beside the session; returns the files written.
-pub fn write_exports(
-    session: &Session,
-    engine: &Engine,
-    lang: Lang,
-    session_path: &Path,
-    formats: &[ExportFormat],
-    target: Option<&Path>,
-) -> Result<Vec<PathBuf>, String> {
-    let mut written = Vec::new();
-    for format in formats {
-        let default = default_export_path(session_path, *format);
-        let path = match target {
-            Some(target) if target.is_dir() || formats.len() > 1 => {
-                target.join(default.file_name().unwrap_or_default())
-            }
-            Some(target) => target.to_path_buf(),
-            None => default,
-        };
-        let text = export_text(session, engine, *format, lang)?;
-        if let Some(dir) = path.parent()
-            && !dir.as_os_str().is_empty()
-        {
-            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-        }
-        write_atomic(&path, text.as_bytes(), false).map_err(|e| format!("{}: {e}", path.display()))?;
-        written.push(path);
-    }
-    Ok(written)
 }
 
 #[cfg(test)]

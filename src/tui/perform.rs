@@ -12,12 +12,13 @@ use chrono::{DateTime, Utc};
 use super::action::Action;
 use super::app::App;
 use super::effect::Effect;
-use super::export_files::write_exports;
+use super::export_files::{ExportFormat, default_export_path, export_text};
 use super::screens::home::state::{SessionEntry, Summary, sort_entries};
 use crate::domain::{Clock, Decisions, Session};
 use crate::i18n::Lang;
 use crate::i18n::errors::{io_error, store_error};
-use crate::store::{self, StoreError};
+use crate::store::{self, StoreError, write_atomic};
+use crate::synth::Engine;
 
 /// Performs an effect; returns the action that reports its result. `Bell` is left to
 /// the caller (the terminal loop rings it, tests count it).
@@ -169,6 +170,38 @@ fn trash(path: &Path, now: DateTime<Utc>) -> std::io::Result<PathBuf> {
         let _ = std::fs::rename(&backup, store::atomic::backup_path(&target));
     }
     Ok(target)
+}
+
+/// Writes each format, to `target` (a file, or a folder for several formats) or into
+/// `exports/` beside the session; returns the files written.
+pub fn write_exports(
+    session: &Session,
+    engine: &Engine,
+    lang: Lang,
+    session_path: &Path,
+    formats: &[ExportFormat],
+    target: Option<&Path>,
+) -> Result<Vec<PathBuf>, String> {
+    let mut written = Vec::new();
+    for format in formats {
+        let default = default_export_path(session_path, *format);
+        let path = match target {
+            Some(target) if target.is_dir() || formats.len() > 1 => {
+                target.join(default.file_name().unwrap_or_default())
+            }
+            Some(target) => target.to_path_buf(),
+            None => default,
+        };
+        let text = export_text(session, engine, *format, lang)?;
+        if let Some(dir) = path.parent()
+            && !dir.as_os_str().is_empty()
+        {
+            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        }
+        write_atomic(&path, text.as_bytes(), false).map_err(|e| format!("{}: {e}", path.display()))?;
+        written.push(path);
+    }
+    Ok(written)
 }
 
 /// Runs `update` on an action, then performs every effect and feeds its result back,
