@@ -1,7 +1,7 @@
 //! The app's layering, read from the `use` lines and paths of `src/tui/`: no file
 //! imports, directly or through others, a file that imports it back (a file and the
 //! folder module above it count as one); effects are data that import nothing of the
-//! app; screens never reach the code that performs effects.
+//! app; screens never reach the code that performs effects; only that code touches files.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -234,5 +234,18 @@ fn effects_are_data_and_screens_never_perform_them() {
         let app_parts =
             edges[widget].iter().filter(|t| !t.starts_with(&of("tui::widgets")) && **t != of("tui::theme"));
         assert_eq!(app_parts.count(), 0, "{} (a widget) knows nothing of the app", name(widget));
+    }
+}
+
+#[test]
+fn only_the_performer_touches_files() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src.join("tui"), &mut files);
+    for file in files.iter().filter(|f| !f.ends_with("perform.rs")) {
+        let code = code_of(&std::fs::read_to_string(file).expect("readable"));
+        for io in ["std::fs", "write_atomic", "File::"] {
+            assert!(!code.contains(io), "{} uses {io}: file IO belongs to perform.rs", file.display());
+        }
     }
 }

@@ -10,10 +10,10 @@ use cafe_savoir::tui::action::{
 };
 use cafe_savoir::tui::app::{App, Popup, SaveState, Status};
 use cafe_savoir::tui::effect::Effect;
+use cafe_savoir::tui::perform::load_settings;
 use cafe_savoir::tui::screens::Screen;
 use cafe_savoir::tui::screens::capture::state::Focus;
 use cafe_savoir::tui::screens::setup::state::FIELDS;
-use cafe_savoir::tui::settings::Settings;
 use cafe_savoir::tui::theme::ThemeKind;
 use cafe_savoir::tui::update::update;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -48,7 +48,7 @@ fn quit_help_theme_resize() {
 
     code(&mut app, KeyCode::Char('c'), t0());
     assert_eq!(app.theme.kind, ThemeKind::Light);
-    assert_eq!(Settings::load(&dir.path().join(".cafe-settings.ron")).theme, ThemeKind::Light);
+    assert_eq!(load_settings(&dir.path().join(".cafe-settings.ron")).theme, ThemeKind::Light);
 
     act(&mut app, Action::Resize { width: 120, height: 40 }, t0());
     assert_eq!(app.size, (120, 40));

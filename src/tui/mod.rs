@@ -38,12 +38,11 @@ use ratatui::crossterm::execute;
 use self::action::Action;
 use self::app::App;
 use self::screens::Screen;
-use self::settings::Settings;
 use crate::i18n::Lang;
 
 /// The app on the home screen of `dir`, ready to run.
 pub fn home_app(dir: PathBuf, lang: Lang) -> App {
-    let settings = Settings::load(&dir.join(app::SETTINGS_FILE));
+    let settings = perform::load_settings(&dir.join(app::SETTINGS_FILE));
     let mut app = App::new(dir, lang, settings, theme::no_color_from_env(), Utc::now());
     let now = Utc::now();
     perform::dispatch(&mut app, Action::Home(action::HomeAction::Refresh), now);
@@ -56,11 +55,13 @@ pub fn session_app(path: &Path, session: crate::domain::Session, lang: Lang) -> 
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let settings = Settings::load(&dir.join(app::SETTINGS_FILE));
-    let app = App::new(dir, lang, settings, theme::no_color_from_env(), Utc::now());
+    let settings = perform::load_settings(&dir.join(app::SETTINGS_FILE));
+    let now = Utc::now();
+    let app = App::new(dir, lang, settings, theme::no_color_from_env(), now);
     let mut app = app.with_session(path, session, Screen::Run);
-    if let Some(open) = app.open.as_mut() {
-        open.disk_text = std::fs::read_to_string(path).ok();
+    // The file's text as read now, to notice other programs' changes before saving.
+    if let Some(read) = perform::perform(&app, effect::Effect::ReadDiskText, now) {
+        perform::dispatch(&mut app, read, now);
     }
     app
 }

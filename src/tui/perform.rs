@@ -14,6 +14,7 @@ use super::app::App;
 use super::effect::Effect;
 use super::export_files::{ExportFormat, default_export_path, export_text};
 use super::screens::home::state::{SessionEntry, Summary, sort_entries};
+use super::settings::Settings;
 use crate::domain::{Clock, Decisions, Session};
 use crate::i18n::Lang;
 use crate::i18n::errors::{io_error, store_error};
@@ -75,7 +76,7 @@ pub fn perform(app: &App, effect: Effect, now: DateTime<Utc>) -> Option<Action> 
                 target.as_deref(),
             )))
         }
-        Effect::SaveSettings => Some(Action::SettingsSaved(app.settings.save(&app.settings_path))),
+        Effect::SaveSettings => Some(Action::SettingsSaved(save_settings(app.settings, &app.settings_path))),
         Effect::Bell => None,
     }
 }
@@ -204,6 +205,22 @@ pub fn write_exports(
     Ok(written)
 }
 
+/// Reads the settings; defaults when the file is missing or unreadable.
+pub fn load_settings(path: &Path) -> Settings {
+    std::fs::read_to_string(path).map(|text| Settings::from_text(&text)).unwrap_or_default()
+}
+
+/// Writes the settings atomically.
+fn save_settings(settings: Settings, path: &Path) -> Result<(), String> {
+    let text = settings.to_text()?;
+    if let Some(dir) = path.parent()
+        && !dir.as_os_str().is_empty()
+    {
+        std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
+    }
+    write_atomic(path, text.as_bytes(), false).map_err(|e| e.to_string())
+}
+
 /// Runs `update` on an action, then performs every effect and feeds its result back,
 /// until nothing is left. Returns how many times the bell rang. The terminal loop and
 /// the tests both drive the app through this.
@@ -220,4 +237,21 @@ pub fn dispatch(app: &mut App, action: Action, now: DateTime<Utc>) -> usize {
         }
     }
     bells
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::theme::ThemeKind;
+
+    #[test]
+    fn settings_survive_a_round_trip_and_a_broken_file_gives_the_defaults() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join(".cafe-settings.ron");
+        assert_eq!(load_settings(&path), Settings::default());
+        save_settings(Settings { theme: ThemeKind::Light }, &path).expect("saved");
+        assert_eq!(load_settings(&path).theme, ThemeKind::Light);
+        std::fs::write(&path, "(theme: Purple").expect("written");
+        assert_eq!(load_settings(&path), Settings::default());
+    }
 }

@@ -2,8 +2,7 @@
 //! `.cafe-settings.ron` in the sessions folder: it travels with the sessions, tests stay
 //! inside their temp folders, and nothing is written anywhere else. A missing or broken
 //! file gives the defaults (a broken one is left as it is until a preference changes).
-
-use std::path::Path;
+//! Reading and writing the file is [`crate::tui::perform`]'s.
 
 use serde::{Deserialize, Serialize};
 
@@ -17,21 +16,14 @@ pub struct Settings {
 }
 
 impl Settings {
-    /// Reads the settings; defaults when the file is missing or unreadable.
-    pub fn load(path: &Path) -> Settings {
-        std::fs::read_to_string(path).ok().and_then(|text| ron::from_str(&text).ok()).unwrap_or_default()
+    /// The settings a file's text holds; defaults when it does not parse.
+    pub fn from_text(text: &str) -> Settings {
+        ron::from_str(text).unwrap_or_default()
     }
 
-    /// Writes the settings atomically.
-    pub fn save(&self, path: &Path) -> Result<(), String> {
-        let text =
-            ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::new()).map_err(|e| e.to_string())?;
-        if let Some(dir) = path.parent()
-            && !dir.as_os_str().is_empty()
-        {
-            std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
-        }
-        crate::store::write_atomic(path, text.as_bytes(), false).map_err(|e| e.to_string())
+    /// The text of the settings file.
+    pub fn to_text(self) -> Result<String, String> {
+        ron::ser::to_string_pretty(&self, ron::ser::PrettyConfig::new()).map_err(|e| e.to_string())
     }
 }
 
@@ -41,12 +33,9 @@ mod tests {
 
     #[test]
     fn settings_round_trip_and_default_on_garbage() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let path = dir.path().join(".cafe-settings.ron");
-        assert_eq!(Settings::load(&path), Settings::default());
-        Settings { theme: ThemeKind::Light }.save(&path).expect("saved");
-        assert_eq!(Settings::load(&path).theme, ThemeKind::Light);
-        std::fs::write(&path, "(theme: Purple").expect("written");
-        assert_eq!(Settings::load(&path), Settings::default());
+        let light = Settings { theme: ThemeKind::Light };
+        assert_eq!(Settings::from_text(&light.to_text().expect("written")), light);
+        assert_eq!(Settings::from_text("(theme: Purple"), Settings::default());
+        assert_eq!(Settings::from_text(""), Settings::default());
     }
 }
