@@ -146,6 +146,7 @@ fn any_session() -> impl Strategy<Value = Session> {
                 kind: Kind::ALL[kind],
                 text,
                 captured_at,
+                edition: 0,
             },
         ),
         0..8,
@@ -191,6 +192,7 @@ fn any_session() -> impl Strategy<Value = Session> {
                 clock,
                 proposals,
                 next_id,
+                deleted: Vec::new(),
                 decisions,
                 (participants, participant_count, rotation),
             )| Session {
@@ -205,6 +207,7 @@ fn any_session() -> impl Strategy<Value = Session> {
                 clock,
                 proposals,
                 next_id,
+                deleted: Vec::new(),
                 decisions,
                 participants,
                 participant_count,

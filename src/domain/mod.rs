@@ -7,6 +7,7 @@
 pub mod clock;
 pub mod decisions;
 pub mod family;
+pub mod merge;
 pub mod participant;
 pub mod proposal;
 pub mod session;

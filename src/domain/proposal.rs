@@ -78,4 +78,12 @@ pub struct Proposal {
     pub kind: Kind,
     pub text: String,
     pub captured_at: DateTime<Utc>,
+    /// How many times the proposal was changed after its capture: when two copies of a
+    /// session both hold it, the higher edition is the later one.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub edition: u32,
+}
+
+fn is_zero(edition: &u32) -> bool {
+    *edition == 0
 }

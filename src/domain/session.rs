@@ -121,6 +121,10 @@ pub struct Session {
     /// The id the next proposal gets; ids are never reused.
     #[serde(default)]
     pub next_id: u64,
+    /// The ids of deleted proposals (tombstones): a merge with a copy that still holds
+    /// one of them never brings it back, and its id is never given again.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deleted: Vec<ProposalId>,
     #[serde(default)]
     pub decisions: Decisions,
     #[serde(default)]
@@ -182,6 +186,7 @@ impl Session {
             clock: Clock::default(),
             proposals: Vec::new(),
             next_id: 1,
+            deleted: Vec::new(),
             decisions: Decisions::default(),
             participants: Vec::new(),
             participant_count: None,
@@ -251,19 +256,28 @@ impl Session {
             return Err(SessionError::NoSuchRound { round, rounds });
         }
         let id = self.allocate_id();
-        self.proposals.push(Proposal { id, table, round, kind, text, captured_at: now });
+        self.proposals.push(Proposal { id, table, round, kind, text, captured_at: now, edition: 0 });
         Ok(id)
     }
 
-    /// Removes a proposal and returns it (for undo).
+    /// Removes a proposal and returns it (for undo); its id is remembered as deleted.
     pub fn remove_proposal(&mut self, id: ProposalId) -> Result<Proposal, SessionError> {
         let index = self.proposals.iter().position(|p| p.id == id).ok_or(SessionError::NoSuchProposal(id))?;
+        if !self.deleted.contains(&id) {
+            self.deleted.push(id);
+        }
         Ok(self.proposals.remove(index))
     }
 
-    fn allocate_id(&mut self) -> ProposalId {
-        let used_max = self.proposals.iter().map(|p| p.id.0).max().unwrap_or(0);
-        let id = self.next_id.max(used_max.saturating_add(1)).max(1);
+    /// The id the next proposal would get: above every id in use or deleted.
+    pub fn next_free_id(&self) -> u64 {
+        let ids = self.proposals.iter().map(|p| p.id).chain(self.deleted.iter().copied());
+        let used_max = ids.map(|id| id.0).max().unwrap_or(0);
+        self.next_id.max(used_max.saturating_add(1)).max(1)
+    }
+
+    pub(crate) fn allocate_id(&mut self) -> ProposalId {
+        let id = self.next_free_id();
         self.next_id = id.saturating_add(1);
         ProposalId(id)
     }

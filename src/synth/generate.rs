@@ -182,6 +182,7 @@ fn empty_session() -> Session {
         clock: Default::default(),
         proposals: Vec::new(),
         next_id: 1,
+        deleted: Vec::new(),
         decisions: Default::default(),
         participants: Vec::new(),
         participant_count: None,
