@@ -192,7 +192,6 @@ fn any_session() -> impl Strategy<Value = Session> {
                 clock,
                 proposals,
                 next_id,
-                deleted: Vec::new(),
                 decisions,
                 (participants, participant_count, rotation),
             )| Session {
