@@ -118,8 +118,8 @@ fn merge_proposals(base: &Session, mine: &Session, merged: &mut Session) -> Hash
             }
             None if undeleted.contains(&proposal.id) => {
                 merged_deleted.remove(&proposal.id);
-                if !index.contains_key(&proposal.id) {
-                    index.insert(proposal.id, merged.proposals.len());
+                if let std::collections::hash_map::Entry::Vacant(slot) = index.entry(proposal.id) {
+                    slot.insert(merged.proposals.len());
                     merged.proposals.push(proposal.clone());
                 }
             }
