@@ -12,7 +12,7 @@ use cafe_savoir::domain::{
 };
 use cafe_savoir::store::atomic::{Step, backup_path, write_atomic_with};
 use cafe_savoir::store::families::{FAMILIES_RON, default_families};
-use cafe_savoir::store::session_file::{load_for_update, parse, save_checked, save_new, to_text};
+use cafe_savoir::store::session_file::{parse, save_new, to_text};
 use cafe_savoir::store::{StoreError, load, safe_file_name, save};
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
@@ -26,10 +26,13 @@ fn sample_session() -> Session {
     session
 }
 
-/// The files of a folder, by name.
+/// The files of a folder, by name, less the lock files that sessions keep beside them.
 fn names_in(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> =
-        fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| !name.ends_with(".lock"))
+        .collect();
     names.sort();
     names
 }
@@ -372,24 +375,23 @@ fn a_target_whose_folder_is_a_file_fails_cleanly() {
 }
 
 #[test]
-fn a_file_changed_by_someone_else_meanwhile_is_not_written_over() {
+fn a_file_changed_by_someone_else_meanwhile_keeps_both_changes() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("s.ron");
     save(&path, &sample_session()).unwrap();
-    let (mut mine, snapshot) = load_for_update(&path).unwrap();
+    let mut file = cafe_savoir::store::SessionFile::open(&path).unwrap();
+    let mut mine = file.session().clone();
     // Meanwhile the app saves its own change.
     let mut theirs = sample_session();
     theirs.title = "Changé par l'application".into();
     save(&path, &theirs).unwrap();
-    let before = fs::read(&path).unwrap();
-    mine.title = "Changé par la commande".into();
-    assert!(matches!(save_checked(&path, &mine, &snapshot), Err(StoreError::ChangedMeanwhile { .. })));
-    assert_eq!(fs::read(&path).unwrap(), before);
-    // Unchanged since read: saved.
-    let (mut again, snapshot) = load_for_update(&path).unwrap();
-    again.title = "Enfin".into();
-    save_checked(&path, &again, &snapshot).unwrap();
-    assert_eq!(load(&path).unwrap().title, "Enfin");
+    mine.place = "Changé par la commande".into();
+    file.save_merged(&mine).unwrap();
+    let saved = load(&path).unwrap();
+    assert_eq!(
+        (saved.title.as_str(), saved.place.as_str()),
+        ("Changé par l'application", "Changé par la commande")
+    );
 }
 
 #[test]
@@ -462,7 +464,10 @@ fn a_file_that_is_not_utf8_or_not_there_is_reported() {
     fs::write(&path, b"(version: 1, title: \"\xff\xfe\")").unwrap();
     assert!(matches!(load(&path), Err(StoreError::NotUtf8 { .. })));
     assert!(matches!(load(&dir.path().join("absent.ron")), Err(StoreError::Io { .. })));
-    assert!(matches!(load(dir.path()), Err(StoreError::Io { .. })), "a folder is not a session");
+    assert!(
+        matches!(load(dir.path()), Err(StoreError::Io { .. } | StoreError::NotAFile { .. })),
+        "a folder is not a session"
+    );
 }
 
 #[test]

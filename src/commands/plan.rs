@@ -10,8 +10,9 @@ use crate::store::participants::{ItineraryRow, itinerary_csv, read_participants}
 
 pub fn run(args: &PlanArgs, lang: Lang) -> Result<(), UserError> {
     let refuse = |message: String| UserError(i18n::plan::nothing_written(lang, &message));
-    let (original, snapshot) = crate::store::session_file::load_for_update(&args.session)
+    let mut file = crate::store::SessionFile::open(&args.session)
         .map_err(|e| refuse(i18n::errors::store_error(lang, &e)))?;
+    let original = file.session().clone();
     let mut session = original.clone();
     if let Some(path) = &args.participants {
         let participants =
@@ -31,9 +32,9 @@ pub fn run(args: &PlanArgs, lang: Lang) -> Result<(), UserError> {
     let people = plan::people(&session, lang);
     let saved = session != original;
     if saved {
-        // Planning takes a moment: never write over a change made meanwhile (the app).
-        crate::store::session_file::save_checked(&args.session, &session, &snapshot)
-            .map_err(|e| UserError(i18n::errors::store_error(lang, &e)))?;
+        // Planning takes a moment: a change made meanwhile (the app) is merged, not lost.
+        file.save_merged(&session).map_err(|e| UserError(i18n::errors::store_error(lang, &e)))?;
+        file.fold().map_err(|e| UserError(i18n::errors::store_error(lang, &e)))?;
     }
     let names: Vec<String> = people.iter().map(|p| p.name.clone()).collect();
     let status = if saved { i18n::plan::SAVED } else { i18n::plan::UNCHANGED }.get(lang);

@@ -18,8 +18,8 @@ use crate::i18n::{Lang, session as msg};
 use crate::store::families::families_for_new_session;
 use crate::store::names::session_path_for;
 use crate::store::notes::{Notes, read_notes};
-use crate::store::session_file::{load_for_update, save_checked, save_new};
-use crate::store::{StoreError, load};
+use crate::store::session_file::save_new;
+use crate::store::{StoreError, UpdateError, load, update_session};
 
 /// The folder `cafe list` reads when none is given.
 pub const DEFAULT_SESSIONS_DIR: &str = "sessions";
@@ -30,6 +30,14 @@ fn store_err(lang: Lang) -> impl Fn(StoreError) -> UserError {
 
 fn session_err(lang: Lang) -> impl Fn(SessionError) -> UserError {
     move |err| UserError(session_error(lang, &err))
+}
+
+/// A change refused by the store or by the change itself, in the user's language.
+fn update_err<E>(lang: Lang, refused: impl Fn(E) -> UserError) -> impl Fn(UpdateError<E>) -> UserError {
+    move |err| match err {
+        UpdateError::Store(err) => store_err(lang)(err),
+        UpdateError::Refused(err) => refused(err),
+    }
 }
 
 /// `cafe new SESSION.ron --title T [--tables N] [--rounds R] [--minutes M] …`
@@ -70,7 +78,8 @@ struct ImportReport {
 /// `cafe import SESSION.ron NOTES...`: every notes file is read and checked first;
 /// the session is saved once, only if all of them are accepted.
 pub fn import(session_path: &Path, notes_paths: &[PathBuf], lang: Lang) -> Result<(), UserError> {
-    let (session, snapshot) = load_for_update(session_path).map_err(store_err(lang))?;
+    // Refuse a session that does not load before reading any notes.
+    load(session_path).map_err(store_err(lang))?;
     let mut parsed: Vec<(&Path, Notes)> = Vec::new();
     for path in notes_paths {
         let notes = read_notes(path).map_err(|e| {
@@ -85,10 +94,11 @@ pub fn import(session_path: &Path, notes_paths: &[PathBuf], lang: Lang) -> Resul
         }
         parsed.push((path, notes));
     }
-    let mut updated = session;
-    let report = apply_notes(&mut updated, &parsed, lang)
-        .map_err(|detail| UserError(format!("{detail}; {}", msg::nothing_imported(lang))))?;
-    save_checked(session_path, &updated, &snapshot).map_err(store_err(lang))?;
+    let (report, _) =
+        update_session(session_path, |session| apply_notes(session, &parsed, lang))
+            .map_err(update_err(lang, |detail| {
+                UserError(format!("{detail}; {}", msg::nothing_imported(lang)))
+            }))?;
     for (number, question) in &report.created {
         println!("{}", msg::table_created(lang, *number, question));
     }
@@ -156,12 +166,12 @@ fn apply_notes(session: &mut Session, parsed: &[(&Path, Notes)], lang: Lang) -> 
 /// `cafe add SESSION.ron --table N [--round R] [--kind K] TEXT`: the round defaults to
 /// the clock's current round.
 pub fn add(args: &AddArgs, lang: Lang) -> Result<(), UserError> {
-    let (mut session, snapshot) = load_for_update(&args.session).map_err(store_err(lang))?;
-    let round = args.round.unwrap_or_else(|| session.current_round());
     let text = args.text.join(" ");
-    let id =
-        session.add_proposal(args.table, round, args.kind, &text, Utc::now()).map_err(session_err(lang))?;
-    save_checked(&args.session, &session, &snapshot).map_err(store_err(lang))?;
+    let ((id, round), _) = update_session(&args.session, |session| {
+        let round = args.round.unwrap_or_else(|| session.current_round());
+        session.add_proposal(args.table, round, args.kind, &text, Utc::now()).map(|id| (id, round))
+    })
+    .map_err(update_err(lang, session_err(lang)))?;
     println!("{}", msg::added(lang, &id.to_string(), args.table, round, args.kind));
     Ok(())
 }

@@ -64,8 +64,63 @@ pub fn store_error(lang: Lang, err: &StoreError) -> String {
             "{}: format version {found} is newer than this program's ({supported}); update cafe",
             path.display()
         ),
-        (Lang::Fr, E::NotUtf8 { path }) => format!("{}: le fichier n'est pas en UTF-8", path.display()),
-        (Lang::En, E::NotUtf8 { path }) => format!("{}: the file is not UTF-8", path.display()),
+        (Lang::Fr, E::NotUtf8 { path, line, column }) => format!(
+            "{}:{line}:{column}: le fichier n'est pas en UTF-8 (premier octet invalide ici); le fichier n'a pas été modifié",
+            path.display()
+        ),
+        (Lang::En, E::NotUtf8 { path, line, column }) => format!(
+            "{}:{line}:{column}: the file is not UTF-8 (first bad byte here); the file was left untouched",
+            path.display()
+        ),
+        (Lang::Fr, E::Utf16 { path }) => format!(
+            "{}:1:1: le fichier est en UTF-16; enregistrez-le en UTF-8. Le fichier n'a pas été modifié",
+            path.display()
+        ),
+        (Lang::En, E::Utf16 { path }) => {
+            format!(
+                "{}:1:1: the file is UTF-16; save it as UTF-8. The file was left untouched",
+                path.display()
+            )
+        }
+        (Lang::Fr, E::TooLarge { path, size, limit }) => format!(
+            "{}: fichier de {} Mo, plus que les {} Mo qu'une session peut faire; il n'a pas été lu",
+            path.display(),
+            size / (1024 * 1024),
+            limit / (1024 * 1024)
+        ),
+        (Lang::En, E::TooLarge { path, size, limit }) => format!(
+            "{}: a {} MB file, more than the {} MB a session can be; it was not read",
+            path.display(),
+            size / (1024 * 1024),
+            limit / (1024 * 1024)
+        ),
+        (Lang::Fr, E::NotAFile { path }) => {
+            format!("{}: ce n'est pas un fichier ordinaire (dossier, périphérique…)", path.display())
+        }
+        (Lang::En, E::NotAFile { path }) => {
+            format!("{}: not a regular file (a folder, a device…)", path.display())
+        }
+        (Lang::Fr, E::ReadOnly { path }) => {
+            format!("{}: session en lecture seule; rien n'a été écrit", path.display())
+        }
+        (Lang::En, E::ReadOnly { path }) => {
+            format!("{}: read-only session; nothing was written", path.display())
+        }
+        (Lang::Fr, E::BadJournal { path, line, message }) => format!(
+            "{}:{line}: journal des saisies illisible ({message}); rien n'a été écrit",
+            path.display()
+        ),
+        (Lang::En, E::BadJournal { path, line, message }) => {
+            format!("{}:{line}: unreadable capture journal ({message}); nothing was written", path.display())
+        }
+        (Lang::Fr, E::DuplicateId { path, line, id }) => format!(
+            "{}:{line}: l'identifiant de proposition {id} apparaît deux fois; donnez-en un autre à l'une des deux. Le fichier n'a pas été modifié",
+            path.display()
+        ),
+        (Lang::En, E::DuplicateId { path, line, id }) => format!(
+            "{}:{line}: proposal id {id} appears twice; give one of them another id. The file was left untouched",
+            path.display()
+        ),
         (Lang::Fr, E::Serialize { path, message }) => {
             format!("{}: impossible d'écrire la session ({message})", path.display())
         }
@@ -88,14 +143,6 @@ pub fn store_error(lang: Lang, err: &StoreError) -> String {
         ),
         (Lang::Fr, E::NoFamilies { path }) => format!("{}: aucune famille dans le fichier", path.display()),
         (Lang::En, E::NoFamilies { path }) => format!("{}: the file holds no family", path.display()),
-        (Lang::Fr, E::ChangedMeanwhile { path }) => format!(
-            "{}: le fichier a changé pendant la commande (l'application est-elle ouverte dessus ?); rien n'a été écrit",
-            path.display()
-        ),
-        (Lang::En, E::ChangedMeanwhile { path }) => format!(
-            "{}: the file changed during the command (is the app open on it?); nothing was written",
-            path.display()
-        ),
     }
 }
 
@@ -109,6 +156,18 @@ pub fn io_error(lang: Lang, err: &std::io::Error) -> String {
         (Lang::En, K::PermissionDenied) => "permission denied".into(),
         (Lang::Fr, K::AlreadyExists) => "le fichier existe déjà".into(),
         (Lang::En, K::AlreadyExists) => "the file already exists".into(),
+        (Lang::Fr, K::IsADirectory) => "c'est un dossier".into(),
+        (Lang::En, K::IsADirectory) => "it is a folder".into(),
+        (Lang::Fr, K::NotADirectory) => "un élément du chemin n'est pas un dossier".into(),
+        (Lang::En, K::NotADirectory) => "part of the path is not a folder".into(),
+        (Lang::Fr, K::StorageFull | K::QuotaExceeded) => "disque plein".into(),
+        (Lang::En, K::StorageFull | K::QuotaExceeded) => "the disk is full".into(),
+        (Lang::Fr, K::ReadOnlyFilesystem) => "disque en lecture seule".into(),
+        (Lang::En, K::ReadOnlyFilesystem) => "read-only disk".into(),
+        (Lang::Fr, K::FileTooLarge) => "fichier trop grand".into(),
+        (Lang::En, K::FileTooLarge) => "file too large".into(),
+        (Lang::Fr, K::InvalidData) => "données invalides".into(),
+        (Lang::En, K::InvalidData) => "invalid data".into(),
         _ => err.to_string(),
     }
 }

@@ -2,6 +2,10 @@
 //! the previous version as `NAME.bak`, then rename over the target. A failure at any
 //! step leaves the previous file as it was, and no temporary file behind.
 //!
+//! Temporary files are named after their target (`.NAME.XXXXXX.tmp`), so that what a
+//! crash leaves behind can be told apart and dealt with by [`leftovers`]: one backup is
+//! kept per file, never more.
+//!
 //! [`write_atomic_with`] takes a hook called at each [`Step`]; tests use it to make a
 //! write fail halfway (a real `std::io::Error` between the temporary write and the
 //! rename), which a read-only folder cannot do when the tests run as root.
@@ -15,6 +19,46 @@ pub fn backup_path(path: &Path) -> PathBuf {
     let mut name = path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
     name.push(".bak");
     path.with_file_name(name)
+}
+
+/// A hidden file beside `path` named after it: `NAME.ron` → `.NAME.ron.SUFFIX`.
+pub fn sidecar_path(path: &Path, suffix: &str) -> PathBuf {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    path.with_file_name(format!(".{name}.{suffix}"))
+}
+
+/// The prefix of the temporary files written for `path`.
+fn temp_prefix(path: &Path) -> String {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    format!(".{name}.")
+}
+
+/// What a crash left beside `path`: temporary files of its writes, not yet renamed.
+#[derive(Debug, Default)]
+pub struct Leftovers {
+    /// Temporary copies of the new contents (complete or not).
+    pub contents: Vec<PathBuf>,
+    /// Temporary backups (links to an older version; always safe to remove).
+    pub backups: Vec<PathBuf>,
+}
+
+/// The temporary files of writes to `path` still in its folder.
+pub fn leftovers(path: &Path) -> Leftovers {
+    let dir = parent_dir(path);
+    let prefix = temp_prefix(path);
+    let mut found = Leftovers::default();
+    let Ok(entries) = fs::read_dir(&dir) else { return found };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(rest) = name.strip_prefix(&prefix) else { continue };
+        // `rest` is the random part and the suffix: `XXXXXX.tmp` or `XXXXXX.bak.tmp`.
+        if rest.ends_with(".bak.tmp") {
+            found.backups.push(entry.path());
+        } else if rest.ends_with(".tmp") && !rest.contains('/') {
+            found.contents.push(entry.path());
+        }
+    }
+    found
 }
 
 /// The points of a write where [`write_atomic_with`] calls its hook.
@@ -47,7 +91,7 @@ pub fn write_atomic_with(
     if keep_backup && path.exists() {
         backup(path, &dir, permissions.clone(), hook)?;
     }
-    let tmp = write_temp(&dir, contents, permissions)?;
+    let tmp = write_temp(path, &dir, contents, permissions)?;
     hook(Step::TempWritten)?;
     tmp.persist(path).map_err(|e| e.error)?;
     sync_dir(&dir);
@@ -58,7 +102,7 @@ pub fn write_atomic_with(
 /// creation are one step, so a file created meanwhile is never overwritten).
 pub fn write_new(path: &Path, contents: &[u8]) -> std::io::Result<()> {
     let dir = parent_dir(path);
-    let tmp = write_temp(&dir, contents, None)?;
+    let tmp = write_temp(path, &dir, contents, None)?;
     tmp.persist_noclobber(path).map_err(|e| e.error)?;
     sync_dir(&dir);
     Ok(())
@@ -76,7 +120,7 @@ fn backup(
 ) -> std::io::Result<()> {
     let target = backup_path(path);
     let link = tempfile::Builder::new()
-        .prefix(".cafe-")
+        .prefix(&temp_prefix(path))
         .suffix(".bak.tmp")
         .make_in(dir, |tmp| fs::hard_link(path, tmp));
     match link {
@@ -86,7 +130,7 @@ fn backup(
         }
         Err(_) => {
             let previous = fs::read(path)?;
-            let tmp = write_temp(dir, &previous, permissions)?;
+            let tmp = write_temp(path, dir, &previous, permissions)?;
             hook(Step::BackupWritten)?;
             tmp.persist(&target).map_err(|e| e.error)?;
         }
@@ -94,7 +138,7 @@ fn backup(
     Ok(())
 }
 
-fn parent_dir(path: &Path) -> PathBuf {
+pub(crate) fn parent_dir(path: &Path) -> PathBuf {
     match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -105,12 +149,14 @@ fn parent_dir(path: &Path) -> PathBuf {
 /// `permissions` when given, else those of a newly created file (`0o666` less the
 /// umask) rather than the temporary file's private `0o600`.
 fn write_temp(
+    target: &Path,
     dir: &Path,
     contents: &[u8],
     permissions: Option<fs::Permissions>,
 ) -> std::io::Result<tempfile::NamedTempFile> {
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".cafe-").suffix(".tmp");
+    let prefix = temp_prefix(target);
+    builder.prefix(&prefix).suffix(".tmp");
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -126,7 +172,7 @@ fn write_temp(
 }
 
 /// Makes a rename durable; not every platform lets a folder be opened, hence no error.
-fn sync_dir(dir: &Path) {
+pub(crate) fn sync_dir(dir: &Path) {
     if let Ok(d) = fs::File::open(dir) {
         let _ = d.sync_all();
     }

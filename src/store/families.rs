@@ -35,8 +35,8 @@ pub fn parse_families(path: &Path, text: &str) -> Result<Vec<Family>, StoreError
 /// Reads a families file.
 pub fn load_families(path: &Path) -> Result<Vec<Family>, StoreError> {
     let bytes = std::fs::read(path).map_err(|source| StoreError::Io { path: path.to_path_buf(), source })?;
-    let text = String::from_utf8(bytes).map_err(|_| StoreError::NotUtf8 { path: path.to_path_buf() })?;
-    parse_families(path, &text)
+    let text = super::session_file::decode(path, &bytes)?;
+    parse_families(path, text)
 }
 
 /// The families for a session created from folder `dir`: `dir/assets/families.ron` if

@@ -1,16 +1,21 @@
 //! Everything that touches files: sessions on disk (versioned RON, atomic writes with a
-//! backup), notes import (Markdown and CSV) and safe file names.
+//! backup, a journal of captures, one writer at a time under a lock), notes import
+//! (Markdown and CSV) and safe file names.
 //!
 //! Architecture invariant: only this module (and the exports of the synthèse) knows
 //! file formats; a file that fails to load is never written over.
 
 pub mod atomic;
 pub mod families;
+pub mod journal;
+pub mod lock;
 pub mod names;
 pub mod notes;
 pub mod participants;
 pub mod session_file;
+pub mod writer;
 
 pub use atomic::write_atomic;
 pub use names::safe_file_name;
 pub use session_file::{StoreError, load, save};
+pub use writer::{SessionFile, UpdateError, update_session};

@@ -1,13 +1,22 @@
 //! Sessions on disk: pretty RON with `version` first, loaded with located errors and
-//! saved atomically with a backup of the previous version.
+//! saved atomically with a backup of the previous version. Reading a session replays
+//! its journal (see [`super::journal`]); changing one goes through
+//! [`super::writer`].
 
 use std::fs;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
 use super::atomic::{write_atomic, write_new};
+use super::journal;
+use super::lock::SessionLock;
 use crate::domain::session::{FORMAT_VERSION, Session};
+
+/// The largest session file read (a café of a thousand tables holds far less); a larger
+/// file, or a device that never ends, is refused before being read.
+pub const MAX_SESSION_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Why a session could not be read or written.
 #[derive(Debug, thiserror::Error)]
@@ -18,8 +27,20 @@ pub enum StoreError {
     Parse { path: PathBuf, line: usize, column: usize, message: String },
     #[error("{path}: format version {found} is newer than this program's ({supported})")]
     NewerVersion { path: PathBuf, found: u32, supported: u32 },
-    #[error("{path}: not valid UTF-8")]
-    NotUtf8 { path: PathBuf },
+    #[error("{path}:{line}:{column}: not valid UTF-8")]
+    NotUtf8 { path: PathBuf, line: usize, column: usize },
+    #[error("{path}: UTF-16 text")]
+    Utf16 { path: PathBuf },
+    #[error("{path}: {size} bytes, more than {limit}")]
+    TooLarge { path: PathBuf, size: u64, limit: u64 },
+    #[error("{path}: not a regular file")]
+    NotAFile { path: PathBuf },
+    #[error("{path}: read-only")]
+    ReadOnly { path: PathBuf },
+    #[error("{path}:{line}: {message}")]
+    BadJournal { path: PathBuf, line: usize, message: String },
+    #[error("{path}:{line}: proposal id {id} appears twice")]
+    DuplicateId { path: PathBuf, line: usize, id: u64 },
     #[error("{path}: {message}")]
     Serialize { path: PathBuf, message: String },
     #[error("{path}: the file already exists")]
@@ -28,8 +49,6 @@ pub enum StoreError {
     BadFamilies { path: PathBuf, line: usize, column: usize, message: String },
     #[error("{path}: no family")]
     NoFamilies { path: PathBuf },
-    #[error("{path}: the file changed since it was read")]
-    ChangedMeanwhile { path: PathBuf },
 }
 
 #[derive(Deserialize)]
@@ -37,22 +56,126 @@ struct VersionProbe {
     version: u32,
 }
 
-/// Reads a session. A file that is not a session gives its line and column.
+/// Reads a session: its file, then its journal replayed over it. A file that is not a
+/// session gives its line and column; nothing is ever written.
 pub fn load(path: &Path) -> Result<Session, StoreError> {
-    load_for_update(path).map(|(session, _)| session)
+    let real = real_path(path);
+    let _lock = SessionLock::shared(&real);
+    let (mut session, _) = read_snapshot(path, &real)?;
+    replay_journal(path, &real, &mut session, journal::Position::default())?;
+    Ok(session)
 }
 
-/// What a session file held when it was read, to check before saving over it that no
-/// one else (the full-screen app, another command) wrote it meanwhile.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Snapshot(Vec<u8>);
+/// The file a path names: symlinks are followed, so that a session reached through a
+/// link is written in place, the link kept.
+pub fn real_path(path: &Path) -> PathBuf {
+    let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if is_link { fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()) } else { path.to_path_buf() }
+}
 
-/// Reads a session to change it: the session and a [`Snapshot`] for [`save_checked`].
-pub fn load_for_update(path: &Path) -> Result<(Session, Snapshot), StoreError> {
-    let bytes = fs::read(path).map_err(|source| StoreError::Io { path: path.to_path_buf(), source })?;
-    let text = std::str::from_utf8(&bytes).map_err(|_| StoreError::NotUtf8 { path: path.to_path_buf() })?;
-    let session = parse(path, text.trim_start_matches('\u{feff}'))?;
-    Ok((session, Snapshot(bytes)))
+/// What identifies one version of a session file: a full write renames a new file
+/// into place, a hand edit changes the size or the time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileVersion {
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+    #[cfg(unix)]
+    inode: (u64, u64),
+}
+
+impl FileVersion {
+    pub fn of(metadata: &fs::Metadata) -> FileVersion {
+        FileVersion {
+            len: metadata.len(),
+            modified: metadata.modified().ok(),
+            #[cfg(unix)]
+            inode: {
+                use std::os::unix::fs::MetadataExt;
+                (metadata.dev(), metadata.ino())
+            },
+        }
+    }
+
+    /// The version of the file at `real` now, if it is there.
+    pub fn now(real: &Path) -> Option<FileVersion> {
+        fs::metadata(real).ok().map(|m| FileVersion::of(&m))
+    }
+}
+
+/// Reads and parses the session file itself (without its journal). `shown` is the
+/// path as the user gave it, used in messages; `real` the file read.
+pub fn read_snapshot(shown: &Path, real: &Path) -> Result<(Session, FileVersion), StoreError> {
+    let io = |source| StoreError::Io { path: shown.to_path_buf(), source };
+    let mut file = fs::File::open(real).map_err(io)?;
+    let metadata = file.metadata().map_err(io)?;
+    if !metadata.is_file() {
+        return Err(StoreError::NotAFile { path: shown.to_path_buf() });
+    }
+    if metadata.len() > MAX_SESSION_BYTES {
+        return Err(StoreError::TooLarge {
+            path: shown.to_path_buf(),
+            size: metadata.len(),
+            limit: MAX_SESSION_BYTES,
+        });
+    }
+    let mut bytes = Vec::new();
+    file.by_ref().take(MAX_SESSION_BYTES + 1).read_to_end(&mut bytes).map_err(io)?;
+    let text = decode(shown, &bytes)?;
+    let session = parse(shown, text)?;
+    check_unique_ids(shown, text, &session)?;
+    Ok((session, FileVersion::of(&metadata)))
+}
+
+/// Replays the journal from `from` over `session`; a damaged line is refused, located.
+pub fn replay_journal(
+    shown: &Path,
+    real: &Path,
+    session: &mut Session,
+    from: journal::Position,
+) -> Result<journal::Position, StoreError> {
+    journal::replay(real, session, from).map_err(|e| match e {
+        journal::ReadError::Io(source) => StoreError::Io { path: journal::journal_path(shown), source },
+        journal::ReadError::Bad { line, message } => {
+            StoreError::BadJournal { path: journal::journal_path(shown), line, message }
+        }
+    })
+}
+
+/// The text of a session (or families) file: UTF-8, with or without a byte-order mark. Invalid
+/// UTF-8 is located at its first bad byte; UTF-16 is named as such.
+pub(crate) fn decode<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, StoreError> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(StoreError::Utf16 { path: path.to_path_buf() });
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.trim_start_matches('\u{feff}')),
+        Err(e) => {
+            let good = &bytes[..e.valid_up_to()];
+            let line = good.iter().filter(|b| **b == b'\n').count() + 1;
+            let line_start = good.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+            let column = String::from_utf8_lossy(&good[line_start..]).chars().count() + 1;
+            Err(StoreError::NotUtf8 { path: path.to_path_buf(), line, column })
+        }
+    }
+}
+
+/// Refuses a file where two proposals share an id (a hand edit, a bad copy and paste):
+/// a deletion or a decision would then name both. Located at the second one.
+fn check_unique_ids(path: &Path, text: &str, session: &Session) -> Result<(), StoreError> {
+    let mut seen = std::collections::HashSet::new();
+    let Some(twice) = session.proposals.iter().map(|p| p.id.0).find(|id| !seen.insert(*id)) else {
+        return Ok(());
+    };
+    let line = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| {
+            let l = l.trim_start();
+            l.strip_prefix("id:").is_some_and(|rest| rest.trim().trim_end_matches(',') == twice.to_string())
+        })
+        .nth(1)
+        .map_or(1, |(index, _)| index + 1);
+    Err(StoreError::DuplicateId { path: path.to_path_buf(), line, id: twice })
 }
 
 /// Parses the text of a session file; `path` is only used in messages.
@@ -121,22 +244,25 @@ fn unescape_apostrophes(text: &str) -> String {
     text.replace("\\'", "'")
 }
 
-/// Saves a session atomically, keeping the previous file as `NAME.ron.bak`.
-pub fn save(path: &Path, session: &Session) -> Result<(), StoreError> {
+/// Writes a whole session atomically, keeping the previous file as `NAME.ron.bak`,
+/// then removes its journal (now folded in). `shown` names the file in messages;
+/// `real` is written. Changes to an existing session go through
+/// [`super::writer::SessionFile`], which calls this under the session's lock.
+pub fn write_whole(shown: &Path, real: &Path, session: &Session) -> Result<(), StoreError> {
     let text = to_text(session)
-        .map_err(|e| StoreError::Serialize { path: path.to_path_buf(), message: e.to_string() })?;
-    write_atomic(path, text.as_bytes(), true)
-        .map_err(|source| StoreError::Io { path: path.to_path_buf(), source })
+        .map_err(|e| StoreError::Serialize { path: shown.to_path_buf(), message: e.to_string() })?;
+    write_atomic(real, text.as_bytes(), true)
+        .map_err(|source| StoreError::Io { path: shown.to_path_buf(), source })?;
+    journal::remove(real).map_err(|source| StoreError::Io { path: journal::journal_path(shown), source })
 }
 
-/// Saves a session read with [`load_for_update`], unless the file changed since: then
-/// nothing is written and [`StoreError::ChangedMeanwhile`] says so.
-pub fn save_checked(path: &Path, session: &Session, read: &Snapshot) -> Result<(), StoreError> {
-    let now = fs::read(path).map_err(|source| StoreError::Io { path: path.to_path_buf(), source })?;
-    if now != read.0 {
-        return Err(StoreError::ChangedMeanwhile { path: path.to_path_buf() });
-    }
-    save(path, session)
+/// Writes a whole session to `path` under its lock, whatever the file held (used to
+/// prepare files; a program changing a session uses [`super::writer::update_session`]).
+pub fn save(path: &Path, session: &Session) -> Result<(), StoreError> {
+    let real = real_path(path);
+    let _lock = SessionLock::exclusive(&real)
+        .map_err(|source| StoreError::Io { path: path.to_path_buf(), source })?;
+    write_whole(path, &real, session)
 }
 
 /// Saves a new session, refusing to replace any file already at `path`. Missing
