@@ -1,16 +1,20 @@
 //! Load and save times of session files at a realistic size (500 proposals: a big café)
 //! and a large one (5,000: many cafés combined). `save` is the whole atomic write: the
 //! backup copy, the temporary file, fsync and rename; `to_text` and `parse` isolate the
-//! RON work.
+//! RON work. `capture` is one proposal typed in the app and made durable: the lock,
+//! the merge with the file, one fsynced journal line (and, every `FOLD_EVERY`
+//! captures, the whole file: it is in the mean, not the median).
 //!
 //! Run with `cargo bench --bench store`.
 
 use std::path::PathBuf;
 
+use cafe_savoir::domain::merge::merge;
 use cafe_savoir::domain::{Kind, Session};
 use cafe_savoir::store::families::default_families;
+use cafe_savoir::store::journal::entries_between;
 use cafe_savoir::store::session_file::{parse, to_text};
-use cafe_savoir::store::{load, save};
+use cafe_savoir::store::{SessionFile, load, save};
 use chrono::{TimeZone, Utc};
 
 fn main() {
@@ -74,6 +78,33 @@ fn load_file(bencher: divan::Bencher, count: usize) {
 fn save_file(bencher: divan::Bencher, count: usize) {
     let (_dir, path, session) = saved(count);
     bencher.bench(|| save(divan::black_box(&path), divan::black_box(&session)).expect("saves"));
+}
+
+#[divan::bench(args = SIZES)]
+fn capture(bencher: divan::Bencher, count: usize) {
+    let (_dir, path, _) = saved(count);
+    let mut file = SessionFile::open(&path).expect("opens");
+    let mut mine = file.session().clone();
+    let now = Utc.with_ymd_and_hms(2018, 11, 14, 15, 0, 0).single().expect("valid time");
+    bencher.bench_local(|| {
+        mine.add_proposal(3, 2, Kind::Condition, "Une proposition de plus, saisie à la table", now)
+            .expect("valid proposal");
+        mine = file.save_merged(divan::black_box(&mine)).expect("saved").clone();
+    });
+}
+
+/// The part of `capture` that does not wait for the disk: merging the app's copy
+/// with the file's and finding the journal lines to write.
+#[divan::bench(args = SIZES)]
+fn capture_in_memory(bencher: divan::Bencher, count: usize) {
+    let base = session_with(count);
+    let mut mine = base.clone();
+    let now = Utc.with_ymd_and_hms(2018, 11, 14, 15, 0, 0).single().expect("valid time");
+    mine.add_proposal(3, 2, Kind::Condition, "Une proposition de plus", now).expect("valid proposal");
+    bencher.bench(|| {
+        let merged = merge(divan::black_box(&base), divan::black_box(&mine), &base);
+        entries_between(&base, &merged).expect("only proposals changed")
+    });
 }
 
 #[divan::bench(args = SIZES)]

@@ -132,14 +132,16 @@ impl SessionFile {
     /// its changes are merged with what other programs wrote meanwhile (see
     /// [`crate::domain::merge`]). Returns the session as now on disk.
     pub fn save_merged(&mut self, mine: &Session) -> Result<&Session, StoreError> {
-        let base = self.known.clone();
-        self.update(|disk| {
-            *disk = merge(&base, mine, disk);
-            Ok::<(), StoreError>(())
-        })
-        .map_err(|e| match e {
-            UpdateError::Store(e) | UpdateError::Refused(e) => e,
-        })?;
+        if self.read_only {
+            return Err(StoreError::ReadOnly { path: self.shown.clone() });
+        }
+        let _lock = self.lock()?;
+        // The copy `mine` started from is what this file last held; it is only copied
+        // when another program changed the file since.
+        let base = self.changed_on_disk().then(|| self.known.clone());
+        self.refresh()?;
+        let merged = merge(base.as_ref().unwrap_or(&self.known), mine, &self.known);
+        self.persist(merged)?;
         Ok(&self.known)
     }
 
@@ -164,6 +166,12 @@ impl SessionFile {
     fn lock(&self) -> Result<SessionLock, StoreError> {
         SessionLock::exclusive(&self.real)
             .map_err(|source| StoreError::Io { path: self.shown.clone(), source })
+    }
+
+    /// Whether the file or its journal changed since this program last read or wrote.
+    fn changed_on_disk(&self) -> bool {
+        let journal_len = fs::metadata(journal::journal_path(&self.real)).map_or(0, |m| m.len());
+        FileVersion::now(&self.real) != self.version || journal_len != self.journal.bytes
     }
 
     /// Brings `known` up to date with the disk: only the new journal lines when the
