@@ -198,7 +198,8 @@ pub fn main_with_args(args: Vec<String>) -> ExitCode {
     match crate::commands::run(cli, lang) {
         Ok(()) => ExitCode::SUCCESS,
         Err(UserError(message)) => {
-            eprintln!("cafe: {message}");
+            // A message may repeat what a file held: nothing in it may drive the terminal.
+            eprintln!("cafe: {}", crate::domain::repair::escape_controls(&message));
             ExitCode::from(1)
         }
     }

@@ -238,3 +238,34 @@ fn two_proposals_with_one_id_are_refused_at_the_second() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn control_characters_never_reach_the_terminal_and_are_counted() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = new_session(dir.path());
+    let out = cafe(dir.path())
+        .args(["add", "s.ron", "--table", "1", "titre\x1b]0;x\x07pwn"])
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(!out.stdout.contains(&0x1b) && stdout.contains("2 caractères de contrôle retirés"), "{stdout}");
+    // A hand-edited file holding escape sequences: show, list and errors stay clean.
+    let mut session = load(&path).expect("loads");
+    session.title = "Café\x1b[2J".into();
+    session.proposals[0].text = "\x1b]0;x\x07".into();
+    fs::write(&path, cafe_savoir::store::session_file::to_text(&session).expect("text")).expect("written");
+    let notes = dir.path().join("n.csv");
+    fs::write(&notes, "table;type;texte\n1;\x1b[2Jbizarre;x\n").expect("written");
+    for args in [
+        vec!["show", "s.ron"],
+        vec!["list", "."],
+        vec!["import", "s.ron", "n.csv"],
+        vec!["add", "s.ron", "--table", "9", "\x1b[2J"],
+    ] {
+        let out = cafe(dir.path()).args(&args).output().expect("runs");
+        assert!(!out.stdout.contains(&0x1b) && !out.stderr.contains(&0x1b), "{args:?}: {out:?}");
+    }
+    let out = cafe(dir.path()).args(["show", "s.ron"]).output().expect("runs");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("caractères de contrôle retirés"), "{out:?}");
+}

@@ -11,14 +11,15 @@ use std::path::{Path, PathBuf};
 use chrono::{NaiveDate, Utc};
 
 use crate::cli::{AddArgs, NewArgs, UserError};
+use crate::domain::repair::count_controls;
 use crate::domain::session::clean_text;
 use crate::domain::{Kind, PhaseKind, Session, SessionError};
-use crate::i18n::errors::{notes_read_error, session_error, store_error};
+use crate::i18n::errors::{controls_removed, notes_read_error, repairs_note, session_error, store_error};
 use crate::i18n::{Lang, session as msg};
 use crate::store::families::families_for_new_session;
 use crate::store::names::session_path_for;
 use crate::store::notes::{Notes, read_notes};
-use crate::store::session_file::save_new;
+use crate::store::session_file::{load_repaired, save_new};
 use crate::store::{StoreError, UpdateError, load, update_session};
 
 /// The folder `cafe list` reads when none is given.
@@ -73,6 +74,8 @@ struct ImportReport {
     completed: Vec<u32>,
     per_table: BTreeMap<u32, usize>,
     total: usize,
+    /// Control characters removed from the notes' texts.
+    controls: usize,
 }
 
 /// `cafe import SESSION.ron NOTES...`: every notes file is read and checked first;
@@ -106,6 +109,9 @@ pub fn import(session_path: &Path, notes_paths: &[PathBuf], lang: Lang) -> Resul
         println!("{}", msg::table_completed(lang, *number));
     }
     println!("{}", msg::imported(lang, report.total, session_path, parsed.len()));
+    if report.controls > 0 {
+        println!("{}", controls_removed(lang, report.controls));
+    }
     for (table, n) in &report.per_table {
         println!("{}", msg::added_at_table(lang, *table, *n));
     }
@@ -121,8 +127,10 @@ fn apply_notes(session: &mut Session, parsed: &[(&Path, Notes)], lang: Lang) -> 
     let now = Utc::now();
     for (path, notes) in parsed {
         for table in &notes.tables {
-            let theme = clean_text(table.theme.as_deref().unwrap_or_default());
-            let host = clean_text(table.host.as_deref().unwrap_or_default());
+            let (theme, host) =
+                (table.theme.as_deref().unwrap_or_default(), table.host.as_deref().unwrap_or_default());
+            report.controls += count_controls(theme) + count_controls(host);
+            let (theme, host) = (clean_text(theme), clean_text(host));
             match session.table_mut(table.number) {
                 Some(existing) => {
                     let mut changed = false;
@@ -156,6 +164,7 @@ fn apply_notes(session: &mut Session, parsed: &[(&Path, Notes)], lang: Lang) -> 
                 .add_proposal(entry.table, round, kind, &entry.text, now)
                 .map_err(|e| msg::located(path, entry.line, &session_error(lang, &e)))?;
             *report.per_table.entry(entry.table).or_default() += 1;
+            report.controls += count_controls(&entry.text);
             report.total += 1;
         }
     }
@@ -172,7 +181,16 @@ pub fn add(args: &AddArgs, lang: Lang) -> Result<(), UserError> {
         session.add_proposal(args.table, round, args.kind, &text, Utc::now()).map(|id| (id, round))
     })
     .map_err(update_err(lang, session_err(lang)))?;
-    println!("{}", msg::added(lang, &id.to_string(), args.table, round, args.kind));
+    let removed = count_controls(&text);
+    if removed > 0 {
+        println!(
+            "{} ({})",
+            msg::added(lang, &id.to_string(), args.table, round, args.kind),
+            controls_removed(lang, removed)
+        );
+    } else {
+        println!("{}", msg::added(lang, &id.to_string(), args.table, round, args.kind));
+    }
     Ok(())
 }
 
@@ -237,7 +255,10 @@ fn list_line(lang: Lang, item: &Listed) -> String {
 
 /// `cafe show SESSION.ron`: a readable summary.
 pub fn show(path: &Path, lang: Lang) -> Result<(), UserError> {
-    let session = load(path).map_err(store_err(lang))?;
+    let (session, repairs) = load_repaired(path).map_err(store_err(lang))?;
+    if !repairs.is_empty() {
+        eprintln!("cafe: {}", repairs_note(lang, path, &repairs));
+    }
     print!("{}", summary(&session, lang));
     Ok(())
 }

@@ -10,6 +10,7 @@ pub mod family;
 pub mod merge;
 pub mod participant;
 pub mod proposal;
+pub mod repair;
 pub mod session;
 
 pub use clock::{Clock, Phase, PhaseKind};

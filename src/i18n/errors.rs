@@ -227,3 +227,31 @@ pub fn notes_read_error(lang: Lang, err: &NotesReadError) -> String {
         NotesReadError::Notes { path, error } => located_notes_error(lang, path, error),
     }
 }
+
+/// How many control characters were removed from a text typed or imported.
+pub fn controls_removed(lang: Lang, n: usize) -> String {
+    match (lang, n) {
+        (Lang::Fr, 1) => "1 caractère de contrôle retiré".into(),
+        (Lang::Fr, n) => format!("{n} caractères de contrôle retirés"),
+        (Lang::En, 1) => "1 control character removed".into(),
+        (Lang::En, n) => format!("{n} control characters removed"),
+    }
+}
+
+/// What was fixed in a session as it was read (control characters, the clock).
+pub fn repairs_note(lang: Lang, path: &std::path::Path, repairs: &crate::domain::repair::Repairs) -> String {
+    let mut parts = Vec::new();
+    if repairs.control_characters > 0 {
+        parts.push(controls_removed(lang, repairs.control_characters));
+    }
+    if repairs.clock {
+        parts.push(match lang {
+            Lang::Fr => "horloge incohérente remise en ordre".to_string(),
+            Lang::En => "a clock that made no sense was reset".to_string(),
+        });
+    }
+    match lang {
+        Lang::Fr => format!("{}: à la lecture : {}", path.display(), parts.join(" ; ")),
+        Lang::En => format!("{}: on reading: {}", path.display(), parts.join("; ")),
+    }
+}

@@ -12,6 +12,7 @@ use serde::Deserialize;
 use super::atomic::{write_atomic, write_new};
 use super::journal;
 use super::lock::SessionLock;
+use crate::domain::repair::Repairs;
 use crate::domain::session::{FORMAT_VERSION, Session};
 
 /// The largest session file read (a café of a thousand tables holds far less); a larger
@@ -59,11 +60,18 @@ struct VersionProbe {
 /// Reads a session: its file, then its journal replayed over it. A file that is not a
 /// session gives its line and column; nothing is ever written.
 pub fn load(path: &Path) -> Result<Session, StoreError> {
+    load_repaired(path).map(|(session, _)| session)
+}
+
+/// [`load`], with what was cleaned from the session as it was read (see
+/// [`crate::domain::repair`]) so that the user can be told.
+pub fn load_repaired(path: &Path) -> Result<(Session, Repairs), StoreError> {
     let real = real_path(path);
     let _lock = SessionLock::shared(&real);
     let (mut session, _) = read_snapshot(path, &real)?;
     replay_journal(path, &real, &mut session, journal::Position::default())?;
-    Ok(session)
+    let repairs = session.repair(chrono::Utc::now());
+    Ok((session, repairs))
 }
 
 /// The file a path names: symlinks are followed, so that a session reached through a

@@ -22,6 +22,7 @@ use super::lock::SessionLock;
 use super::session_file::{FileVersion, StoreError, read_snapshot, real_path, replay_journal, write_whole};
 use crate::domain::Session;
 use crate::domain::merge::merge;
+use crate::domain::repair::Repairs;
 
 /// How many journal lines are kept before they are folded into the session file.
 pub const FOLD_EVERY: usize = 256;
@@ -67,6 +68,8 @@ pub struct SessionFile {
     journal: Position,
     read_only: bool,
     fold_every: usize,
+    /// What was cleaned from the session when it was last read whole.
+    repairs: Repairs,
 }
 
 impl SessionFile {
@@ -84,8 +87,9 @@ impl SessionFile {
             }
             lock
         };
-        let (known, version, journal) = read_all(path, &real)?;
+        let (known, version, journal, repairs) = read_all(path, &real)?;
         Ok(SessionFile {
+            repairs,
             shown: path.to_path_buf(),
             real,
             known,
@@ -103,6 +107,11 @@ impl SessionFile {
 
     pub fn path(&self) -> &Path {
         &self.shown
+    }
+
+    /// What was cleaned from the session when it was last read whole.
+    pub fn repairs(&self) -> Repairs {
+        self.repairs
     }
 
     /// Whether the file's permissions forbid writing it (it is then never written).
@@ -188,7 +197,8 @@ impl SessionFile {
     }
 
     fn reload(&mut self) -> Result<(), StoreError> {
-        let (session, version, journal) = read_all(&self.shown, &self.real)?;
+        let (session, version, journal, repairs) = read_all(&self.shown, &self.real)?;
+        self.repairs = repairs;
         self.known = session;
         self.version = Some(version);
         self.journal = journal;
@@ -219,11 +229,12 @@ impl SessionFile {
     }
 }
 
-/// The session file with its whole journal replayed over it.
-fn read_all(shown: &Path, real: &Path) -> Result<(Session, FileVersion, Position), StoreError> {
+/// The session file with its whole journal replayed over it, cleaned.
+fn read_all(shown: &Path, real: &Path) -> Result<(Session, FileVersion, Position, Repairs), StoreError> {
     let (mut session, version) = read_snapshot(shown, real)?;
     let journal = replay_journal(shown, real, &mut session, Position::default())?;
-    Ok((session, version, journal))
+    let repairs = session.repair(chrono::Utc::now());
+    Ok((session, version, journal, repairs))
 }
 
 /// Deals with the temporary files a crash left beside a session (called under its

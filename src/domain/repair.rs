@@ -1,0 +1,157 @@
+//! What a session read from a file, or text typed or imported, is cleaned of before
+//! use: control characters (C0 and C1, other than newline and tab) that could drive a
+//! terminal or break a document, and a clock that does not make sense (a phase beyond
+//! the schedule, a negative or absurd time left, a start in the future). Each repair
+//! is counted so that the user is told.
+
+use chrono::{DateTime, Duration, Utc};
+
+use super::clock::{Clock, phases};
+use super::session::{Schedule, Session};
+
+/// The most time a phase can have left: a day (a hand-edited clock beyond that is
+/// reset to the phase's own length).
+const MAX_REMAINING_MS: i64 = 24 * 60 * 60 * 1000;
+
+/// What [`Session::repair`] fixed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Repairs {
+    /// Control characters removed from the session's texts.
+    pub control_characters: usize,
+    /// The clock was reset to something that makes sense.
+    pub clock: bool,
+}
+
+impl Repairs {
+    pub fn is_empty(&self) -> bool {
+        *self == Repairs::default()
+    }
+}
+
+/// Whether `c` is a control character that has no place in a text (newline and tab
+/// do).
+pub fn is_stray_control(c: char) -> bool {
+    c.is_control() && c != '\n' && c != '\t'
+}
+
+/// How many stray control characters `text` holds.
+pub fn count_controls(text: &str) -> usize {
+    text.chars().filter(|c| is_stray_control(*c)).count()
+}
+
+/// Removes the stray control characters of `text`; returns how many there were.
+pub fn strip_controls(text: &mut String) -> usize {
+    let count = count_controls(text);
+    if count > 0 {
+        text.retain(|c| !is_stray_control(c));
+    }
+    count
+}
+
+/// `text` with every stray control character written visibly (`\u{1b}`), for
+/// messages that repeat what a file or a user gave.
+pub fn escape_controls(text: &str) -> String {
+    if count_controls(text) == 0 {
+        return text.to_string();
+    }
+    text.chars()
+        .map(|c| if is_stray_control(c) { c.escape_unicode().to_string() } else { c.to_string() })
+        .collect()
+}
+
+impl Session {
+    /// Cleans a session read from a file (see the module's documentation).
+    pub fn repair(&mut self, now: DateTime<Utc>) -> Repairs {
+        let mut removed = 0;
+        let mut strip = |text: &mut String| removed += strip_controls(text);
+        strip(&mut self.title);
+        strip(&mut self.place);
+        strip(&mut self.facilitator);
+        for family in &mut self.families {
+            strip(&mut family.title);
+            strip(&mut family.title_en);
+            strip(&mut family.description);
+            family.conditions.iter_mut().for_each(&mut strip);
+        }
+        for table in &mut self.tables {
+            strip(&mut table.name);
+            strip(&mut table.question);
+            strip(&mut table.host);
+        }
+        for proposal in &mut self.proposals {
+            strip(&mut proposal.text);
+        }
+        for wording in &mut self.decisions.wordings {
+            strip(&mut wording.text);
+        }
+        for person in &mut self.participants {
+            strip(&mut person.name);
+            strip(&mut person.organisation);
+        }
+        let clock = self.clock.repair(&self.schedule, now);
+        Repairs { control_characters: removed, clock }
+    }
+}
+
+impl Clock {
+    /// Resets what does not make sense; returns whether anything was.
+    pub fn repair(&mut self, schedule: &Schedule, now: DateTime<Utc>) -> bool {
+        let before = self.clone();
+        let last = phases(schedule).len().saturating_sub(1);
+        if self.phase > last {
+            *self = Clock { phase: last, running_since: None, remaining_ms: None };
+        }
+        if let Some(left) = self.remaining_ms
+            && !(0..=MAX_REMAINING_MS).contains(&left)
+        {
+            self.remaining_ms = if left < 0 && self.running_since.is_none() { Some(0) } else { None };
+        }
+        if self.running_since.is_some_and(|since| since > now + Duration::minutes(1)) {
+            self.running_since = None;
+        }
+        *self != before
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Kind;
+
+    #[test]
+    fn control_characters_are_removed_and_counted_newlines_and_tabs_kept() {
+        let mut text = "a\u{1b}]0;x\u{7}b\n\tc\u{9b}".to_string();
+        assert_eq!(strip_controls(&mut text), 3);
+        assert_eq!(text, "a]0;xb\n\tc");
+        assert_eq!(escape_controls("t\u{1b}[2J"), "t\\u{1b}[2J");
+    }
+
+    #[test]
+    fn a_loaded_session_loses_its_control_characters_and_says_how_many() {
+        let now = Utc::now();
+        let mut s = Session::new("Essai", Vec::new(), 2, 3, 20).expect("valid session");
+        s.add_proposal(1, 1, Kind::Condition, "propre", now).expect("added");
+        s.proposals[0].text = "\u{1b}]0;titre\u{7}".into();
+        s.title = "T\u{1b}[2J".into();
+        assert_eq!(s.repair(now), Repairs { control_characters: 3, clock: false });
+        assert_eq!((s.title.as_str(), s.proposals[0].text.as_str()), ("T[2J", "]0;titre"));
+    }
+
+    #[test]
+    fn a_clock_that_makes_no_sense_is_reset() {
+        let now = Utc::now();
+        let schedule = Schedule::default();
+        let mut clock = Clock { phase: 99, running_since: None, remaining_ms: Some(5) };
+        assert!(clock.repair(&schedule, now));
+        assert_eq!(clock.phase, phases(&schedule).len() - 1);
+        let mut negative = Clock { phase: 0, running_since: None, remaining_ms: Some(-774_000) };
+        assert!(negative.repair(&schedule, now));
+        assert_eq!(negative.remaining_ms(&schedule, now), 0);
+        let mut future =
+            Clock { phase: 0, running_since: Some(now + Duration::days(3)), remaining_ms: Some(60_000) };
+        assert!(future.repair(&schedule, now));
+        assert!(!future.is_running());
+        let mut sound = Clock { phase: 1, running_since: Some(now), remaining_ms: Some(60_000) };
+        assert!(!sound.repair(&schedule, now));
+    }
+}
