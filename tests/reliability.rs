@@ -269,3 +269,24 @@ fn control_characters_never_reach_the_terminal_and_are_counted() {
     let out = cafe(dir.path()).args(["show", "s.ron"]).output().expect("runs");
     assert!(String::from_utf8_lossy(&out.stderr).contains("caractères de contrôle retirés"), "{out:?}");
 }
+
+#[test]
+fn every_number_a_user_types_has_a_limit_with_a_message() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = new_session(dir.path());
+    let refused = |args: &[&str]| {
+        let out = cafe(dir.path()).args(args).output().expect("runs");
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {out:?}");
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    assert!(
+        refused(&["new", "a.ron", "--title", "A", "--move-minutes", "4294967295"]).contains("600 minutes")
+    );
+    assert!(refused(&["new", "b.ron", "--title", "B", "--rounds", "21"]).contains("20 tours"));
+    assert!(refused(&["new", "c.ron", "--title", "C", "--tables", "201"]).contains("200 tables"));
+    assert!(refused(&["plan", "s.ron", "--count", "4294967295"]).contains("2000"));
+    let notes = dir.path().join("n.md");
+    fs::write(&notes, "## Table 4294967295\n- une idée\n").expect("written");
+    assert!(refused(&["import", "s.ron", "n.md"]).contains("999"));
+    assert_eq!(load(&path).expect("loads").tables.len(), 4);
+}

@@ -8,6 +8,9 @@ use crate::i18n::{self, Lang};
 use crate::plan::{self, Effort, Planned};
 use crate::store::participants::{ItineraryRow, itinerary_csv, read_participants};
 
+/// Most participants `--count` accepts (a very large café; planning stays quick).
+pub const MAX_PARTICIPANTS: u32 = 2_000;
+
 pub fn run(args: &PlanArgs, lang: Lang) -> Result<(), UserError> {
     let refuse = |message: String| UserError(i18n::plan::nothing_written(lang, &message));
     let mut file = crate::store::SessionFile::open(&args.session)
@@ -20,6 +23,9 @@ pub fn run(args: &PlanArgs, lang: Lang) -> Result<(), UserError> {
         plan::set_participants(&mut session, participants);
     }
     if let Some(count) = args.count {
+        if !(1..=MAX_PARTICIPANTS).contains(&count) {
+            return Err(refuse(i18n::plan::count_out_of_range(lang, count, MAX_PARTICIPANTS)));
+        }
         if !session.participants.is_empty() {
             return Err(refuse(i18n::plan::count_with_names(lang, session.participants.len())));
         }

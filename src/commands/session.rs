@@ -50,8 +50,7 @@ pub fn new(args: &NewArgs, lang: Lang) -> Result<(), UserError> {
     session.date = Some(args.date.unwrap_or_else(|| chrono::Local::now().date_naive()));
     session.place = clean_text(args.place.as_deref().unwrap_or_default());
     session.facilitator = clean_text(args.facilitator.as_deref().unwrap_or_default());
-    session.schedule.move_minutes = args.move_minutes;
-    session.schedule.harvest_minutes = args.harvest_minutes;
+    session.set_move_and_harvest(args.move_minutes, args.harvest_minutes).map_err(session_err(lang))?;
     let path = new_session_path(&args.session, &session.title);
     save_new(&path, &session).map_err(store_err(lang))?;
     let rounds = session.schedule.round_minutes.len();

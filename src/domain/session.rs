@@ -16,10 +16,12 @@ pub const FORMAT_VERSION: u32 = 1;
 
 /// Most tables a new session can have (a café has 4–10; this is a typing guard).
 pub const MAX_TABLES: u32 = 200;
-/// Most rounds a new session can have.
-pub const MAX_ROUNDS: u32 = 50;
-/// Longest round of a new session, in minutes.
-pub const MAX_ROUND_MINUTES: u32 = 24 * 60;
+/// Highest table number (the app shows three digits).
+pub const MAX_TABLE_NUMBER: u32 = 999;
+/// Most rounds a session can have.
+pub const MAX_ROUNDS: u32 = 20;
+/// Longest phase (round, move, harvest), in minutes.
+pub const MAX_ROUND_MINUTES: u32 = 600;
 
 /// One table of the café: it keeps its number and host while people rotate.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -89,6 +91,8 @@ pub enum SessionError {
     NoTables,
     #[error("at most {0} tables")]
     TooManyTables(u32),
+    #[error("table numbers go up to {0}")]
+    TableNumberTooHigh(u32),
     #[error("at most {0} rounds")]
     TooManyRounds(u32),
     #[error("a round lasts at most {0} minutes")]
@@ -202,13 +206,33 @@ impl Session {
         self.tables.iter_mut().find(|t| t.number == number)
     }
 
+    /// Sets the minutes of the move between rounds and of the harvest.
+    pub fn set_move_and_harvest(
+        &mut self,
+        move_minutes: u32,
+        harvest_minutes: u32,
+    ) -> Result<(), SessionError> {
+        if move_minutes > MAX_ROUND_MINUTES || harvest_minutes > MAX_ROUND_MINUTES {
+            return Err(SessionError::TooLong(MAX_ROUND_MINUTES));
+        }
+        self.schedule.move_minutes = move_minutes;
+        self.schedule.harvest_minutes = harvest_minutes;
+        Ok(())
+    }
+
     /// Adds a table with this number, keeping tables sorted by number.
     pub fn add_table(&mut self, number: u32, question: &str) -> Result<(), SessionError> {
         if number == 0 {
             return Err(SessionError::TableZero);
         }
+        if number > MAX_TABLE_NUMBER {
+            return Err(SessionError::TableNumberTooHigh(MAX_TABLE_NUMBER));
+        }
         if self.table(number).is_some() {
             return Err(SessionError::DuplicateTable(number));
+        }
+        if self.tables.len() >= MAX_TABLES as usize {
+            return Err(SessionError::TooManyTables(MAX_TABLES));
         }
         self.tables.push(Table {
             number,

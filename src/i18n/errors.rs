@@ -35,8 +35,12 @@ pub fn session_error(lang: Lang, err: &SessionError) -> String {
         (Lang::En, E::TooManyTables(max)) => format!("at most {max} tables"),
         (Lang::Fr, E::TooManyRounds(max)) => format!("au plus {max} tours"),
         (Lang::En, E::TooManyRounds(max)) => format!("at most {max} rounds"),
-        (Lang::Fr, E::TooLong(max)) => format!("un tour dure au plus {max} minutes"),
-        (Lang::En, E::TooLong(max)) => format!("a round lasts at most {max} minutes"),
+        (Lang::Fr, E::TooLong(max)) => {
+            format!("un tour, un déplacement ou la récolte dure au plus {max} minutes")
+        }
+        (Lang::En, E::TooLong(max)) => format!("a round, a move or the harvest lasts at most {max} minutes"),
+        (Lang::Fr, E::TableNumberTooHigh(max)) => format!("les numéros de table vont jusqu'à {max}"),
+        (Lang::En, E::TableNumberTooHigh(max)) => format!("table numbers go up to {max}"),
         (Lang::Fr, E::NoSuchProposal(id)) => format!("la proposition {id} n'existe pas"),
         (Lang::En, E::NoSuchProposal(id)) => format!("there is no proposal {id}"),
     }

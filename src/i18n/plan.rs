@@ -284,6 +284,13 @@ pub fn nothing_written(lang: Lang, message: &str) -> String {
 }
 
 /// `--count` given for a session that already lists its participants by name.
+pub fn count_out_of_range(lang: Lang, count: u32, max: u32) -> String {
+    match lang {
+        Lang::Fr => format!("--count {count} : entre 1 et {max} participants"),
+        Lang::En => format!("--count {count}: between 1 and {max} participants"),
+    }
+}
+
 pub fn count_with_names(lang: Lang, named: usize) -> String {
     match lang {
         Lang::Fr => format!("la session nomme déjà {named} participants; --count ne sert que sans noms"),
