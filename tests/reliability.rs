@@ -290,3 +290,25 @@ fn every_number_a_user_types_has_a_limit_with_a_message() {
     assert!(refused(&["import", "s.ron", "n.md"]).contains("999"));
     assert_eq!(load(&path).expect("loads").tables.len(), 4);
 }
+
+#[test]
+fn no_key_acts_while_the_terminal_is_too_small_to_show_the_app() {
+    use cafe_savoir::tui::action::Action;
+    use cafe_savoir::tui::keymap::route_event;
+    use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = new_session(dir.path());
+    let mut app =
+        cafe_savoir::tui::session_app(&path, load(&path).expect("loads"), cafe_savoir::i18n::Lang::Fr);
+    app.size = (40, 10);
+    let key = |code| Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
+    for event in [key(KeyCode::Delete), key(KeyCode::Char('o')), key(KeyCode::F(4)), key(KeyCode::Enter)] {
+        assert_eq!(route_event(&app, event), None);
+    }
+    assert_eq!(route_event(&app, Event::Paste("x".into())), None);
+    let ctrl_c = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    assert_eq!(route_event(&app, ctrl_c), Some(Action::Quit));
+    assert_eq!(route_event(&app, Event::Resize(120, 40)), Some(Action::Resize { width: 120, height: 40 }));
+    app.size = (120, 40);
+    assert!(route_event(&app, key(KeyCode::F(4))).is_some());
+}

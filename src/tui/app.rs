@@ -159,7 +159,16 @@ pub struct App {
 /// Name of the settings file in the sessions folder.
 pub const SETTINGS_FILE: &str = ".cafe-settings.ron";
 
+/// Smallest usable terminal.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
 impl App {
+    /// Whether the terminal is too small to draw the app (the screen then only says so).
+    pub fn too_small(&self) -> bool {
+        self.size.0 < MIN_WIDTH || self.size.1 < MIN_HEIGHT
+    }
+
     /// The app on the home screen of `sessions_dir`.
     pub fn new(
         sessions_dir: PathBuf,

@@ -95,11 +95,16 @@ pub fn route_key(app: &App, event: KeyEvent) -> Option<Action> {
 }
 
 /// The action of any terminal event.
+///
+/// While the terminal is too small to draw the app (the screen only says so), no key,
+/// click or paste acts on what cannot be seen; only `Ctrl+C` (quit) does.
 pub fn route_event(app: &App, event: Event) -> Option<Action> {
     match event {
+        Event::Resize(width, height) => Some(Action::Resize { width, height }),
+        Event::Key(key) if app.too_small() => (Key::of_event(&key) == Key::ctrl('c')).then_some(Action::Quit),
+        _ if app.too_small() => None,
         Event::Key(key) => route_key(app, key),
         Event::Paste(text) => Some(Action::Paste(text)),
-        Event::Resize(width, height) => Some(Action::Resize { width, height }),
         Event::Mouse(mouse) => route_mouse(mouse),
         Event::FocusGained | Event::FocusLost => None,
     }

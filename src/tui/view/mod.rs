@@ -18,9 +18,7 @@ use crate::i18n::tui as t;
 use crate::tui::app::{App, Popup};
 use crate::tui::screens::{self, Screen};
 
-/// Smallest usable terminal.
-pub const MIN_WIDTH: u16 = 80;
-pub const MIN_HEIGHT: u16 = 24;
+pub use crate::tui::app::{MIN_HEIGHT, MIN_WIDTH};
 
 /// Draws the app into a buffer covering `area`.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
