@@ -89,7 +89,8 @@ fn capture(bencher: divan::Bencher, count: usize) {
     bencher.bench_local(|| {
         mine.add_proposal(3, 2, Kind::Condition, "Une proposition de plus, saisie à la table", now)
             .expect("valid proposal");
-        mine = file.save_merged(divan::black_box(&mine)).expect("saved").clone();
+        file.save_merged(divan::black_box(&mine)).expect("saved");
+        mine.clone_from(file.session());
     });
 }
 

@@ -116,14 +116,16 @@ fn a_deletion_made_here_stays_deleted_when_another_program_adds_meanwhile() {
     for text in ["un", "deux", "trois"] {
         mine.add_proposal(1, 1, Kind::Condition, text, Utc::now()).expect("added");
     }
-    let mine = file.save_merged(&mine).expect("saved").clone();
+    file.save_merged(&mine).expect("saved");
+    let mine = file.session().clone();
     let out = cafe(dir.path()).args(["add", "s.ron", "--table", "2", "d'ailleurs"]).output().expect("runs");
     assert!(out.status.success());
     let mut changed = mine.clone();
     changed.remove_proposal(ProposalId(2)).expect("removed");
     changed.proposals[0].text = "un, reformulé".into();
     changed.add_proposal(1, 1, Kind::Condition, "quatre", Utc::now()).expect("added");
-    let saved = file.save_merged(&changed).expect("saved").clone();
+    file.save_merged(&changed).expect("saved");
+    let saved = file.session().clone();
     let on_disk = load(&path).expect("loads");
     assert_eq!(saved, on_disk);
     let texts: Vec<(u64, &str)> = on_disk.proposals.iter().map(|p| (p.id.0, p.text.as_str())).collect();

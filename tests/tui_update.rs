@@ -239,8 +239,16 @@ fn capture_list_edit_kind_move_delete_and_undo() {
     for _ in 0..4 {
         code(&mut app, KeyCode::Char('u'), t0());
     }
+    // Every change undone, in the file too (each undo is one more edition of the
+    // proposal, so that a copy elsewhere takes it).
+    let without_editions = |proposals: &[cafe_savoir::domain::Proposal]| {
+        proposals
+            .iter()
+            .map(|p| cafe_savoir::domain::Proposal { edition: 0, ..p.clone() })
+            .collect::<Vec<_>>()
+    };
     let s = saved(&app);
-    assert_eq!(s.proposals, session().proposals, "every change undone, in the file too");
+    assert_eq!(without_editions(&s.proposals), session().proposals, "every change undone, in the file too");
     code(&mut app, KeyCode::Char('u'), t0());
     code(&mut app, KeyCode::Char('u'), t0());
     assert!(matches!(&app.status, Some(Status::Info(m)) if m.contains("Rien")));
@@ -540,8 +548,20 @@ fn effect_results_update_the_app() {
     update(&mut app, Action::Saved(Err("disque plein".into())), t0());
     assert!(matches!(app.open.as_ref().unwrap().save, SaveState::Failed(_)));
     assert!(frame(&app, 80, 24).contains("NON ENREGISTRÉ"));
-    update(&mut app, Action::Saved(Ok(String::new())), at(1));
+    let on_disk = app.open.as_ref().unwrap().session.clone();
+    let saved = cafe_savoir::tui::action::Saved { session: Box::new(on_disk), renamed: Vec::new() };
+    update(&mut app, Action::Saved(Ok(saved)), at(1));
     assert_eq!(app.open.as_ref().unwrap().save, SaveState::Saved(at(1)));
+    // A file that stops loading: the app stops writing, and a banner says so until a
+    // save goes through again.
+    update(&mut app, Action::StoppedWriting("x.ron:3:1: illisible".into()), at(2));
+    assert!(app.open.as_ref().unwrap().not_writable.is_some());
+    assert!(frame(&app, 100, 30).contains("Fichier non modifié"));
+    // Leaving now asks first.
+    update(&mut app, Action::Quit, at(2));
+    assert!(!app.should_quit);
+    assert!(matches!(app.popup, Some(cafe_savoir::tui::app::Popup::Confirm { .. })));
+    update(&mut app, Action::Popup(PopupAction::Cancel), at(2));
     update(&mut app, Action::SettingsSaved(Err("lecture seule".into())), t0());
     assert!(error(&app).contains("lecture seule"));
     update(&mut app, Action::Exported(Err("non".into())), t0());

@@ -39,7 +39,7 @@ pub fn run(args: &PlanArgs, lang: Lang) -> Result<(), UserError> {
     let saved = session != original;
     if saved {
         // Planning takes a moment: a change made meanwhile (the app) is merged, not lost.
-        file.save_merged(&session).map_err(|e| UserError(i18n::errors::store_error(lang, &e)))?;
+        file.save_merged(&session).map(drop).map_err(|e| UserError(i18n::errors::store_error(lang, &e)))?;
         file.fold().map_err(|e| UserError(i18n::errors::store_error(lang, &e)))?;
     }
     let names: Vec<String> = people.iter().map(|p| p.name.clone()).collect();

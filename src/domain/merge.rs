@@ -20,9 +20,21 @@ use super::decisions::Decisions;
 use super::proposal::{Proposal, ProposalId};
 use super::session::Session;
 
+/// A proposal `mine` added whose id the file had given meanwhile: `from` became `to`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Renamed {
+    pub from: ProposalId,
+    pub to: ProposalId,
+}
+
 /// `theirs` (the file now) with the changes `mine` made since `base` (the copy `mine`
 /// started from) applied.
 pub fn merge(base: &Session, mine: &Session, theirs: &Session) -> Session {
+    merge_renaming(base, mine, theirs).0
+}
+
+/// [`merge`], with the ids of `mine`'s new proposals that had to change.
+pub fn merge_renaming(base: &Session, mine: &Session, theirs: &Session) -> (Session, Vec<Renamed>) {
     let mut merged = theirs.clone();
     merge_fields(base, mine, &mut merged);
     let renamed = merge_proposals(base, mine, &mut merged);
@@ -31,7 +43,9 @@ pub fn merge(base: &Session, mine: &Session, theirs: &Session) -> Session {
         rename_in_decisions(&mut my_decisions, &renamed);
     }
     merged.decisions = merge_decisions(&base.decisions, &my_decisions, &theirs.decisions);
-    merged
+    let mut renamed: Vec<Renamed> = renamed.into_iter().map(|(from, to)| Renamed { from, to }).collect();
+    renamed.sort_unstable_by_key(|r| r.from);
+    (merged, renamed)
 }
 
 /// Every field other than proposals and decisions: the writer's value when it changed
@@ -118,9 +132,9 @@ fn merge_proposals(base: &Session, mine: &Session, merged: &mut Session) -> Hash
             }
             None if undeleted.contains(&proposal.id) => {
                 merged_deleted.remove(&proposal.id);
-                if let std::collections::hash_map::Entry::Vacant(slot) = index.entry(proposal.id) {
-                    slot.insert(merged.proposals.len());
-                    merged.proposals.push(proposal.clone());
+                if !index.contains_key(&proposal.id) {
+                    restore_in_place(mine, proposal, &mut merged.proposals);
+                    index = merged.proposals.iter().enumerate().map(|(i, p)| (p.id, i)).collect();
                 }
             }
             None => {
@@ -144,6 +158,14 @@ fn merge_proposals(base: &Session, mine: &Session, merged: &mut Session) -> Hash
     merged.deleted = deleted;
     merged.next_id = merged.next_free_id().max(mine.next_id);
     renamed
+}
+
+/// Puts back a proposal whose deletion the writer undid where the writer has it: before
+/// the first proposal that follows it in the writer's copy, else at the end.
+fn restore_in_place(mine: &Session, proposal: &Proposal, proposals: &mut Vec<Proposal>) {
+    let after = mine.proposals.iter().skip_while(|p| p.id != proposal.id).skip(1);
+    let position = after.filter_map(|next| proposals.iter().position(|p| p.id == next.id)).next();
+    proposals.insert(position.unwrap_or(proposals.len()), proposal.clone());
 }
 
 /// One list of decisions, three-way: the file's entries, less those the writer

@@ -362,3 +362,39 @@ pub fn not_a_terminal(lang: Lang) -> String {
         "the full-screen app needs a terminal".into(),
     )
 }
+
+/// The banner over a session whose file cannot take the app's changes.
+pub fn not_writable_banner(lang: Lang, reason: &str) -> String {
+    pick(
+        lang,
+        format!(
+            "⚠ Fichier non modifié : {reason}. Vos saisies restent en mémoire — Ctrl+S : enregistrer ailleurs."
+        ),
+        format!("⚠ File left as it is: {reason}. What you type stays in memory — Ctrl+S: save elsewhere."),
+    )
+}
+
+/// Why a read-only session is not written.
+pub const READ_ONLY: Text = Text::new("session en lecture seule", "read-only session");
+
+/// The question before leaving with changes that are not on disk.
+pub const LEAVE_UNSAVED: Text = Text::new(
+    "Des modifications ne sont pas enregistrées dans le fichier et seront perdues. Quitter quand même ?",
+    "Some changes are not in the file and will be lost. Leave anyway?",
+);
+
+/// The question of « Enregistrer ailleurs ».
+pub const ASK_SAVE_ELSEWHERE: Text =
+    Text::new("Enregistrer la session dans un nouveau fichier :", "Save the session to a new file:");
+
+/// The key that saves the session elsewhere, in the help.
+pub const K_SAVE_ELSEWHERE: Text = Text::new("Enregistrer ailleurs", "Save elsewhere");
+
+/// The session now lives in another file.
+pub fn saved_elsewhere(lang: Lang, path: &str) -> String {
+    pick(
+        lang,
+        format!("Session enregistrée dans {path} ; la suite s'y enregistre."),
+        format!("Session saved to {path}; what follows is saved there."),
+    )
+}

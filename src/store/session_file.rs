@@ -52,6 +52,31 @@ pub enum StoreError {
     NoFamilies { path: PathBuf },
 }
 
+impl StoreError {
+    /// Whether the file is in a state this program must not write over (it does not
+    /// load, a newer program wrote it, it is read-only): a program holding the session
+    /// stops writing to it, where a failed write (a full disk) is worth trying again.
+    pub fn stops_writing(&self) -> bool {
+        use StoreError as E;
+        match self {
+            E::Parse { .. }
+            | E::NewerVersion { .. }
+            | E::NotUtf8 { .. }
+            | E::Utf16 { .. }
+            | E::TooLarge { .. }
+            | E::NotAFile { .. }
+            | E::ReadOnly { .. }
+            | E::BadJournal { .. }
+            | E::DuplicateId { .. } => true,
+            E::Io { .. }
+            | E::Serialize { .. }
+            | E::AlreadyExists { .. }
+            | E::BadFamilies { .. }
+            | E::NoFamilies { .. } => false,
+        }
+    }
+}
+
 #[derive(Deserialize)]
 struct VersionProbe {
     version: u32,

@@ -21,7 +21,7 @@ use super::journal::{self, Position};
 use super::lock::SessionLock;
 use super::session_file::{FileVersion, StoreError, read_snapshot, real_path, replay_journal, write_whole};
 use crate::domain::Session;
-use crate::domain::merge::merge;
+use crate::domain::merge::{Renamed, merge_renaming};
 use crate::domain::repair::Repairs;
 
 /// How many journal lines are kept before they are folded into the session file.
@@ -56,7 +56,7 @@ pub fn update_session<T, E>(
 
 /// A session file held open by a program: what it last read or wrote there, to read
 /// only what changed since.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SessionFile {
     /// The path as the user gave it (in messages).
     shown: PathBuf,
@@ -139,8 +139,10 @@ impl SessionFile {
 
     /// Saves `mine`, a copy of the session changed since it was read from this file:
     /// its changes are merged with what other programs wrote meanwhile (see
-    /// [`crate::domain::merge`]). Returns the session as now on disk.
-    pub fn save_merged(&mut self, mine: &Session) -> Result<&Session, StoreError> {
+    /// [`crate::domain::merge`]). Returns the ids of `mine`'s new proposals that another
+    /// program had given meanwhile, and what they became; [`SessionFile::session`] is
+    /// then the session as on disk.
+    pub fn save_merged(&mut self, mine: &Session) -> Result<Vec<Renamed>, StoreError> {
         if self.read_only {
             return Err(StoreError::ReadOnly { path: self.shown.clone() });
         }
@@ -149,9 +151,9 @@ impl SessionFile {
         // when another program changed the file since.
         let base = self.changed_on_disk().then(|| self.known.clone());
         self.refresh()?;
-        let merged = merge(base.as_ref().unwrap_or(&self.known), mine, &self.known);
+        let (merged, renamed) = merge_renaming(base.as_ref().unwrap_or(&self.known), mine, &self.known);
         self.persist(merged)?;
-        Ok(&self.known)
+        Ok(renamed)
     }
 
     /// Reads what other programs wrote since the last read or write, under the lock.

@@ -13,12 +13,29 @@ use super::screens::Screen;
 use super::screens::harvest::state::HarvestTab;
 use super::screens::home::state::SessionEntry;
 use crate::domain::Session;
+use crate::domain::merge::Renamed;
+use crate::store::SessionFile;
+
+/// A save that went through: the session as on disk, and the ids of the app's new
+/// proposals that another program had given meanwhile.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Saved {
+    pub session: Box<Session>,
+    pub renamed: Vec<Renamed>,
+}
 
 /// An action on the app.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
-    /// Leave the app (always safe: every change is already saved).
+    /// Leave the app (asks first when a change is not on disk).
     Quit,
+    /// Leave the app even though changes are not on disk (after the confirmation).
+    QuitAnyway,
+    /// Leave the session for the home screen even though changes are not on disk.
+    CloseAnyway,
+    /// Ask where to save the open session instead of its file (when the file cannot be
+    /// written: unreadable, newer, read-only).
+    SaveElsewhere,
     /// Back out of whatever is open: popup, edit, then the screen (to the home screen).
     Back,
     /// Open or close the full list of keys.
@@ -60,20 +77,20 @@ pub enum Action {
     Popup(PopupAction),
     /// Move a session file to the trash (after the confirmation).
     TrashSession(PathBuf),
-    /// Result of saving the open session: the text now in the file.
-    Saved(Result<String, String>),
-    /// The session file was changed by another program (`cafe add`, `cafe import`…)
-    /// since the app read or wrote it: nothing was written; here is the file's text and
-    /// the proposals it has that the app does not, to take in before saving again.
-    ChangedOnDisk { text: String, proposals: Vec<crate::domain::Proposal> },
+    /// Result of saving the open session: the session as now on disk (merged with what
+    /// other programs wrote meanwhile), or why it could not be written.
+    Saved(Result<Saved, String>),
+    /// The open session's file can no longer be written (it stopped loading, a newer
+    /// program wrote it, it is read-only): the app stops writing and says why.
+    StoppedWriting(String),
     /// Result of reading the sessions folder.
     Scanned(Vec<SessionEntry>),
     /// Result of reading a session file.
-    Loaded { path: PathBuf, result: Result<Box<Session>, String> },
-    /// The open session's file text, as read right after opening it.
-    DiskText(Option<String>),
+    Loaded { path: PathBuf, result: Result<Box<SessionFile>, String> },
     /// Result of creating a session file (new or duplicate).
-    Created { path: PathBuf, result: Result<Box<Session>, String> },
+    Created { path: PathBuf, result: Result<Box<SessionFile>, String> },
+    /// Result of saving the open session to another file: the app now works there.
+    SavedElsewhere { path: PathBuf, result: Result<Box<SessionFile>, String> },
     /// Result of moving a session to the trash.
     Trashed(Result<PathBuf, String>),
     /// Result of an export: the files written.

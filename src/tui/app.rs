@@ -24,6 +24,7 @@ use super::theme::Theme;
 use super::widgets::LineInput;
 use crate::domain::{ProposalId, Session};
 use crate::i18n::Lang;
+use crate::store::SessionFile;
 use crate::store::families::default_families;
 use crate::synth::Engine;
 
@@ -52,19 +53,35 @@ pub struct OpenSession {
     pub harvest: HarvestState,
     /// The synthèse engine for this session's families (hints while typing, exports).
     pub engine: Arc<Engine>,
-    /// The file's text when the app last read or wrote it, to notice another program's
-    /// changes before saving over them (`None`: not known, no check).
-    pub disk_text: Option<String>,
+    /// The session's file as the store holds it open (what was last read or written
+    /// there); `None` until first read. Only the code that performs effects uses it.
+    pub file: RefCell<Option<SessionFile>>,
+    /// Why the file cannot be written, shown in a banner that stays until a save
+    /// succeeds (`None`: the file takes every change).
+    pub not_writable: Option<String>,
 }
 
 impl OpenSession {
+    /// The session held by `file`, opened.
+    pub fn from_file(path: PathBuf, file: SessionFile, now: DateTime<Utc>) -> OpenSession {
+        let mut open = OpenSession::new(path, file.session().clone(), now);
+        open.file = RefCell::new(Some(file));
+        open
+    }
+
+    /// Whether every change is on disk.
+    pub fn is_saved(&self) -> bool {
+        matches!(self.save, SaveState::Saved(_))
+    }
+
     pub fn new(path: PathBuf, session: Session, now: DateTime<Utc>) -> OpenSession {
         let capture = CaptureState::new(&session, now);
         let families =
             if session.families.is_empty() { default_families() } else { session.families.clone() };
         OpenSession {
             engine: Arc::new(Engine::new(&families)),
-            disk_text: None,
+            file: RefCell::new(None),
+            not_writable: None,
             path,
             session,
             save: SaveState::Saved(now),
@@ -97,6 +114,8 @@ pub enum Prompt {
     MoveProposal(ProposalId),
     /// The file an export is written to.
     ExportPath,
+    /// A new file for the open session, whose own file cannot be written.
+    SaveElsewhere,
     /// The new wording of the synthèse condition containing this proposal.
     Wording(ProposalId),
     /// The family of the synthèse condition containing this proposal.

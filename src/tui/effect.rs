@@ -13,14 +13,18 @@ use crate::domain::Session;
 /// A side effect requested by `update`.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
-    /// Write the open session to its file (atomic, with a backup).
+    /// Write the open session's changes to its file, merged with what other programs
+    /// wrote meanwhile (under the session's lock).
     Save,
+    /// Fold the journal of the session file left (a clean exit): the file alone then
+    /// holds everything.
+    Fold(PathBuf),
+    /// Save the open session as a new file (its own file cannot be written).
+    SaveElsewhere(PathBuf),
     /// Read the sessions folder.
     Scan,
     /// Read a session file.
     Load(PathBuf),
-    /// Read the open session's file text (to notice other programs' changes later).
-    ReadDiskText,
     /// Write a new session file in the sessions folder, under a free name from `stem`.
     Create { stem: String, session: Box<Session> },
     /// Copy a session as a template (same tables and schedule, no proposals).

@@ -59,9 +59,10 @@ pub fn session_app(path: &Path, session: crate::domain::Session, lang: Lang) -> 
     let now = Utc::now();
     let app = App::new(dir, lang, settings, theme::no_color_from_env(), now);
     let mut app = app.with_session(path, session, Screen::Run);
-    // The file's text as read now, to notice other programs' changes before saving.
-    if let Some(read) = perform::perform(&app, effect::Effect::ReadDiskText, now) {
-        perform::dispatch(&mut app, read, now);
+    // Opened through the store, as from the home screen: the copy the app's changes are
+    // merged against, and a banner when the file may not be written.
+    if let Some(loaded) = perform::perform(&app, effect::Effect::Load(path.to_path_buf()), now) {
+        perform::dispatch(&mut app, loaded, now);
     }
     app
 }

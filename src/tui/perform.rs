@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 
-use super::action::Action;
-use super::app::App;
+use super::action::{Action, Saved};
+use super::app::{App, OpenSession};
 use super::effect::Effect;
 use super::export_files::{ExportFormat, default_export_path, export_text};
 use super::screens::home::state::{SessionEntry, Summary, sort_entries};
@@ -18,7 +18,7 @@ use super::settings::Settings;
 use crate::domain::{Clock, Decisions, Session};
 use crate::i18n::Lang;
 use crate::i18n::errors::{io_error, store_error};
-use crate::store::{self, StoreError, write_atomic};
+use crate::store::{self, SessionFile, StoreError, write_atomic};
 use crate::synth::Engine;
 
 /// Performs an effect; returns the action that reports its result. `Bell` is left to
@@ -26,28 +26,28 @@ use crate::synth::Engine;
 pub fn perform(app: &App, effect: Effect, now: DateTime<Utc>) -> Option<Action> {
     let lang = app.lang;
     match effect {
-        Effect::Save => {
-            let open = app.open.as_ref()?;
-            if let Some(changed) = changed_on_disk(open) {
-                return Some(changed);
+        Effect::Save => Some(save(app.open.as_ref()?, lang)),
+        Effect::Fold(path) => {
+            // A clean exit folds the journal into the file; a failure leaves the journal,
+            // which every reader replays, so nothing is lost either way.
+            if let Ok(mut file) = SessionFile::open(&path) {
+                let _ = file.fold();
             }
-            let result = store::save(&open.path, &open.session)
-                .map_err(|e| store_error(lang, &e))
-                .map(|()| std::fs::read_to_string(&open.path).unwrap_or_default());
-            Some(Action::Saved(result))
+            None
         }
-        Effect::ReadDiskText => {
+        Effect::SaveElsewhere(path) => {
             let open = app.open.as_ref()?;
-            Some(Action::DiskText(std::fs::read_to_string(&open.path).ok()))
+            let result = create(&path, &open.session).map(Box::new).map_err(|e| store_error(lang, &e));
+            Some(Action::SavedElsewhere { path, result })
         }
         Effect::Scan => Some(Action::Scanned(scan(&app.sessions_dir, lang))),
         Effect::Load(path) => {
-            let result = store::load(&path).map(Box::new).map_err(|e| store_error(lang, &e));
+            let result = SessionFile::open(&path).map(Box::new).map_err(|e| store_error(lang, &e));
             Some(Action::Loaded { path, result })
         }
         Effect::Create { stem, session } => {
             let path = free_path(&app.sessions_dir, &stem);
-            let result = create(&path, &session).map(|()| session).map_err(|e| store_error(lang, &e));
+            let result = create(&path, &session).map(Box::new).map_err(|e| store_error(lang, &e));
             Some(Action::Created { path, result })
         }
         Effect::Duplicate { source, title } => {
@@ -58,8 +58,7 @@ pub fn perform(app: &App, effect: Effect, now: DateTime<Utc>) -> Option<Action> 
                 }
             };
             let path = free_path(&app.sessions_dir, &store::safe_file_name(&session.title));
-            let result =
-                create(&path, &session).map(|()| Box::new(session)).map_err(|e| store_error(lang, &e));
+            let result = create(&path, &session).map(Box::new).map_err(|e| store_error(lang, &e));
             Some(Action::Created { path, result })
         }
         Effect::Trash(path) => Some(Action::Trashed(
@@ -81,23 +80,41 @@ pub fn perform(app: &App, effect: Effect, now: DateTime<Utc>) -> Option<Action> 
     }
 }
 
-/// Another program's change to the open session's file since the app last read or
-/// wrote it: the proposals the file has that the app does not (same id and text).
-/// `None` when the file is as the app left it, unknown, or unreadable (then the app's
-/// complete session is saved over it, the old file kept as the backup).
-fn changed_on_disk(open: &super::app::OpenSession) -> Option<Action> {
-    let expected = open.disk_text.as_ref()?;
-    let text = std::fs::read_to_string(&open.path).ok()?;
-    if &text == expected {
-        return None;
+/// Saves the open session's changes through the store: under the session's lock, merged
+/// with what other programs wrote since the app last read or wrote the file, durable
+/// before the result comes back. A file that cannot be written (it stopped loading, is
+/// newer, is read-only) is left alone and the app is told to stop writing.
+fn save(open: &OpenSession, lang: Lang) -> Action {
+    let mut slot = open.file.borrow_mut();
+    let file = match slot.take() {
+        Some(file) => Ok(file),
+        None => open_or_create(&open.path, &open.session),
+    };
+    let mut file = match file {
+        Ok(file) => file,
+        Err(err) => return refused(lang, &err),
+    };
+    let result = file.save_merged(&open.session);
+    let action = match result {
+        Ok(renamed) => Action::Saved(Ok(Saved { session: Box::new(file.session().clone()), renamed })),
+        Err(err) => refused(lang, &err),
+    };
+    *slot = Some(file);
+    action
+}
+
+/// The file of a session the app holds but never read (a session created in memory):
+/// written new when missing, else opened.
+fn open_or_create(path: &Path, session: &Session) -> Result<SessionFile, StoreError> {
+    if std::fs::symlink_metadata(path).is_err() {
+        return create(path, session);
     }
-    let disk = store::session_file::parse(&open.path, &text).ok()?;
-    let proposals = disk
-        .proposals
-        .into_iter()
-        .filter(|p| !open.session.proposals.iter().any(|m| m.id == p.id && m.text == p.text))
-        .collect();
-    Some(Action::ChangedOnDisk { text, proposals })
+    SessionFile::open(path)
+}
+
+fn refused(lang: Lang, err: &StoreError) -> Action {
+    let message = store_error(lang, err);
+    if err.stops_writing() { Action::StoppedWriting(message) } else { Action::Saved(Err(message)) }
 }
 
 /// The sessions of a folder (every `*.ron` not starting with a dot), newest first; a
@@ -133,8 +150,10 @@ fn free_path(dir: &Path, stem: &str) -> PathBuf {
     (2..).map(|n| dir.join(format!("{stem}-{n}.ron"))).find(|p| !p.exists()).unwrap_or(first)
 }
 
-fn create(path: &Path, session: &Session) -> Result<(), StoreError> {
-    store::session_file::save_new(path, session)
+/// Writes a new session file (never over an existing one) and opens it.
+fn create(path: &Path, session: &Session) -> Result<SessionFile, StoreError> {
+    store::session_file::save_new(path, session)?;
+    SessionFile::open(path)
 }
 
 /// A copy of `session` to prepare a new café: same description, tables, schedule and

@@ -8,7 +8,7 @@
 use chrono::{DateTime, Utc};
 
 use super::action::{Action, CaptureAction, PopupAction, SetupAction};
-use super::app::{App, OpenSession, Popup, Prompt, SaveState, Status, session_changed};
+use super::app::{App, OpenSession, Popup, Prompt, SaveState, Status};
 use super::effect::Effect;
 use super::screens::capture::{self, state::Focus};
 use super::screens::{Screen, export, harvest, home, participants, run, setup};
@@ -21,7 +21,25 @@ pub fn update(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> 
     let mut effects = Vec::new();
     let mut visible = true;
     match action {
-        Action::Quit => app.should_quit = true,
+        Action::Quit => match app.open.as_ref() {
+            Some(open) if !open.is_saved() => ask_before_leaving(app, Action::QuitAnyway),
+            Some(open) => {
+                effects.push(Effect::Fold(open.path.clone()));
+                app.should_quit = true;
+            }
+            None => app.should_quit = true,
+        },
+        Action::QuitAnyway => app.should_quit = true,
+        Action::CloseAnyway => close(app, &mut effects),
+        Action::SaveElsewhere => {
+            if app.open.is_some() {
+                app.popup = Some(Popup::Ask {
+                    prompt: Prompt::SaveElsewhere,
+                    question: t::ASK_SAVE_ELSEWHERE.get(app.lang).to_string(),
+                    input: Box::default(),
+                });
+            }
+        }
         Action::Back => back(app, &mut effects),
         Action::ToggleHelp => {
             app.popup = match app.popup {
@@ -69,65 +87,44 @@ pub fn update(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> 
         Action::Harvest(action) => harvest::update::update(app, action, &mut effects),
         Action::Popup(action) => popup(app, action, now, &mut effects),
         Action::TrashSession(path) => effects.push(Effect::Trash(path)),
-        Action::DiskText(text) => {
-            visible = false;
+        Action::Saved(result) => saved(app, result, now),
+        Action::StoppedWriting(reason) => {
             if let Some(open) = app.open.as_mut() {
-                open.disk_text = text;
+                open.save = SaveState::Failed(reason.clone());
+                open.not_writable = Some(reason.clone());
+                app.status = Some(Status::Error(reason));
             }
         }
-        Action::ChangedOnDisk { text, proposals } => {
-            if let Some(open) = app.open.as_mut() {
-                open.disk_text = Some(text);
-                let mut taken = 0;
-                for p in proposals {
-                    if open.session.table(p.table).is_none() {
-                        let _ = open.session.add_table(p.table, "");
-                    }
-                    let round = p.round.clamp(1, open.session.schedule.rounds().max(1));
-                    if open.session.add_proposal(p.table, round, p.kind, &p.text, p.captured_at).is_ok() {
-                        taken += 1;
-                    }
-                }
-                app.status = Some(Status::Info(t::taken_from_disk(app.lang, taken)));
-                session_changed(open, &mut effects);
+        Action::SavedElsewhere { path, result } => match (result, app.open.as_mut()) {
+            (Ok(file), Some(open)) => {
+                open.path = path;
+                open.file = std::cell::RefCell::new(Some(*file));
+                open.not_writable = None;
+                open.save = SaveState::Saved(now);
+                app.status =
+                    Some(Status::Info(t::saved_elsewhere(app.lang, &open.path.display().to_string())));
             }
-        }
-        Action::Saved(result) => {
-            if let Some(open) = app.open.as_mut() {
-                match result {
-                    Ok(text) => {
-                        open.disk_text = Some(text);
-                        if open.save == SaveState::Pending || matches!(open.save, SaveState::Failed(_)) {
-                            open.save = SaveState::Saved(now);
-                        }
-                    }
-                    Err(message) => {
-                        open.save = SaveState::Failed(message.clone());
-                        app.status = Some(Status::Error(message));
-                    }
-                }
-            }
-        }
+            (Err(message), Some(_)) => app.status = Some(Status::Error(message)),
+            (_, None) => {}
+        },
         Action::Scanned(entries) => {
             app.home.selected = app.home.selected.min(entries.len().saturating_sub(1));
             app.home.entries = entries;
             app.home.scanned = true;
         }
         Action::Loaded { path, result } => match result {
-            Ok(session) => {
-                app.open = Some(OpenSession::new(path, *session, now));
-                app.screen = Screen::Run;
+            Ok(file) => {
                 app.status = None;
-                effects.push(Effect::ReadDiskText);
+                app.open = Some(opened(app.lang, path, *file, now, &mut app.status));
+                app.screen = Screen::Run;
             }
             Err(message) => app.status = Some(Status::Error(message)),
         },
         Action::Created { path, result } => match result {
-            Ok(session) => {
+            Ok(file) => {
                 app.status = Some(Status::Info(t::created(app.lang, &path.display().to_string())));
-                app.open = Some(OpenSession::new(path, *session, now));
+                app.open = Some(opened(app.lang, path, *file, now, &mut app.status));
                 app.screen = Screen::Setup;
-                effects.push(Effect::ReadDiskText);
             }
             Err(message) => app.status = Some(Status::Error(message)),
         },
@@ -194,10 +191,96 @@ fn back(app: &mut App, effects: &mut Vec<Effect>) {
             return;
         }
         if app.screen != Screen::Home {
-            app.open = None;
-            app.screen = Screen::Home;
-            app.status = None;
-            effects.push(Effect::Scan);
+            if open.is_saved() {
+                effects.push(Effect::Fold(open.path.clone()));
+                close(app, effects);
+            } else {
+                ask_before_leaving(app, Action::CloseAnyway);
+            }
+        }
+    }
+}
+
+/// Leaves the open session for the home screen.
+fn close(app: &mut App, effects: &mut Vec<Effect>) {
+    app.open = None;
+    app.screen = Screen::Home;
+    app.status = None;
+    effects.push(Effect::Scan);
+}
+
+/// Leaving would lose changes that are not on disk: ask first.
+fn ask_before_leaving(app: &mut App, on_yes: Action) {
+    app.popup = Some(Popup::Confirm {
+        message: t::LEAVE_UNSAVED.get(app.lang).to_string(),
+        on_yes: Box::new(on_yes),
+    });
+}
+
+/// A session just read from (or created as) `file`: open, with a banner when the file
+/// may not be written and a word on what was cleaned from it.
+fn opened(
+    lang: crate::i18n::Lang,
+    path: std::path::PathBuf,
+    file: crate::store::SessionFile,
+    now: DateTime<Utc>,
+    status: &mut Option<Status>,
+) -> OpenSession {
+    let repairs = file.repairs();
+    let read_only = file.is_read_only();
+    let mut open = OpenSession::from_file(path, file, now);
+    if read_only {
+        let reason = t::READ_ONLY.get(lang).to_string();
+        open.save = SaveState::Failed(reason.clone());
+        open.not_writable = Some(reason);
+    }
+    if !repairs.is_empty() {
+        *status = Some(Status::Info(crate::i18n::errors::repairs_note(lang, &open.path, &repairs)));
+    }
+    open
+}
+
+/// The result of a save: the session as on disk (with what other programs added), the
+/// app's new proposals under the ids the file gave them.
+fn saved(app: &mut App, result: Result<super::action::Saved, String>, now: DateTime<Utc>) {
+    let Some(open) = app.open.as_mut() else { return };
+    match result {
+        Ok(saved) => {
+            // The app's proposals under the ids the file has them now.
+            let mut mine: std::collections::HashSet<u64> =
+                open.session.proposals.iter().map(|p| p.id.0).collect();
+            for renamed in &saved.renamed {
+                mine.remove(&renamed.from.0);
+            }
+            mine.extend(saved.renamed.iter().map(|r| r.to.0));
+            let taken = saved.session.proposals.iter().filter(|p| !mine.contains(&p.id.0)).count();
+            for renamed in &saved.renamed {
+                capture::update::renamed(open, renamed.from, renamed.to);
+                if let (Some(Status::Info(message)), Some(p)) =
+                    (app.status.as_mut(), saved.session.proposal(renamed.to))
+                    && *message == t::saved_proposal(app.lang, renamed.from.0, p.table, p.round)
+                {
+                    *message = t::saved_proposal(app.lang, renamed.to.0, p.table, p.round);
+                }
+            }
+            open.session = *saved.session;
+            open.not_writable = None;
+            if open.save == SaveState::Pending || matches!(open.save, SaveState::Failed(_)) {
+                open.save = SaveState::Saved(now);
+            }
+            // What came in from another program is said after what the user just did.
+            if taken > 0 {
+                let news = t::taken_from_disk(app.lang, taken);
+                match app.status.as_mut() {
+                    Some(Status::Info(message)) => *message = format!("{message} {news}"),
+                    Some(Status::Error(_)) => {}
+                    None => app.status = Some(Status::Info(news)),
+                }
+            }
+        }
+        Err(message) => {
+            open.save = SaveState::Failed(message.clone());
+            app.status = Some(Status::Error(message));
         }
     }
 }
@@ -325,6 +408,14 @@ fn answer(app: &mut App, prompt: &Prompt, typed: &str, effects: &mut Vec<Effect>
         Prompt::MoveProposal(id) => capture::update::move_to_table(app, *id, typed, effects),
         Prompt::Wording(id) => harvest::update::answer_wording(app, *id, typed, effects),
         Prompt::Family(id) => harvest::update::answer_family(app, *id, typed, effects),
+        Prompt::SaveElsewhere => {
+            let path = typed.trim();
+            if path.is_empty() {
+                return Err(t::EMPTY_PATH.get(lang).to_string());
+            }
+            effects.push(Effect::SaveElsewhere(std::path::PathBuf::from(path)));
+            Ok(())
+        }
         Prompt::ExportPath => {
             let path = typed.trim();
             if path.is_empty() {

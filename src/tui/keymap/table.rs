@@ -38,6 +38,7 @@ static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             false,
         ),
         row(C::Session, &[Key::plain(K::F(7))], Action::Go(Screen::Harvest), ts::SCREEN, false),
+        row(C::Session, &[Key::ctrl('s')], Action::SaveElsewhere, t::K_SAVE_ELSEWHERE, false),
         row(C::Global, &[Key::ch('q')], Action::Quit, t::K_QUIT, true),
         row(C::Global, &[Key::ch('?')], Action::ToggleHelp, t::K_HELP, true),
         row(C::Global, &[Key::plain(K::Esc)], Action::Back, t::K_BACK, true),

@@ -43,6 +43,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     .areas(area);
     chrome::render_title_bar(app, title, buf);
     let body = Rect { x: body.x + 1, width: body.width.saturating_sub(2), ..body };
+    // A file that cannot take the app's changes: a banner that stays above the screen.
+    let body = match app.open.as_ref().and_then(|open| open.not_writable.as_deref()) {
+        Some(reason) => {
+            let [banner, rest] = Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(body);
+            Paragraph::new(Line::styled(t::not_writable_banner(app.lang, reason), app.theme.error()))
+                .wrap(Wrap { trim: true })
+                .render(banner, buf);
+            rest
+        }
+        None => body,
+    };
     render_body(app, body, buf);
     chrome::render_status(app, status, buf);
     chrome::render_help_bar(app, help, buf);

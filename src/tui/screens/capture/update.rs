@@ -236,3 +236,20 @@ pub fn move_to_table(
     app.status = Some(Status::Info(t::moved_to(lang, number)));
     Ok(())
 }
+
+/// A proposal captured here was saved under another id (another program had given
+/// its id meanwhile): what the screen remembers follows it.
+pub fn renamed(open: &mut OpenSession, from: ProposalId, to: ProposalId) {
+    for undo in &mut open.capture.undo {
+        match undo {
+            Undo::Added(id) if *id == from => *id = to,
+            Undo::Removed { proposal, .. } | Undo::Changed(proposal) if proposal.id == from => {
+                proposal.id = to
+            }
+            _ => {}
+        }
+    }
+    if open.capture.editing == Some(from) {
+        open.capture.editing = Some(to);
+    }
+}
