@@ -165,6 +165,7 @@ pub fn template(session: Session, title: &str) -> Session {
         clock: Clock::default(),
         proposals: Vec::new(),
         next_id: 1,
+        deleted: Vec::new(),
         decisions: Decisions::default(),
         participants: Vec::new(),
         participant_count: None,
@@ -173,7 +174,7 @@ pub fn template(session: Session, title: &str) -> Session {
     }
 }
 
-/// Moves a file and its backup into `.trash/` beside it; a name already in the trash
+/// Moves a file, its backup and its journal into `.trash/` beside it; a name already in the trash
 /// gets the time appended. Returns where the file went.
 fn trash(path: &Path, now: DateTime<Utc>) -> std::io::Result<PathBuf> {
     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
@@ -189,6 +190,13 @@ fn trash(path: &Path, now: DateTime<Utc>) -> std::io::Result<PathBuf> {
     if backup.exists() {
         let _ = std::fs::rename(&backup, store::atomic::backup_path(&target));
     }
+    // The journal goes with its session (a new session of the same name must not
+    // replay it); the lock file is only a lock.
+    let journal = store::journal::journal_path(path);
+    if journal.exists() {
+        let _ = std::fs::rename(&journal, store::journal::journal_path(&target));
+    }
+    let _ = std::fs::remove_file(store::lock::lock_path(path));
     Ok(target)
 }
 
