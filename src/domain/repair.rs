@@ -1,8 +1,9 @@
 //! What a session read from a file, or text typed or imported, is cleaned of before
 //! use: control characters (C0 and C1, other than newline and tab) that could drive a
 //! terminal or break a document, and a clock that does not make sense (a phase beyond
-//! the schedule, a negative or absurd time left, a start in the future). Each repair
-//! is counted so that the user is told.
+//! the schedule, a negative or absurd time left, a start in the future), and proposals
+//! pointing to a table or a round the session does not have (the table is created, the
+//! round brought into the schedule). Each repair is counted so that the user is told.
 
 use chrono::{DateTime, Duration, Utc};
 
@@ -20,6 +21,9 @@ pub struct Repairs {
     pub control_characters: usize,
     /// The clock was reset to something that makes sense.
     pub clock: bool,
+    /// Proposals that pointed to a missing table (now created) or a round outside the
+    /// schedule (now its nearest round).
+    pub reattached: usize,
 }
 
 impl Repairs {
@@ -89,7 +93,28 @@ impl Session {
             strip(&mut person.organisation);
         }
         let clock = self.clock.repair(&self.schedule, now);
-        Repairs { control_characters: removed, clock }
+        let reattached = self.reattach_proposals();
+        Repairs { control_characters: removed, clock, reattached }
+    }
+
+    /// Gives every proposal a table and a round of the session; returns how many needed
+    /// it. A table number that cannot be a table (0, above the limit) is left as it
+    /// is: the proposal is then listed apart.
+    fn reattach_proposals(&mut self) -> usize {
+        let last_round = self.schedule.rounds().max(1);
+        let mut count = 0;
+        for index in 0..self.proposals.len() {
+            let (table, round) = (self.proposals[index].table, self.proposals[index].round);
+            let created = self.table(table).is_none() && self.add_table(table, "").is_ok();
+            let clamped = round.clamp(1, last_round);
+            if clamped != round {
+                self.proposals[index].round = clamped;
+            }
+            if created || clamped != round {
+                count += 1;
+            }
+        }
+        count
     }
 }
 
@@ -133,8 +158,22 @@ mod tests {
         s.add_proposal(1, 1, Kind::Condition, "propre", now).expect("added");
         s.proposals[0].text = "\u{1b}]0;titre\u{7}".into();
         s.title = "T\u{1b}[2J".into();
-        assert_eq!(s.repair(now), Repairs { control_characters: 3, clock: false });
+        assert_eq!(s.repair(now), Repairs { control_characters: 3, clock: false, reattached: 0 });
         assert_eq!((s.title.as_str(), s.proposals[0].text.as_str()), ("T[2J", "]0;titre"));
+    }
+
+    #[test]
+    fn proposals_without_their_table_or_round_are_reattached() {
+        let now = Utc::now();
+        let mut s = Session::new("Essai", Vec::new(), 2, 3, 20).expect("valid session");
+        s.add_proposal(1, 1, Kind::Condition, "un", now).expect("added");
+        s.add_proposal(2, 2, Kind::Condition, "deux", now).expect("added");
+        s.proposals[0].table = 7;
+        s.proposals[1].round = 9;
+        assert_eq!(s.repair(now).reattached, 2);
+        assert!(s.table(7).is_some());
+        assert_eq!(s.proposals[1].round, 3);
+        assert_eq!(s.repair(now), Repairs::default(), "nothing left to repair");
     }
 
     #[test]

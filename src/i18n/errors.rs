@@ -248,6 +248,14 @@ pub fn repairs_note(lang: Lang, path: &std::path::Path, repairs: &crate::domain:
     if repairs.control_characters > 0 {
         parts.push(controls_removed(lang, repairs.control_characters));
     }
+    if repairs.reattached > 0 {
+        parts.push(match (lang, repairs.reattached) {
+            (Lang::Fr, 1) => "1 proposition rattachée à sa table ou à un tour existant".to_string(),
+            (Lang::Fr, n) => format!("{n} propositions rattachées à leur table ou à un tour existant"),
+            (Lang::En, 1) => "1 proposal given its table or an existing round".to_string(),
+            (Lang::En, n) => format!("{n} proposals given their table or an existing round"),
+        });
+    }
     if repairs.clock {
         parts.push(match lang {
             Lang::Fr => "horloge incohérente remise en ordre".to_string(),
