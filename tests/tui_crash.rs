@@ -125,6 +125,12 @@ fn kill_9_loses_no_captured_proposal() {
     tmux.run(&["send-keys", "-t", "cafe", "C-c"]);
 }
 
+/// Esc alone: the terminal reads an Esc followed at once by a key as Alt+key.
+fn escape(tmux: &Tmux) {
+    tmux.run(&["send-keys", "-t", "cafe", "Escape"]);
+    std::thread::sleep(Duration::from_millis(400));
+}
+
 fn kill_9(tmux: &Tmux) {
     let pid = tmux.run(&["display-message", "-p", "-t", "cafe", "#{pane_pid}"]);
     let status = Command::new("kill").args(["-9", pid.trim()]).status().unwrap();
@@ -210,7 +216,7 @@ fn the_app_and_a_command_writing_at_once_lose_nothing_and_duplicate_nothing() {
         tmux.wait_for(&format!("Tapée dans l'application {}", i + 1));
     }
     // Delete the last proposal typed: the list's focus starts on it.
-    tmux.run(&["send-keys", "-t", "cafe", "Escape"]);
+    escape(&tmux);
     tmux.run(&["send-keys", "-t", "cafe", "Delete"]);
     tmux.wait_for("supprimée");
     std::thread::sleep(Duration::from_millis(200));
@@ -252,10 +258,10 @@ fn a_file_broken_by_hand_while_the_app_is_open_stays_as_it_is() {
     let screen = tmux.wait_for("Et une autre");
     assert!(screen.contains("casse.ron:4:12"), "the banner says where the file is broken:\n{screen}");
     // Leaving asks first: the changes are not on disk.
-    tmux.run(&["send-keys", "-t", "cafe", "Escape"]);
+    escape(&tmux);
     tmux.run(&["send-keys", "-t", "cafe", "q"]);
     tmux.wait_for("Quitter quand même");
-    tmux.run(&["send-keys", "-t", "cafe", "Escape"]);
+    escape(&tmux);
     // Saved elsewhere instead: everything typed is there.
     tmux.run(&["send-keys", "-t", "cafe", "C-s"]);
     tmux.wait_for("nouveau fichier");
