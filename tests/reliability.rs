@@ -314,3 +314,28 @@ fn no_key_acts_while_the_terminal_is_too_small_to_show_the_app() {
     app.size = (120, 40);
     assert!(route_event(&app, key(KeyCode::F(4))).is_some());
 }
+
+#[test]
+fn the_app_says_how_many_control_characters_it_removed_and_names_a_proposal_by_its_saved_id() {
+    use cafe_savoir::tui::action::{Action, CaptureAction};
+    use cafe_savoir::tui::app::Status;
+    use cafe_savoir::tui::perform::dispatch;
+    use cafe_savoir::tui::screens::Screen;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = new_session(dir.path());
+    let mut app =
+        cafe_savoir::tui::session_app(&path, load(&path).expect("loads"), cafe_savoir::i18n::Lang::Fr);
+    let now = Utc::now();
+    dispatch(&mut app, Action::Go(Screen::Capture), now);
+    // Another program takes id 1 meanwhile: the app's proposal gets id 2, and says so.
+    let out = cafe(dir.path()).args(["add", "s.ron", "--table", "2", "d'ailleurs"]).output().expect("runs");
+    assert!(out.status.success());
+    dispatch(&mut app, Action::Paste("collée\x1b]0;x\x07 ici".into()), now);
+    dispatch(&mut app, Action::Capture(CaptureAction::Submit), now);
+    let Some(Status::Info(message)) = &app.status else { panic!("{:?}", app.status) };
+    assert!(message.starts_with("Proposition p2 enregistrée"), "{message}");
+    assert!(message.contains("2 caractères de contrôle retirés"), "{message}");
+    let saved = load(&path).expect("loads");
+    assert_eq!(saved.proposal(ProposalId(2)).map(|p| p.text.as_str()), Some("collée ]0;x ici"));
+    assert_eq!(saved.proposal(ProposalId(1)).map(|p| p.text.as_str()), Some("d'ailleurs"));
+}

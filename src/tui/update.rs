@@ -258,9 +258,11 @@ fn saved(app: &mut App, result: Result<super::action::Saved, String>, now: DateT
                 capture::update::renamed(open, renamed.from, renamed.to);
                 if let (Some(Status::Info(message)), Some(p)) =
                     (app.status.as_mut(), saved.session.proposal(renamed.to))
-                    && *message == t::saved_proposal(app.lang, renamed.from.0, p.table, p.round)
+                    && let Some(rest) =
+                        message.strip_prefix(&t::saved_proposal(app.lang, renamed.from.0, p.table, p.round))
                 {
-                    *message = t::saved_proposal(app.lang, renamed.to.0, p.table, p.round);
+                    *message =
+                        format!("{}{rest}", t::saved_proposal(app.lang, renamed.to.0, p.table, p.round));
                 }
             }
             open.session = *saved.session;

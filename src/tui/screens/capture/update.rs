@@ -4,10 +4,11 @@
 use chrono::{DateTime, Utc};
 
 use super::state::{Focus, Hint, Undo, visible};
+use crate::domain::repair::count_controls;
 use crate::domain::session::clean_text;
 use crate::domain::{Kind, Proposal, ProposalId, SessionError};
 use crate::i18n::Lang;
-use crate::i18n::errors::session_error;
+use crate::i18n::errors::{controls_removed, session_error};
 use crate::i18n::tui as t;
 use crate::tui::action::CaptureAction;
 use crate::tui::app::session_changed;
@@ -210,7 +211,12 @@ fn submit(
             if let Some(row) = visible(&open.session, open.capture.tab).iter().position(|p| p.id == id) {
                 open.capture.selected = row;
             }
-            info(status, t::saved_proposal(lang, id.0, table, round));
+            let mut message = t::saved_proposal(lang, id.0, table, round);
+            let removed = count_controls(&text);
+            if removed > 0 {
+                message = format!("{message} ({})", controls_removed(lang, removed));
+            }
+            info(status, message);
             session_changed(open, effects);
         }
         Err(err) => *status = Some(Status::Error(session_error(lang, &err))),
