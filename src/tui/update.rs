@@ -230,9 +230,8 @@ fn opened(
     let read_only = file.is_read_only();
     let mut open = OpenSession::from_file(path, file, now);
     if read_only {
-        let reason = t::READ_ONLY.get(lang).to_string();
-        open.save = SaveState::Failed(reason.clone());
-        open.not_writable = Some(reason);
+        // Nothing is unsaved yet: the banner says that changes will not be written.
+        open.not_writable = Some(t::READ_ONLY.get(lang).to_string());
     }
     if !repairs.is_empty() {
         *status = Some(Status::Info(crate::i18n::errors::repairs_note(lang, &open.path, &repairs)));
