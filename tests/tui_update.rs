@@ -445,7 +445,8 @@ fn home_lists_newest_first_opens_creates_duplicates_and_trashes() {
     assert!(dir.path().join("cafe-du-28-2.ron").exists());
     code(&mut app, KeyCode::Esc, t0());
 
-    // Delete asks first; "n" keeps the file, "o" moves it to .trash/.
+    // Delete asks first; "n" keeps the file, "o" moves it to .trash/ with its journal.
+    std::fs::write(dir.path().join("cafe-du-28-2.ron.journal"), "").unwrap();
     let index = app.home.entries.iter().position(|e| e.path.ends_with("cafe-du-28-2.ron")).unwrap();
     act(&mut app, Action::Home(HomeAction::Select(index)), t0());
     code(&mut app, KeyCode::Delete, t0());
@@ -456,6 +457,8 @@ fn home_lists_newest_first_opens_creates_duplicates_and_trashes() {
     code(&mut app, KeyCode::Char('o'), t0());
     assert!(!dir.path().join("cafe-du-28-2.ron").exists());
     assert!(dir.path().join(".trash/cafe-du-28-2.ron").exists());
+    assert!(!dir.path().join("cafe-du-28-2.ron.journal").exists());
+    assert!(dir.path().join(".trash/cafe-du-28-2.ron.journal").exists());
     assert_eq!(app.home.entries.len(), 5);
 
     // Open.
