@@ -339,3 +339,54 @@ fn the_app_says_how_many_control_characters_it_removed_and_names_a_proposal_by_i
     assert_eq!(saved.proposal(ProposalId(2)).map(|p| p.text.as_str()), Some("collée ]0;x ici"));
     assert_eq!(saved.proposal(ProposalId(1)).map(|p| p.text.as_str()), Some("d'ailleurs"));
 }
+
+/// Two programs holding the same session change it in turns, hundreds of times (adds,
+/// edits, deletions; the journal folded on the way): each reads back exactly what the
+/// other wrote, and the file read afresh is the same session.
+#[test]
+fn two_holders_changing_one_session_in_turns_always_agree_with_the_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = new_session(dir.path());
+    let mut app = SessionFile::open(&path).expect("opens");
+    let mut other = SessionFile::open(&path).expect("opens");
+    let mut mine = app.session().clone();
+    let now = Utc::now();
+    for step in 0..600u32 {
+        match step % 5 {
+            0 | 1 => {
+                mine.add_proposal(1 + step % 4, 1, Kind::Condition, &format!("app {step}"), now)
+                    .expect("added");
+            }
+            2 => {
+                if let Some(p) = mine.proposals.iter_mut().find(|p| p.id.0 % 3 == u64::from(step % 3)) {
+                    p.text = format!("{} (revue {step})", p.text);
+                }
+            }
+            3 => {
+                if let Some(id) = mine.proposals.get(step as usize % 7).map(|p| p.id) {
+                    mine.remove_proposal(id).expect("removed");
+                }
+            }
+            _ => {
+                other
+                    .update(|s| s.add_proposal(2, 2, Kind::Astuce, &format!("autre {step}"), now))
+                    .expect("added elsewhere");
+            }
+        }
+        app.save_merged(&mine).expect("saved");
+        mine = app.session().clone();
+        assert_eq!(load(&path).expect("loads"), mine, "step {step}");
+    }
+    let deleted = mine.deleted.clone();
+    assert!(!deleted.is_empty());
+    assert!(mine.proposals.iter().all(|p| !deleted.contains(&p.id)));
+    let mut ids: Vec<u64> =
+        mine.proposals.iter().map(|p| p.id.0).chain(deleted.iter().map(|id| id.0)).collect();
+    let count = ids.len();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), count, "no id given twice, deleted ones included");
+    // What the file holds is what a reader finds afresh, journal folded or not.
+    other.fold().expect("folded");
+    assert_eq!(load(&path).expect("loads"), mine);
+}

@@ -125,8 +125,8 @@ pub struct Session {
     /// The id the next proposal gets; ids are never reused.
     #[serde(default)]
     pub next_id: u64,
-    /// The ids of deleted proposals (tombstones): a merge with a copy that still holds
-    /// one of them never brings it back, and its id is never given again.
+    /// The ids of deleted proposals (tombstones), sorted: a merge with a copy that still
+    /// holds one of them never brings it back, and its id is never given again.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub deleted: Vec<ProposalId>,
     #[serde(default)]
@@ -287,10 +287,16 @@ impl Session {
     /// Removes a proposal and returns it (for undo); its id is remembered as deleted.
     pub fn remove_proposal(&mut self, id: ProposalId) -> Result<Proposal, SessionError> {
         let index = self.proposals.iter().position(|p| p.id == id).ok_or(SessionError::NoSuchProposal(id))?;
-        if !self.deleted.contains(&id) {
-            self.deleted.push(id);
-        }
+        self.remember_deleted(id);
         Ok(self.proposals.remove(index))
+    }
+
+    /// Adds `id` to the tombstones, which stay sorted (so that two copies holding the
+    /// same deletions are equal).
+    pub fn remember_deleted(&mut self, id: ProposalId) {
+        if let Err(at) = self.deleted.binary_search(&id) {
+            self.deleted.insert(at, id);
+        }
     }
 
     /// The id the next proposal would get: above every id in use or deleted.

@@ -90,9 +90,7 @@ pub fn apply(session: &mut Session, entry: Entry) {
         }
         Entry::Delete(id) => {
             session.proposals.retain(|p| p.id != id);
-            if !session.deleted.contains(&id) {
-                session.deleted.push(id);
-            }
+            session.remember_deleted(id);
             session.next_id = session.next_id.max(id.0.saturating_add(1));
         }
     }
