@@ -92,6 +92,9 @@ impl Session {
             strip(&mut person.name);
             strip(&mut person.organisation);
         }
+        // Tombstones in order (a hand edit may have shuffled them): not worth a word.
+        self.deleted.sort_unstable();
+        self.deleted.dedup();
         let clock = self.clock.repair(&self.schedule, now);
         let reattached = self.reattach_proposals();
         Repairs { control_characters: removed, clock, reattached }
