@@ -9,8 +9,10 @@
 //!   own on a tie), so an edit never duplicates a proposal;
 //! - a proposal the writer added under an id the file has meanwhile given to another
 //!   one (or deleted) gets the next free id: an id never names two proposals;
-//! - every other part of the session (title, tables, schedule, clock, participants…)
-//!   is taken from the writer when the writer changed it, else from the file;
+//! - tables are matched by number (one added elsewhere stays, one the writer changed
+//!   is the writer's); every other part of the session (title, schedule, clock,
+//!   participants…) is taken from the writer when the writer changed it, else from the
+//!   file;
 //! - decisions are merged entry by entry the same way (an entry keyed by proposal —
 //!   family, wording, votes, split — follows whoever changed that key).
 
@@ -81,7 +83,11 @@ fn merge_fields(base: &Session, mine: &Session, merged: &mut Session) {
     pick(&base.place, place, &mut merged.place);
     pick(&base.facilitator, facilitator, &mut merged.facilitator);
     pick(&base.families, families, &mut merged.families);
-    pick(&base.tables, tables, &mut merged.tables);
+    // Tables by number, like decisions: a table another program added stays.
+    if base.tables != *tables {
+        merged.tables = merge_list(&base.tables, tables, &merged.tables, |t| t.number);
+        merged.tables.sort_by_key(|t| t.number);
+    }
     pick(&base.schedule, schedule, &mut merged.schedule);
     pick(&base.clock, clock, &mut merged.clock);
     pick(&base.participants, participants, &mut merged.participants);
@@ -327,6 +333,20 @@ mod tests {
         theirs.place = "Lyon".into();
         let merged = merge(&base, &mine, &theirs);
         assert_eq!((merged.title.as_str(), merged.place.as_str()), ("Nouveau titre", "Lyon"));
+    }
+
+    #[test]
+    fn tables_added_on_both_sides_are_all_kept() {
+        let base = session();
+        let mut mine = base.clone();
+        let mut theirs = base.clone();
+        mine.add_table(5, "La mienne").expect("added");
+        mine.tables[0].question = "Question revue".into();
+        theirs.add_table(9, "L'autre").expect("added");
+        let merged = merge(&base, &mine, &theirs);
+        let numbers: Vec<u32> = merged.tables.iter().map(|t| t.number).collect();
+        assert_eq!(numbers, vec![1, 2, 3, 5, 9]);
+        assert_eq!(merged.tables[0].question, "Question revue");
     }
 
     #[test]
