@@ -84,9 +84,13 @@ fn merge_fields(base: &Session, mine: &Session, merged: &mut Session) {
     pick(&base.facilitator, facilitator, &mut merged.facilitator);
     pick(&base.families, families, &mut merged.families);
     // Tables by number, like decisions: a table another program added stays.
+    // The writer's order (tables can be reordered), then those only the file has.
     if base.tables != *tables {
-        merged.tables = merge_list(&base.tables, tables, &merged.tables, |t| t.number);
-        merged.tables.sort_by_key(|t| t.number);
+        let kept = merge_list(&base.tables, tables, &merged.tables, |t| t.number);
+        let mut ordered: Vec<_> =
+            tables.iter().filter_map(|t| kept.iter().find(|k| k.number == t.number).cloned()).collect();
+        ordered.extend(kept.iter().filter(|k| !tables.iter().any(|t| t.number == k.number)).cloned());
+        merged.tables = ordered;
     }
     pick(&base.schedule, schedule, &mut merged.schedule);
     pick(&base.clock, clock, &mut merged.clock);
