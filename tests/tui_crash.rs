@@ -265,8 +265,9 @@ fn a_file_broken_by_hand_while_the_app_is_open_stays_as_it_is() {
     // Saved elsewhere instead: everything typed is there.
     tmux.run(&["send-keys", "-t", "cafe", "C-s"]);
     tmux.wait_for("nouveau fichier");
+    // A bare name: beside the session's file.
     let elsewhere = dir.path().join("sauvee.ron");
-    tmux.run(&["send-keys", "-t", "cafe", "-l", &elsewhere.display().to_string()]);
+    tmux.run(&["send-keys", "-t", "cafe", "-l", "sauvee.ron"]);
     tmux.run(&["send-keys", "-t", "cafe", "Enter"]);
     tmux.wait_for("la suite s'y enregistre");
     let saved = store::load(&elsewhere).unwrap();

@@ -414,7 +414,15 @@ fn answer(app: &mut App, prompt: &Prompt, typed: &str, effects: &mut Vec<Effect>
             if path.is_empty() {
                 return Err(t::EMPTY_PATH.get(lang).to_string());
             }
-            effects.push(Effect::SaveElsewhere(std::path::PathBuf::from(path)));
+            // A bare name goes beside the session's file, not where the app was started.
+            let typed_path = std::path::PathBuf::from(path);
+            let folder =
+                app.open.as_ref().and_then(|open| open.path.parent().map(std::path::Path::to_path_buf));
+            let target = match folder {
+                Some(folder) if typed_path.is_relative() => folder.join(typed_path),
+                _ => typed_path,
+            };
+            effects.push(Effect::SaveElsewhere(target));
             Ok(())
         }
         Prompt::ExportPath => {
