@@ -35,6 +35,27 @@ fn main() {
         std::hint::black_box(engine);
         return;
     }
+    if let Some(pos) = args.iter().position(|a| a == "--french-stems") {
+        // `--french-stems WORDLIST OUT`: the stems (folded, French Snowball) of a word
+        // list, one per line, sorted, only those the typo corrector could touch; written
+        // deflate-compressed (how `assets/french-stems.txt.deflate` is made).
+        let list = std::fs::read_to_string(&args[pos + 1]).expect("word list readable");
+        let analyzer = Vocabulary::empty().analyzer;
+        let mut stems: Vec<String> = list
+            .lines()
+            .map(cafe_savoir::synth::normalize::fold)
+            .filter(|w| w.chars().all(char::is_alphabetic))
+            .map(|w| analyzer.stem(&w))
+            .filter(|s| s.chars().count() >= cafe_savoir::synth::vocabulary::TYPO_MIN_LENGTH)
+            .collect();
+        stems.sort();
+        stems.dedup();
+        let text = stems.join("\n");
+        let packed = miniz_oxide::deflate::compress_to_vec(text.as_bytes(), 10);
+        std::fs::write(&args[pos + 2], packed).expect("written");
+        println!("{} stems, {} bytes of text", stems.len(), text.len());
+        return;
+    }
     if let Some(pos) = args.iter().position(|a| a == "--generate") {
         // `--generate N OUT.ron`: a session of N synthetic proposals, for end-to-end timing.
         let count: usize = args[pos + 1].parse().expect("count");
@@ -62,6 +83,39 @@ fn main() {
             engine.vocabulary().terms_in(ta),
             engine.vocabulary().terms_in(tb)
         );
+        return;
+    }
+    if let Some(pos) = args.iter().position(|a| a == "--fired") {
+        // `--fired SEED.txt [FILE.tsv]`: every vocabulary term that fires on the labelled
+        // set, with how many rows and how many lines of the seed document it fires on
+        // (terms firing only on the labelled set deserve a second look).
+        let seed = std::fs::read_to_string(&args[pos + 1]).expect("seed readable");
+        let vocabulary = Vocabulary::shipped();
+        let mut counts: std::collections::BTreeMap<(String, String), (usize, usize)> = Default::default();
+        for row in &rows {
+            for key in vocabulary.terms_in(&row.text) {
+                counts.entry(key).or_default().0 += 1;
+            }
+        }
+        for line in seed.lines() {
+            for key in vocabulary.terms_in(line) {
+                if let Some(entry) = counts.get_mut(&key) {
+                    entry.1 += 1;
+                }
+            }
+        }
+        let show_rows = args.iter().any(|a| a == "--rows");
+        for ((concept, term), (count, seed)) in counts {
+            println!("{count}\t{seed}\t{concept}\t{term}");
+            if show_rows && seed == 0 {
+                for row in rows
+                    .iter()
+                    .filter(|r| vocabulary.terms_in(&r.text).contains(&(concept.clone(), term.clone())))
+                {
+                    println!("\t\t\t\t| {}", row.text);
+                }
+            }
+        }
         return;
     }
     if args.iter().any(|a| a == "--dump") {

@@ -164,6 +164,16 @@ pub struct Analyzer {
     abbreviations: HashMap<String, Vec<String>>,
     /// Abbreviations also recognised in lower case (`oc`, `psoc`); folded.
     lowercase_abbreviations: HashMap<String, Vec<String>>,
+    /// Folded word beginnings whose words get a stem of their own, where the stemmer
+    /// would join different words (« communications » and « commun »), longest first.
+    distinct_stems: Vec<(String, String)>,
+}
+
+/// One content word of a text: its stem and the word as the participant wrote it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub stem: String,
+    pub written: String,
 }
 
 impl std::fmt::Debug for Analyzer {
@@ -173,12 +183,17 @@ impl std::fmt::Debug for Analyzer {
 }
 
 impl Analyzer {
-    /// An analyzer with these abbreviations: `(short form, expansion, also in lower case)`.
-    pub fn new(abbreviations: &[(String, String, bool)]) -> Analyzer {
+    /// An analyzer with these abbreviations: `(short form, expansion, also in lower case)`,
+    /// and these stemmer guards: `(folded word beginning, stem)`.
+    pub fn new(abbreviations: &[(String, String, bool)], distinct_stems: &[(String, String)]) -> Analyzer {
+        let mut distinct_stems: Vec<(String, String)> =
+            distinct_stems.iter().map(|(prefix, stem)| (fold(prefix), fold(stem))).collect();
+        distinct_stems.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         let mut analyzer = Analyzer {
             stemmer: Stemmer::new(Algorithm::French),
             abbreviations: HashMap::new(),
             lowercase_abbreviations: HashMap::new(),
+            distinct_stems,
         };
         for (short, long, lowercase) in abbreviations {
             let expansion = analyzer.stems(long);
@@ -190,21 +205,35 @@ impl Analyzer {
         analyzer
     }
 
-    /// Stem of one folded word.
+    /// Stem of one folded word (a guarded word gets its own stem).
     pub fn stem(&self, folded: &str) -> String {
+        if let Some((_, stem)) =
+            self.distinct_stems.iter().find(|(prefix, _)| folded.starts_with(prefix.as_str()))
+        {
+            return stem.clone();
+        }
         self.stemmer.stem(folded).into_owned()
     }
 
     /// The content stems of a text, in order, negations included.
     pub fn stems(&self, text: &str) -> Vec<String> {
-        let mut out = Vec::new();
+        self.tokens(text).into_iter().map(|t| t.stem).collect()
+    }
+
+    /// The content words of a text with their stems, in order, negations included:
+    /// abbreviations expanded (each stem of the expansion keeps the abbreviation as its
+    /// written word), stopwords dropped, « personne ne … » and « ne … personne » read as
+    /// the negation « aucun » rather than as people.
+    pub fn tokens(&self, text: &str) -> Vec<Token> {
+        let mut out: Vec<Token> = Vec::new();
         // Money signs are words on a flipchart (« $$ » = money).
         let text = if text.contains(['$', '€']) {
             text.replace(['$', '€'], " argent ")
         } else {
             text.to_string()
         };
-        for word in words(&text) {
+        let words = words(&text);
+        for (index, word) in words.iter().enumerate() {
             let upper_abbrev = word.original.chars().filter(|c| c.is_alphabetic()).count() >= 2
                 && word.original.chars().all(|c| !c.is_lowercase());
             let plural_stripped = word.original.strip_suffix(['s', 'S']).unwrap_or(&word.original);
@@ -220,7 +249,11 @@ impl Analyzer {
                     None
                 };
                 if let Some(expansion) = upper_match {
-                    out.extend(expansion.iter().cloned());
+                    out.extend(
+                        expansion
+                            .iter()
+                            .map(|stem| Token { stem: stem.clone(), written: word.original.clone() }),
+                    );
                     continue;
                 }
             }
@@ -229,27 +262,38 @@ impl Analyzer {
                 .get(&word.folded)
                 .or_else(|| word.folded.strip_suffix('s').and_then(|w| self.lowercase_abbreviations.get(w)))
             {
-                out.extend(expansion.iter().cloned());
+                out.extend(
+                    expansion.iter().map(|stem| Token { stem: stem.clone(), written: word.original.clone() }),
+                );
                 continue;
             }
-            let folded = word.folded;
-            if is_stopword(&folded) {
+            let folded = word.folded.as_str();
+            if folded == "personne" && negated_person(&words, index) {
+                out.push(Token { stem: "aucun".into(), written: word.original.clone() });
+                continue;
+            }
+            if is_stopword(folded) {
                 continue;
             }
             if folded.chars().all(|c| c.is_ascii_digit()) {
                 continue;
             }
-            if folded.chars().count() < 2 && !is_negation(&folded) {
+            if folded.chars().count() < 2 && !is_negation(folded) {
                 continue;
             }
-            if is_negation(&folded) {
-                out.push(folded);
-            } else {
-                out.push(self.stem(&folded));
-            }
+            let stem = if is_negation(folded) { folded.to_string() } else { self.stem(folded) };
+            out.push(Token { stem, written: word.original.clone() });
         }
         out
     }
+}
+
+/// Is the word « personne » at `index` the pronoun of a negation (« personne ne
+/// vient », « on n'écoute personne ») rather than a person?
+fn negated_person(words: &[Word], index: usize) -> bool {
+    let next_is_ne = words.get(index + 1).is_some_and(|w| w.folded == "ne");
+    let ne_before = words[index.saturating_sub(3)..index].iter().any(|w| w.folded == "ne");
+    next_is_ne || ne_before
 }
 
 /// The key under which exact duplicates are merged: the folded words, single-spaced,
@@ -264,10 +308,25 @@ mod tests {
     use super::*;
 
     fn analyzer() -> Analyzer {
-        Analyzer::new(&[
-            ("CA".into(), "conseil d'administration".into(), false),
-            ("OC".into(), "organisme communautaire".into(), true),
-        ])
+        Analyzer::new(
+            &[
+                ("CA".into(), "conseil d'administration".into(), false),
+                ("OC".into(), "organisme communautaire".into(), true),
+            ],
+            &[("communica".into(), "communiqu".into()), ("communiqu".into(), "communiqu".into())],
+        )
+    }
+
+    #[test]
+    fn negations_are_not_people_and_guarded_words_keep_their_own_stem() {
+        let a = analyzer();
+        assert_eq!(a.stems("Personne ne nous écoute"), a.stems("aucun ne nous écoute"));
+        assert_eq!(a.stems("on n'écoute personne"), a.stems("on ne écoute aucun"));
+        assert_ne!(a.stems("une personne ressource"), a.stems("aucun ressource"));
+        assert_ne!(a.stems("les communications"), a.stems("le commun"));
+        assert_eq!(a.stems("communiquer"), a.stems("communications"));
+        let tokens = a.tokens("notre CA décide");
+        assert!(tokens.iter().all(|t| t.written == "CA" || t.written == "décide"));
     }
 
     #[test]

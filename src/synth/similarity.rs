@@ -73,7 +73,7 @@ pub struct Features {
     pub concepts: Sparse,
     /// The same with the raw weights (1 for a clear term, less for a hint).
     pub concepts_raw: Sparse,
-    /// The vocabulary terms that named each concept (concept index, term).
+    /// The participant's words that named each concept (concept index, words).
     pub terms: Vec<(u64, String)>,
     /// Stem hashes with weights (normalised).
     pub words: Sparse,
@@ -90,9 +90,9 @@ impl Features {
     pub fn of(text: &str, vocabulary: &Vocabulary, settings: &Settings) -> Features {
         // Very long texts: the first 2,000 characters say what the proposal is about.
         let text: String = text.chars().take(2_000).collect();
-        let stems = vocabulary.analyzer.stems(&text);
-        let words_literal = vocabulary.literal_words(&text);
-        let (hits, named) = vocabulary.concepts_and_terms(&stems, &words_literal);
+        let analysed = vocabulary.analyse(&text);
+        let (hits, named) = vocabulary.concepts_and_terms(&analysed);
+        let stems = analysed.stems;
         let terms: Vec<(u64, String)> = named.into_iter().map(|(c, t)| (c as u64, t)).collect();
         let mut concepts_raw: Sparse = hits.iter().map(|h| (h.concept as u64, h.weight)).collect();
         concepts_raw.sort_by_key(|(k, _)| *k);

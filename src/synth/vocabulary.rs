@@ -6,11 +6,18 @@
 //!
 //! Matching: a term matches when all its stems occur within a short window of the
 //! proposal (any order, distinct positions); longer terms win over shorter ones that
-//! overlap them (`agenda caché` is one concept, `caché` alone is not another). Terms
-//! written `=like this` match the folded words literally, stopwords included, for
-//! expressions made only of function words (`=qui fait quoi`).
+//! overlap them (`agenda caché` is one concept, `caché` alone is not another). A term
+//! of several words is never reduced to one stem: when its other words are function
+//! words (« tout sur la table », « bien commun ») it matches as a phrase, word after
+//! word, stopwords included (each word stemmed, so plurals still match). Terms written
+//! `=like this` always match as phrases (`=qui fait quoi`).
+//!
+//! Misspelt words are read as the vocabulary stem one typo away, unless the word is
+//! itself French: a list of French stems (`assets/french-stems.txt.deflate`, derived
+//! from Debian's `wfrench`, see `assets/french-stems.LICENSE.md`) guards the corrector.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
 
@@ -18,6 +25,25 @@ use super::normalize::{Analyzer, fold};
 
 /// The text of `assets/vocabulary.ron` as shipped.
 pub const VOCABULARY_RON: &str = include_str!("../../assets/vocabulary.ron");
+
+/// The stems of French words that the typo corrector could touch (deflate-compressed,
+/// one per line, sorted).
+const FRENCH_STEMS_DEFLATE: &[u8] = include_bytes!("../../assets/french-stems.txt.deflate");
+
+/// The French stems, unpacked on first use (empty if the asset were broken: the
+/// corrector then only relies on its length limit).
+static FRENCH_STEMS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    miniz_oxide::inflate::decompress_to_vec(FRENCH_STEMS_DEFLATE)
+        .ok()
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+        .map(|text| text.lines().map(str::to_string).collect())
+        .unwrap_or_default()
+});
+
+/// Is this stem the stem of a French word (of the corrector's lengths)?
+pub fn is_french_stem(stem: &str) -> bool {
+    FRENCH_STEMS.contains(stem)
+}
 
 /// Where a vocabulary entry comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -73,6 +99,11 @@ pub struct VocabularyFile {
     /// concertation »: something done for its own sake).
     #[serde(default)]
     pub for_its_own_sake: Option<String>,
+    /// Words the French stemmer would join with other words: `(word beginning, stem)`
+    /// gives every word starting so a stem of its own (« communications » is not
+    /// « commun »).
+    #[serde(default)]
+    pub distinct_stems: Vec<(String, String)>,
     pub concepts: Vec<ConceptEntry>,
 }
 
@@ -128,7 +159,7 @@ pub struct Vocabulary {
 const WEAK_WEIGHT: f32 = 0.35;
 
 /// Shorter stems are not corrected: one letter apart, they are often different words.
-const TYPO_MIN_LENGTH: usize = 8;
+pub const TYPO_MIN_LENGTH: usize = 8;
 
 /// How far apart (in content words) the parts of a term may be, beyond its length.
 const WINDOW_SLACK: usize = 2;
@@ -149,6 +180,7 @@ impl Vocabulary {
             abbreviations: Vec::new(),
             generic: Vec::new(),
             for_its_own_sake: None,
+            distinct_stems: Vec::new(),
             concepts: Vec::new(),
         })
         .unwrap_or_else(|_| unreachable_empty())
@@ -164,7 +196,7 @@ impl Vocabulary {
     pub fn compile(file: VocabularyFile) -> Result<Vocabulary, VocabularyError> {
         let abbreviations: Vec<(String, String, bool)> =
             file.abbreviations.iter().map(|a| (a.short.clone(), a.long.clone(), a.lowercase)).collect();
-        let analyzer = Analyzer::new(&abbreviations);
+        let analyzer = Analyzer::new(&abbreviations, &file.distinct_stems);
         let mut generic = HashMap::new();
         for word in &file.generic {
             for stem in analyzer.stems(word) {
@@ -182,8 +214,17 @@ impl Vocabulary {
             let weak = concept.weak.iter().map(|t| (t, WEAK_WEIGHT));
             for (term, weight) in strong.chain(weak) {
                 let (literal, parts) = match term.strip_prefix('=') {
-                    Some(rest) => (true, literal_words(rest)),
-                    None => (false, analyzer.stems(term)),
+                    Some(rest) => (true, phrase_stems(&analyzer, &literal_words(rest))),
+                    None => {
+                        let stems = analyzer.stems(term);
+                        let words = literal_words(term);
+                        if stems.len() == 1 && words.len() > 1 {
+                            // « tout sur la table » must not become « table ».
+                            (true, phrase_stems(&analyzer, &words))
+                        } else {
+                            (false, stems)
+                        }
+                    }
                 };
                 let says_nothing = !literal
                     && parts.iter().all(|p| super::normalize::is_negation(p) || generic.contains_key(p));
@@ -228,38 +269,59 @@ impl Vocabulary {
         self.generic.contains_key(stem)
     }
 
-    /// The concepts named in a text, given its stems and its literal folded words.
-    /// Each concept appears once, with the best weight of its matching terms.
-    pub fn concepts_in(&self, stems: &[String], words: &[String]) -> Vec<ConceptHit> {
-        self.concepts_and_terms(stems, words).0
+    /// A text as the vocabulary reads it.
+    pub fn analyse(&self, text: &str) -> Analysed {
+        let tokens = self.analyzer.tokens(text);
+        let words = literal_words(text);
+        let mut written = written_words(text);
+        if written.len() != words.len() {
+            written = words.clone();
+        }
+        Analysed {
+            stems: tokens.iter().map(|t| t.stem.clone()).collect(),
+            stems_written: tokens.into_iter().map(|t| t.written).collect(),
+            phrase: phrase_stems(&self.analyzer, &words),
+            words,
+            words_written: written,
+        }
     }
 
-    /// The concepts named in a text and, for each, the vocabulary terms that named it
-    /// (for explanations: « transparence » because of « agenda caché »).
-    pub fn concepts_and_terms(
-        &self,
-        stems: &[String],
-        words: &[String],
-    ) -> (Vec<ConceptHit>, Vec<(usize, String)>) {
-        let stems = self.corrected(stems);
+    /// The concepts named in a text. Each concept appears once, with the best weight of
+    /// its matching terms.
+    pub fn concepts_in(&self, text: &str) -> Vec<ConceptHit> {
+        self.concepts_and_terms(&self.analyse(text)).0
+    }
+
+    /// The concepts named in a text and, for each, the participant's words that named
+    /// it (for explanations: « transparence » because of « agenda caché »).
+    pub fn concepts_and_terms(&self, text: &Analysed) -> (Vec<ConceptHit>, Vec<(usize, String)>) {
+        let stems = self.corrected(&text.stems);
         let mut hits: Vec<ConceptHit> = Vec::new();
         let mut named: Vec<(usize, String)> = Vec::new();
-        let mut named_parts: Vec<(usize, &[String])> = Vec::new();
-        for (index, _) in self.matches(&stems, words) {
+        for (index, positions) in self.matches(&stems, &text.phrase) {
             let term = &self.terms[index];
             match hits.iter_mut().find(|h| h.concept == term.concept) {
                 Some(hit) => hit.weight = hit.weight.max(term.weight),
                 None => hits.push(ConceptHit { concept: term.concept, weight: term.weight }),
             }
-            // One explanation per set of words (« dénaturer » and « se dénaturer » are
-            // the same words once analysed).
-            if !named_parts.iter().any(|(c, p)| *c == term.concept && *p == term.parts.as_slice()) {
-                named_parts.push((term.concept, &term.parts));
-                named.push((term.concept, term.text.trim_start_matches('=').to_string()));
+            let written = if term.literal { &text.words_written } else { &text.stems_written };
+            let mut quoted: Vec<&str> = Vec::new();
+            for &p in &positions {
+                if let Some(word) = written.get(p)
+                    && quoted.last() != Some(&word.as_str())
+                {
+                    quoted.push(word);
+                }
+            }
+            let quote = quoted.join(" ");
+            // One explanation per wording (« dénaturer » and « se dénaturer » name it
+            // with the same words).
+            if !named.iter().any(|(c, q)| *c == term.concept && *q == quote) {
+                named.push((term.concept, quote));
             }
         }
         if let Some(concept) = self.for_its_own_sake
-            && repeated_for_its_own_sake(words)
+            && repeated_for_its_own_sake(&text.words)
         {
             if !hits.iter().any(|h| h.concept == concept) {
                 hits.push(ConceptHit { concept, weight: 1.0 });
@@ -271,13 +333,17 @@ impl Vocabulary {
     }
 
     /// Stems unknown to the vocabulary but one typo away from a known stem of at least
-    /// eight letters are read as that stem (« parternariat » → « partenariat »).
+    /// eight letters are read as that stem (« parternariat » → « partenariat »), unless
+    /// they are the stems of French words themselves.
     fn corrected(&self, stems: &[String]) -> Vec<String> {
         stems
             .iter()
             .map(|stem| {
                 let length = stem.chars().count();
-                if length < TYPO_MIN_LENGTH || self.by_first.contains_key(stem) || self.is_known(stem, length)
+                if length < TYPO_MIN_LENGTH
+                    || self.by_first.contains_key(stem)
+                    || self.is_known(stem, length)
+                    || is_french_stem(stem)
                 {
                     return stem.clone();
                 }
@@ -299,11 +365,11 @@ impl Vocabulary {
         self.known_stems.get(&length).is_some_and(|l| l.binary_search_by(|k| k.as_str().cmp(stem)).is_ok())
     }
 
-    /// The concept ids and vocabulary terms found in a text (for explanations).
+    /// The concept ids and vocabulary terms found in a text (for measurements).
     pub fn terms_in(&self, text: &str) -> Vec<(String, String)> {
-        let stems = self.corrected(&self.analyzer.stems(text));
-        let words = self.literal_words(text);
-        self.matches(&stems, &words)
+        let analysed = self.analyse(text);
+        let stems = self.corrected(&analysed.stems);
+        self.matches(&stems, &analysed.phrase)
             .into_iter()
             .map(|(t, _)| (self.concepts[self.terms[t].concept].id.clone(), self.terms[t].text.clone()))
             .collect()
@@ -356,10 +422,38 @@ impl Vocabulary {
     }
 }
 
+/// A text as the vocabulary reads it: its content stems and every word, each with the
+/// word as the participant wrote it (for explanations).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Analysed {
+    /// Content stems in order (stopwords dropped, abbreviations expanded).
+    pub stems: Vec<String>,
+    /// For each content stem, the word it came from, as written.
+    pub stems_written: Vec<String>,
+    /// Every word, folded, stopwords included.
+    pub words: Vec<String>,
+    /// The stems of `words` (for phrases).
+    pub phrase: Vec<String>,
+    /// Every word, as written.
+    pub words_written: Vec<String>,
+}
+
+/// The stems of each word of a phrase, function words included.
+fn phrase_stems(analyzer: &Analyzer, words: &[String]) -> Vec<String> {
+    words.iter().map(|w| analyzer.stem(w)).collect()
+}
+
+/// The words of a text as written (split like [`literal_words`]).
+fn written_words(text: &str) -> Vec<String> {
+    use unicode_normalization::UnicodeNormalization;
+    let composed: String = text.nfc().collect();
+    composed.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect()
+}
+
 /// Should never happen: an empty vocabulary always compiles.
 fn unreachable_empty() -> Vocabulary {
     Vocabulary {
-        analyzer: Analyzer::new(&[]),
+        analyzer: Analyzer::new(&[], &[]),
         concepts: Vec::new(),
         generic: HashMap::new(),
         by_first: HashMap::new(),
@@ -476,10 +570,8 @@ mod tests {
     fn longer_terms_win_and_windows_allow_reordering() {
         let vocabulary = Vocabulary::shipped();
         let find = |text: &str| {
-            let stems = vocabulary.analyzer.stems(text);
-            let words = vocabulary.literal_words(text);
             vocabulary
-                .concepts_in(&stems, &words)
+                .concepts_in(text)
                 .iter()
                 .map(|h| vocabulary.concepts[h.concept].id.clone())
                 .collect::<Vec<_>>()
@@ -487,5 +579,41 @@ mod tests {
         assert_eq!(find("Pas d'agenda caché"), vec!["transparence".to_string()]);
         assert!(find("en amont des décisions").contains(&"coconstruction".to_string()));
         assert!(find("les décisions se prennent en amont").contains(&"coconstruction".to_string()));
+    }
+
+    #[test]
+    fn phrases_stay_phrases_and_french_words_are_not_corrected() {
+        let vocabulary = Vocabulary::shipped();
+        let ids = |text: &str| {
+            vocabulary
+                .concepts_in(text)
+                .iter()
+                .map(|h| vocabulary.concepts[h.concept].id.clone())
+                .collect::<Vec<_>>()
+        };
+        // « bien commun » is a phrase: « commun » alone does not name it.
+        assert_eq!(ids("le bien commun"), ids("le bien communs"));
+        assert_ne!(ids("un objectif en commun"), ids("le bien commun"));
+        // French words one letter from a vocabulary stem stay themselves; typos do not.
+        assert!(is_french_stem("transparent") && !is_french_stem("parternariat"));
+        let mut french_neighbours = 0;
+        for (length, known) in &vocabulary.known_stems {
+            for stem in FRENCH_STEMS.iter().filter(|s| s.chars().count() == *length) {
+                if known.iter().any(|k| one_edit_apart(k, stem)) {
+                    french_neighbours += 1;
+                    assert_eq!(vocabulary.corrected(std::slice::from_ref(stem)), vec![stem.clone()]);
+                }
+            }
+        }
+        assert!(french_neighbours > 0);
+        let stems = vec!["parternariat".to_string()];
+        assert_ne!(vocabulary.corrected(&stems), stems);
+    }
+
+    #[test]
+    fn explanations_quote_the_participants_words() {
+        let vocabulary = Vocabulary::shipped();
+        let (_, named) = vocabulary.concepts_and_terms(&vocabulary.analyse("Pas d'Agenda Cachés!"));
+        assert!(named.iter().any(|(_, quote)| quote == "Agenda Cachés"), "{named:?}");
     }
 }
