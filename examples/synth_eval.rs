@@ -2,7 +2,9 @@
 //! [FILE.tsv]`. Prints B-cubed and family accuracy for the shipped settings and for the
 //! alternatives recorded in BENCHMARKS.md (section `synth`). Other modes: `--grid`
 //! (blend weights × threshold), `--dump` (groups with the vocabulary terms that matched),
-//! `--pair I J` (one pair of rows), `--generate N OUT.ron` (a synthetic session).
+//! `--pair I J` (one pair of rows), `--generate N OUT.ron` (a synthetic session),
+//! `--fired SEED.txt` (vocabulary terms firing on the set), `--french-stems LIST OUT`
+//! (the French stems asset); `--families FILE.ron` measures a café with other families.
 
 use cafe_savoir::store::families::default_families;
 use cafe_savoir::synth::quality::{parse_tsv, score, session_of};
@@ -66,7 +68,15 @@ fn main() {
     let path = args.iter().find(|a| a.ends_with(".tsv")).cloned().unwrap_or("tests/fixtures/dev.tsv".into());
     let text = std::fs::read_to_string(&path).expect("labelled set readable");
     let rows = parse_tsv(&text);
-    let families = default_families();
+    // `--families FILE.ron`: the families of another café (default: the seed's).
+    let families = match args.iter().position(|a| a == "--families") {
+        Some(pos) => {
+            let path = std::path::Path::new(&args[pos + 1]);
+            let text = std::fs::read_to_string(path).expect("families readable");
+            cafe_savoir::store::families::parse_families(path, &text).expect("families parse")
+        }
+        None => default_families(),
+    };
     let session = session_of(&rows, families.clone());
     let shipped = Settings::shipped();
     if let Some(pos) = args.iter().position(|a| a == "--pair") {

@@ -1,8 +1,11 @@
 //! The family of a condition, with a confidence: evidence from the concepts of the
-//! vocabulary (each tied to its families) and from the words of each family's
-//! description and seed conditions (`families.ron`). When the evidence is thin or two
-//! families are close, the condition is marked « à valider » instead of guessed
-//! silently. Also finds the seed condition closest to a group, for explanations.
+//! vocabulary and from the words of each family's description and seed conditions
+//! (`families.ron`). With the seed's families, each concept votes for the families the
+//! vocabulary ties it to; with a café's own families (another topic), that table means
+//! nothing, so concepts vote for the families whose title, description and example
+//! conditions name them. When the evidence is thin or two families are close, the
+//! condition is marked « à valider » instead of guessed silently. Also finds the seed
+//! condition closest to a group, for explanations.
 
 use super::similarity::{Features, Settings, Sparse, dot, normalise};
 use super::vocabulary::Vocabulary;
@@ -32,17 +35,32 @@ pub struct FamilyModel {
     numbers: Vec<u8>,
     /// Words of each family's title, description, conditions and astuces.
     profiles: Vec<Sparse>,
+    /// Concepts named by each family's texts (used for a café's own families).
+    concept_profiles: Vec<Sparse>,
+    /// The families are the seed's: the vocabulary's concept → family table holds.
+    seed_families: bool,
     seeds: Vec<SeedText>,
 }
 
 /// How much the concept evidence counts against the word evidence.
 const CONCEPT_EVIDENCE: f32 = 1.0;
-const PROFILE_EVIDENCE: f32 = 0.6;
+const PROFILE_EVIDENCE: f32 = 1.5;
 const SEED_EVIDENCE: f32 = 0.6;
+
+/// Below this much evidence for the best family, nothing is sure (« à valider »).
+const MIN_EVIDENCE: f32 = 0.3;
+
+/// Are these the seed document's families (same numbers and identifiers)?
+fn are_seed_families(families: &[Family]) -> bool {
+    let seed = crate::store::families::default_families();
+    !families.is_empty()
+        && families.len() == seed.len()
+        && families.iter().zip(&seed).all(|(a, b)| a.number == b.number && a.id == b.id)
+}
 
 impl FamilyModel {
     pub fn new(families: &[Family], vocabulary: &Vocabulary, settings: &Settings) -> FamilyModel {
-        let mut model = FamilyModel::default();
+        let mut model = FamilyModel { seed_families: are_seed_families(families), ..FamilyModel::default() };
         for family in families {
             model.numbers.push(family.number);
             let mut all = format!("{} {}", family.title, family.description);
@@ -61,6 +79,7 @@ impl FamilyModel {
             // their rarer words.
             let words = features.words.iter().map(|(k, _)| (*k, 1.0)).collect();
             model.profiles.push(normalise(words));
+            model.concept_profiles.push(features.concepts.clone());
         }
         model
     }
@@ -83,6 +102,9 @@ impl FamilyModel {
                     Some((_, w)) => *w += weight,
                     None => concept_counts.push((index, *weight)),
                 }
+                if !self.seed_families {
+                    continue;
+                }
                 if let Some(entry) = vocabulary.concepts.get(index) {
                     for (rank, number) in entry.families.iter().enumerate() {
                         if let Some(p) = position(*number) {
@@ -91,6 +113,13 @@ impl FamilyModel {
                         }
                     }
                 }
+            }
+        }
+        // A café's own families: concepts vote for the families whose texts name them.
+        if !self.seed_families {
+            let concepts = concept_centroid(members);
+            for (p, profile) in self.concept_profiles.iter().enumerate() {
+                scores[p] += CONCEPT_EVIDENCE * dot(&concepts, profile);
             }
         }
         // Words: closeness to each family's profile and to its nearest seed text.
@@ -111,8 +140,9 @@ impl FamilyModel {
             Some(&best) if total > 0.05 => {
                 let share = scores[best] / total;
                 let second = order.get(1).map_or(0.0, |&s| scores[s] / total);
-                let sure =
-                    share >= settings.family_min_confidence && share - second >= settings.family_margin;
+                let sure = share >= settings.family_min_confidence
+                    && share - second >= settings.family_margin
+                    && scores[best] >= MIN_EVIDENCE;
                 (Some(self.numbers[best]), share, if sure { Status::Auto } else { Status::ToValidate })
             }
             _ => (None, 0.0, Status::ToValidate),
@@ -144,6 +174,11 @@ impl FamilyModel {
             .filter(|(_, s)| *s > 0.1)
             .map(|(i, _)| self.seeds[i].text.clone())
     }
+}
+
+/// The normalised sum of the members' concept vectors.
+fn concept_centroid(members: &[&Features]) -> Sparse {
+    normalise(members.iter().flat_map(|f| f.concepts.iter().copied()).collect())
 }
 
 /// The normalised sum of the members' word vectors.

@@ -18,6 +18,7 @@ pub mod generate;
 pub mod normalize;
 pub mod quality;
 pub mod similarity;
+pub mod topic;
 pub mod vocabulary;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -158,13 +159,17 @@ pub struct Engine {
 }
 
 /// What the engine remembers between syntheses: the features of every text seen and the
-/// similarities already computed between them (keyed by their serials).
+/// similarities already computed between them (keyed by the topic's signature and
+/// their serials).
 #[derive(Debug, Default)]
 struct Cache {
     texts: HashMap<String, Arc<Features>>,
     next_serial: u64,
-    pairs: IndexMap<(u64, u64), f32>,
+    pairs: PairCache,
 }
+
+/// Cached similarities: (topic signature, smaller serial, larger serial) → similarity.
+type PairCache = IndexMap<(u64, u64, u64), f32>;
 
 /// The cache is emptied past this many texts (a week of workshops fits easily).
 const CACHE_LIMIT: usize = 100_000;
@@ -216,12 +221,12 @@ impl Engine {
     }
 
     /// The cached similarities, taken out of the engine while a graph is computed.
-    fn take_pairs(&self) -> IndexMap<(u64, u64), f32> {
+    fn take_pairs(&self) -> PairCache {
         self.cache.lock().map(|mut c| std::mem::take(&mut c.pairs)).unwrap_or_default()
     }
 
     /// Gives the cached similarities back (forgotten past [`PAIR_CACHE_LIMIT`]).
-    fn put_pairs(&self, mut pairs: IndexMap<(u64, u64), f32>) {
+    fn put_pairs(&self, mut pairs: PairCache) {
         if pairs.len() > PAIR_CACHE_LIMIT {
             pairs.clear();
         }
@@ -310,8 +315,21 @@ impl Engine {
             }
             v
         };
-        let features: Vec<&Features> = items.iter().map(|item| entries[item[0]].features.as_ref()).collect();
-        let edges = self.edges(&features);
+        // The topic words of the day weigh less (features damped, per item).
+        let topic = topic::Topic::of(&entries.iter().map(|e| e.features.as_ref()).collect::<Vec<_>>());
+        let damped: Vec<Option<Features>> = items
+            .iter()
+            .map(|item| {
+                let features = entries[item[0]].features.as_ref();
+                (!topic.is_empty() && topic.touches(features)).then(|| topic.damp(features))
+            })
+            .collect();
+        let features: Vec<&Features> = items
+            .iter()
+            .zip(&damped)
+            .map(|(item, damped)| damped.as_ref().unwrap_or(entries[item[0]].features.as_ref()))
+            .collect();
+        let edges = self.edges(&features, topic.signature());
         let weights: Vec<f64> = items.iter().map(|i| i.len() as f64).collect();
         let problem = Problem {
             weights: weights.clone(),
@@ -356,7 +374,7 @@ impl Engine {
         let mut anchor_of_cluster: HashMap<usize, ProposalId> = HashMap::new();
         let mut concepts_of_cluster: HashMap<usize, BTreeSet<u64>> = HashMap::new();
         for (cluster_id, cluster_items) in &by_cluster {
-            let group = self.build_group(entries, &items, cluster_items, &closeness, plan);
+            let group = self.build_group(entries, &items, &features, cluster_items, &closeness, plan);
             anchor_of_cluster.insert(*cluster_id, group.anchor);
             let concepts =
                 cluster_items.iter().flat_map(|i| features[*i].concepts.iter().map(|(c, _)| *c)).collect();
@@ -394,7 +412,7 @@ impl Engine {
     /// share none are at most `word_weight + char_weight` similar (below the floor), so
     /// candidates are the pairs sharing a concept, plus the pairs sharing a non-generic
     /// word where one side names no concept. Pairs under the floor are left out.
-    fn edges(&self, features: &[&Features]) -> Vec<Edge> {
+    fn edges(&self, features: &[&Features], topic: u64) -> Vec<Edge> {
         let mut by_concept: IndexMap<u64, Vec<usize>> = IndexMap::default();
         let mut by_word: IndexMap<u64, Vec<usize>> = IndexMap::default();
         let mut by_word_without_concepts: IndexMap<u64, Vec<usize>> = IndexMap::default();
@@ -424,7 +442,7 @@ impl Engine {
             // One thread: the similarities of the previous syntheses are reused, so a
             // re-synthesis after one capture only compares the new proposal.
             let mut pairs = self.take_pairs();
-            let edges = self.edges_of(features, &postings, 0, 1, Some(&mut pairs));
+            let edges = self.edges_of(features, &postings, (0, 1), Some((topic, &mut pairs)));
             self.put_pairs(pairs);
             return edges;
         }
@@ -432,7 +450,7 @@ impl Engine {
             let handles: Vec<_> = (0..workers)
                 .map(|t| {
                     let postings = &postings;
-                    scope.spawn(move || self.edges_of(features, postings, t, workers, None))
+                    scope.spawn(move || self.edges_of(features, postings, (t, workers), None))
                 })
                 .collect();
             handles.into_iter().map(|h| h.join().unwrap_or_default()).collect()
@@ -442,14 +460,14 @@ impl Engine {
         edges
     }
 
-    /// The edges from the items `i ≡ worker (mod workers)` to the items after them.
+    /// The edges from the items `i ≡ worker (mod workers)` to the items after them;
+    /// `pairs`: the cached similarities, with the signature of the topic they hold for.
     fn edges_of(
         &self,
         features: &[&Features],
         postings: &Postings,
-        worker: usize,
-        workers: usize,
-        mut pairs: Option<&mut IndexMap<(u64, u64), f32>>,
+        (worker, workers): (usize, usize),
+        mut pairs: Option<(u64, &mut PairCache)>,
     ) -> Vec<Edge> {
         let mut edges = Vec::new();
         let mut seen = vec![usize::MAX; features.len()];
@@ -474,9 +492,9 @@ impl Engine {
             candidates.sort_unstable();
             for &j in &candidates {
                 let other = features[j];
-                let s = match pairs.as_deref_mut() {
-                    Some(cache) if f.serial != 0 && other.serial != 0 => {
-                        let key = (f.serial.min(other.serial), f.serial.max(other.serial));
+                let s = match pairs.as_mut() {
+                    Some((topic, cache)) if f.serial != 0 && other.serial != 0 => {
+                        let key = (*topic, f.serial.min(other.serial), f.serial.max(other.serial));
                         *cache.entry(key).or_insert_with(|| similarity(f, other, &self.settings))
                     }
                     _ => similarity(f, other, &self.settings),
@@ -503,6 +521,7 @@ impl Engine {
         &self,
         entries: &[&Entry],
         items: &[Vec<usize>],
+        item_features: &[&Features],
         cluster_items: &[usize],
         closeness: &[f64],
         plan: &decisions::Plan,
@@ -522,8 +541,7 @@ impl Engine {
         // Canonical wording: the member closest on average to the others (the sum of its
         // similarities; the group's size is the same for all); ties: shortest, then
         // alphabetical.
-        let item_features: Vec<&Features> =
-            cluster_items.iter().map(|i| entries[items[*i][0]].features.as_ref()).collect();
+        let group_features: Vec<&Features> = cluster_items.iter().map(|i| item_features[*i]).collect();
         let mut best: Option<(f64, &Entry)> = None;
         for item in cluster_items {
             let score = closeness[*item];
@@ -544,9 +562,11 @@ impl Engine {
             }
         }
         let wording = best.map_or_else(String::new, |(_, e)| e.text.clone());
-        let member_features: Vec<&Features> = member_entries.iter().map(|e| e.features.as_ref()).collect();
+        // Every member counts (exact duplicates too), with the topic words damped.
+        let member_features: Vec<&Features> =
+            cluster_items.iter().flat_map(|i| items[*i].iter().map(move |_| item_features[*i])).collect();
         let guess = self.model.guess(&member_features, &self.vocabulary, &self.settings);
-        let shared = explain::shared_concepts(&item_features, &self.vocabulary);
+        let shared = explain::shared_concepts(&group_features, &self.vocabulary);
         let mut group = Group {
             anchor,
             members,
