@@ -223,6 +223,20 @@ fn main() {
             s.family_accuracy,
             synthesis.conditions.len()
         );
+        if name == "shipped" && args.iter().any(|a| a == "--confident") {
+            // Families given without « à valider »: how many, and how many wrong.
+            let (mut sure, mut wrong) = (0, 0);
+            for group in synthesis.conditions.iter().filter(|g| g.status == cafe_savoir::synth::Status::Auto)
+            {
+                sure += 1;
+                let ok = |id: &cafe_savoir::domain::ProposalId| {
+                    group.family.is_some_and(|f| rows[id.0 as usize - 1].families.contains(&f))
+                };
+                wrong +=
+                    usize::from(group.members.iter().filter(|id| ok(id)).count() * 2 < group.members.len());
+            }
+            println!("{:45} {sure} groups sure of their family, {wrong} of them wrong", "confident");
+        }
     }
     let _ = similarity::dot;
 }

@@ -53,7 +53,12 @@ impl Default for Settings {
 impl Settings {
     /// The shipped settings (checked by a test; the defaults if the file were broken).
     pub fn shipped() -> Settings {
-        ron::from_str(SETTINGS_RON).unwrap_or_default()
+        Settings::parse(SETTINGS_RON).unwrap_or_default()
+    }
+
+    /// Settings from the text of a settings file (the error carries its position).
+    pub fn parse(text: &str) -> Result<Settings, ron::error::SpannedError> {
+        ron::from_str(text)
     }
 }
 
