@@ -48,19 +48,34 @@ pub fn shared_concepts(items: &[&Features], vocabulary: &Vocabulary) -> Vec<Stri
     shared_words(items, vocabulary)
 }
 
-/// The content words shared by at least two items, as first written (folded).
+/// The content words shared by at least two items, as a participant first wrote them.
 fn shared_words(items: &[&Features], vocabulary: &Vocabulary) -> Vec<String> {
     let mut counts: BTreeMap<u64, (usize, String)> = BTreeMap::new();
     for features in items {
-        for (hash, stem) in &features.surface {
+        for (hash, stem, written) in &features.surface {
             if vocabulary.is_generic(stem) || super::normalize::is_negation(stem) {
                 continue;
             }
-            let entry = counts.entry(*hash).or_insert_with(|| (0, stem.clone()));
+            let entry = counts.entry(*hash).or_insert_with(|| (0, written.clone()));
             entry.0 += 1;
         }
     }
     let mut words: Vec<(usize, String)> = counts.into_values().filter(|(n, _)| *n >= 2).collect();
     words.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    words.into_iter().map(|(_, w)| format!("« {w}… »")).take(5).collect()
+    words.into_iter().map(|(_, w)| format!("« {w} »")).take(5).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::synth::similarity::Settings;
+
+    #[test]
+    fn shared_words_are_quoted_as_written() {
+        let (vocabulary, settings) = (Vocabulary::empty(), Settings::shipped());
+        let a = Features::of("Des Cueillettes de pommes", &vocabulary, &settings);
+        let b = Features::of("la cueillette des pommes", &vocabulary, &settings);
+        let shared = shared_concepts(&[&a, &b], &vocabulary);
+        assert_eq!(shared, vec!["« Cueillettes »".to_string(), "« pommes »".to_string()]);
+    }
 }

@@ -512,8 +512,8 @@ impl Engine {
         features
             .surface
             .iter()
-            .find(|(h, _)| *h == word)
-            .is_some_and(|(_, stem)| self.vocabulary.is_generic(stem) || normalize::is_negation(stem))
+            .find(|(h, _, _)| *h == word)
+            .is_some_and(|(_, stem, _)| self.vocabulary.is_generic(stem) || normalize::is_negation(stem))
     }
 
     /// Builds one group from its items, applying the decisions that concern it.

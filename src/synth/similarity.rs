@@ -84,8 +84,9 @@ pub struct Features {
     pub words: Sparse,
     /// Character trigram hashes (normalised).
     pub grams: Sparse,
-    /// Each stem hash with the first folded word it came from (for explanations).
-    pub surface: Vec<(u64, String)>,
+    /// Each stem hash with its stem and the first word it came from, as written (for
+    /// explanations).
+    pub surface: Vec<(u64, String, String)>,
     /// The stems in order.
     pub stems: Vec<String>,
 }
@@ -98,13 +99,14 @@ impl Features {
         let analysed = vocabulary.analyse(&text);
         let (hits, named) = vocabulary.concepts_and_terms(&analysed);
         let stems = analysed.stems;
+        let written = analysed.stems_written;
         let terms: Vec<(u64, String)> = named.into_iter().map(|(c, t)| (c as u64, t)).collect();
         let mut concepts_raw: Sparse = hits.iter().map(|h| (h.concept as u64, h.weight)).collect();
         concepts_raw.sort_by_key(|(k, _)| *k);
         let concepts: Sparse = normalise(concepts_raw.clone());
         let mut words = Vec::new();
         let mut surface = Vec::new();
-        for stem in &stems {
+        for (stem, word) in stems.iter().zip(&written) {
             let weight = if is_negation(stem) {
                 0.3
             } else if vocabulary.is_generic(stem) {
@@ -114,8 +116,8 @@ impl Features {
             };
             let hash = hash(stem);
             words.push((hash, weight));
-            if !surface.iter().any(|(h, _)| *h == hash) {
-                surface.push((hash, stem.clone()));
+            if !surface.iter().any(|(h, _, _)| *h == hash) {
+                surface.push((hash, stem.clone(), word.clone()));
             }
         }
         let words = normalise(words);
