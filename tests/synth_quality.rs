@@ -4,8 +4,8 @@
 use std::path::Path;
 
 use cafe_savoir::store::families::{default_families, parse_families};
-use cafe_savoir::synth::Engine;
 use cafe_savoir::synth::quality::{parse_tsv, score, session_of};
+use cafe_savoir::synth::{Engine, Status};
 
 const DEV: &str = include_str!("fixtures/dev.tsv");
 
@@ -70,4 +70,15 @@ fn another_topic_uses_its_own_families() {
     let scores = score(&rows, &synthesis);
     assert!(scores.f1 >= 0.61, "bcubed F1 fell to {:.3}", scores.f1);
     assert!(scores.family_accuracy >= 0.63, "family accuracy fell to {:.3}", scores.family_accuracy);
+    // A family given without « à valider » is right (for most of its members).
+    let sure: Vec<_> = synthesis.conditions.iter().filter(|g| g.status == Status::Auto).collect();
+    assert!(!sure.is_empty(), "some families are backed by evidence");
+    for group in sure {
+        let right = group
+            .members
+            .iter()
+            .filter(|id| group.family.is_some_and(|f| rows[id.0 as usize - 1].families.contains(&f)))
+            .count();
+        assert!(right * 2 >= group.members.len(), "sure but wrong: {:?}", group.wording);
+    }
 }

@@ -50,6 +50,9 @@ const SEED_EVIDENCE: f32 = 0.6;
 /// Below this much evidence for the best family, nothing is sure (« à valider »).
 const MIN_EVIDENCE: f32 = 0.3;
 
+/// The same for a café's own families, where no vocabulary table backs the guess.
+const MIN_EVIDENCE_OWN_FAMILIES: f32 = 0.7;
+
 /// Are these the seed document's families (same numbers and identifiers)?
 fn are_seed_families(families: &[Family]) -> bool {
     let seed = crate::store::families::default_families();
@@ -142,7 +145,8 @@ impl FamilyModel {
                 let second = order.get(1).map_or(0.0, |&s| scores[s] / total);
                 let sure = share >= settings.family_min_confidence
                     && share - second >= settings.family_margin
-                    && scores[best] >= MIN_EVIDENCE;
+                    && scores[best]
+                        >= if self.seed_families { MIN_EVIDENCE } else { MIN_EVIDENCE_OWN_FAMILIES };
                 (Some(self.numbers[best]), share, if sure { Status::Auto } else { Status::ToValidate })
             }
             _ => (None, 0.0, Status::ToValidate),
