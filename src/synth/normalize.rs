@@ -323,6 +323,9 @@ mod tests {
         assert_eq!(a.stems("Personne ne nous écoute"), a.stems("aucun ne nous écoute"));
         assert_eq!(a.stems("on n'écoute personne"), a.stems("on ne écoute aucun"));
         assert_ne!(a.stems("une personne ressource"), a.stems("aucun ressource"));
+        for negated in ["on ne se parle plus", "jamais consultés", "aucune écoute", "rien ne bouge"] {
+            assert!(a.stems(negated).iter().any(|s| is_negation(s)), "{negated}");
+        }
         assert_ne!(a.stems("les communications"), a.stems("le commun"));
         assert_eq!(a.stems("communiquer"), a.stems("communications"));
         let tokens = a.tokens("notre CA décide");
