@@ -29,6 +29,7 @@ use std::path::Path;
 use clap::ValueEnum;
 
 use crate::domain::Session;
+use crate::domain::repair::{count_controls, escape_controls};
 use crate::i18n::Lang;
 use crate::synth::Synthesis;
 pub use document::SynthesisDocument;
@@ -153,24 +154,10 @@ pub fn export(
 }
 
 /// The text with every control character other than newline and tab made visible
-/// (`ESC` becomes `␛`), so that nothing typed or imported can drive a terminal or
-/// corrupt a document.
+/// (`ESC` becomes `\u{1b}`, as in messages: `domain::repair::escape_controls`), so
+/// that nothing typed or imported can drive a terminal or corrupt a document.
 pub fn printable(text: &str) -> Cow<'_, str> {
-    let is_control = |c: char| c.is_control() && c != '\n' && c != '\t';
-    if !text.chars().any(is_control) {
-        return Cow::Borrowed(text);
-    }
-    Cow::Owned(
-        text.chars()
-            .map(|c| match c {
-                '\r' => ' ',
-                c if (c as u32) < 0x20 => char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'),
-                '\u{7f}' => '\u{2421}',
-                c if is_control(c) => '\u{FFFD}',
-                c => c,
-            })
-            .collect(),
-    )
+    if count_controls(text) == 0 { Cow::Borrowed(text) } else { Cow::Owned(escape_controls(text)) }
 }
 
 #[cfg(test)]
@@ -179,9 +166,9 @@ mod tests {
 
     #[test]
     fn control_characters_become_visible_and_text_stays() {
-        assert_eq!(printable("a\x1b]0;x\x07b"), "a␛]0;x␇b");
+        assert_eq!(printable("a\x1b]0;x\x07b"), "a\\u{1b}]0;x\\u{7}b");
         assert_eq!(printable("ligne\nsuite\tfin"), "ligne\nsuite\tfin");
-        assert_eq!(printable("c\u{9b}2J"), "c\u{FFFD}2J");
+        assert_eq!(printable("c\u{9b}2J"), "c\\u{9b}2J");
         assert!(matches!(printable("rien à faire"), Cow::Borrowed(_)));
     }
 
