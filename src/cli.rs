@@ -90,23 +90,20 @@ fn parse_kind(text: &str) -> Result<Kind, String> {
     Kind::parse(text).ok_or_else(|| format!("condition | astuce | temoignage: `{text}`"))
 }
 
-/// Export formats of the synthèse.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SynthFormat {
-    Ron,
-    Md,
-    Csv,
-    Json,
-}
-
 #[derive(Debug, Args)]
 pub struct SynthArgs {
     #[arg(required = true)]
     pub inputs: Vec<PathBuf>,
-    #[arg(long, value_enum, default_value_t = SynthFormat::Md)]
-    pub format: SynthFormat,
+    #[arg(long, value_enum, hide_possible_values = true)]
+    pub format: Option<crate::export::Format>,
+    #[arg(long, value_enum, hide_possible_values = true, default_value_t = crate::export::Variant::Final)]
+    pub variant: crate::export::Variant,
+    #[arg(long)]
+    pub sources: bool,
     #[arg(short = 'o', long = "output")]
     pub output: Option<PathBuf>,
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Output formats of the rotation plan.

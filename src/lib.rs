@@ -8,6 +8,7 @@
 pub mod cli;
 pub mod commands;
 pub mod domain;
+pub mod export;
 pub mod i18n;
 pub mod plan;
 pub mod store;

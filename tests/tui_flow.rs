@@ -155,11 +155,12 @@ fn a_whole_workshop_by_keys() {
     let read = |name: &str| {
         std::fs::read_to_string(exports.join(format!("cafe-du-savoir-28-novembre-{name}"))).unwrap()
     };
-    let document = cafe_savoir::synth::export::from_ron(&read("synthese.ron")).expect("synthèse RON parses");
+    let document =
+        cafe_savoir::export::document::from_ron(&read("synthese.ron")).expect("synthèse RON parses");
     let members: usize = document.to_synthesis().all_groups().map(|g| g.members.len()).sum();
     assert_eq!(members, 15, "every proposal is in the exported synthèse");
     assert_eq!(read("synthese.csv").lines().count(), 16);
-    assert!(cafe_savoir::synth::export::from_json(&read("synthese.json")).is_ok());
+    assert!(cafe_savoir::export::document::from_json(&read("synthese.json")).is_ok());
     assert!(read("synthese.md").contains("Astuce de la table 3"));
     let notes = read("propositions.md");
     assert!(notes.contains("## Table 4 — Coconstruire") && notes.contains("- Astuce de la table 3"));

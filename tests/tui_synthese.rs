@@ -679,7 +679,7 @@ fn a_harvest_by_keys_from_capture_to_export() {
 
     // The exported synthèse (RON) says the same.
     let ron = std::fs::read_to_string(dir.path().join("exports/cafe-synthese.ron")).unwrap();
-    let exported = cafe_savoir::synth::export::from_ron(&ron).expect("synthèse RON parses").to_synthesis();
+    let exported = cafe_savoir::export::document::from_ron(&ron).expect("synthèse RON parses").to_synthesis();
     let merged = exported.group_of(id(MISSION)).unwrap();
     assert!(
         merged.members.contains(&id(EXPERTISE))

@@ -477,22 +477,26 @@ fn export_writes_beside_the_session_or_to_a_typed_path() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_with(session(), Screen::Export, dir.path());
     code(&mut app, KeyCode::Enter, t0());
-    assert!(dir.path().join("exports/cafe-synthese.ron").exists());
+    assert!(dir.path().join("exports/cafe-synthese.html").exists());
     code(&mut app, KeyCode::Down, t0());
     code(&mut app, KeyCode::Char('j'), t0());
     code(&mut app, KeyCode::Char('k'), t0());
     code(&mut app, KeyCode::Char('a'), t0());
     for name in [
-        "synthese.ron",
+        "synthese.html",
+        "synthese.docx",
         "synthese.md",
+        "travail.html",
+        "synthese.xlsx",
         "synthese.csv",
         "synthese.json",
+        "synthese.ron",
         "propositions.md",
         "propositions.csv",
     ] {
         assert!(dir.path().join(format!("exports/cafe-{name}")).exists(), "{name}");
     }
-    assert_eq!(app.open.as_ref().unwrap().export.written.len(), 6);
+    assert_eq!(app.open.as_ref().unwrap().export.written.len(), 10);
     assert!(matches!(&app.status, Some(Status::Info(m)) if m.contains("exports")));
     code(&mut app, KeyCode::Char('o'), t0());
     ctrl(&mut app, 'u', t0());

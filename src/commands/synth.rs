@@ -1,25 +1,62 @@
-//! `cafe synth INPUT... [--format ron|md|csv|json] [-o FILE]`: the synthèse of sessions
-//! (`.ron`) or notes (`.md`, `.csv`), combined when there are several, exported.
+//! `cafe synth INPUT... [--format F] [--variant final|travail] [--sources] [-o FILE|-]
+//! [--force]`: the synthèse of sessions (`.ron`) or notes (`.md`, `.csv`), combined when
+//! there are several, exported through [`crate::export`] (the same pipeline as the
+//! app's F5). The format follows `-o`'s extension unless `--format` says it (a
+//! conflicting pair is an error); `-o -` or no `-o` is standard output, where a closed
+//! pipe ends quietly; a file is written through `store::export_file`, which refuses
+//! sessions, the inputs, folders and special files, and replaces a file only with
+//! `--force`.
 
-use std::path::Path;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 
 use chrono::Utc;
 
-use crate::cli::{SynthArgs, SynthFormat, UserError};
+use crate::cli::{SynthArgs, UserError};
 use crate::domain::{Kind, Session};
+use crate::export::document::cluster_label;
+use crate::export::{self, Format, Options, SynthesisDocument, inputs};
 use crate::i18n::{self, Lang};
+use crate::store::export_file::{check_destination, write_export};
 use crate::store::{self, families::default_families, notes};
-use crate::synth::export::{self, SynthesisDocument};
-use crate::synth::{Engine, Synthesis};
+use crate::synth::Engine;
+
+/// Where the export goes (`None`: standard output) and in which format.
+fn destination(args: &SynthArgs, lang: Lang) -> Result<(Option<PathBuf>, Format), UserError> {
+    let file = args.output.clone().filter(|p| p.as_os_str() != "-");
+    let Some(path) = file else { return Ok((None, args.format.unwrap_or(Format::Md))) };
+    let shown = path.display().to_string();
+    match (args.format, Format::of_path(&path)) {
+        (Some(format), Some(named)) if format != named => {
+            let extension = path.extension().map(|e| e.to_string_lossy().into_owned()).unwrap_or_default();
+            Err(UserError(i18n::export::format_conflict(lang, &shown, format.extension(), &extension)))
+        }
+        (Some(format), _) | (None, Some(format)) => Ok((Some(path), format)),
+        (None, None) => Err(UserError(i18n::export::format_unknown(lang, &shown))),
+    }
+}
 
 /// Runs `cafe synth`.
 pub fn run(args: &SynthArgs, lang: Lang) -> Result<(), UserError> {
-    let mut inputs: Vec<(String, Session)> = Vec::new();
+    if let Some(path) = args.output.as_ref().filter(|p| p.as_os_str() != "-") {
+        // Refused places are said before any work; an existing file is checked at writing.
+        if let Err(reason) = check_destination(path, &args.inputs, true) {
+            return Err(UserError(i18n::export::refused(lang, &path.display().to_string(), reason, false)));
+        }
+    }
+    let (output, format) = destination(args, lang)?;
+    if output.is_none() && !format.is_text() && std::io::stdout().is_terminal() {
+        return Err(UserError(i18n::export::binary_to_terminal(lang, format.label())));
+    }
+    let mut sessions: Vec<(Session, String)> = Vec::new();
     for path in &args.inputs {
         let session = load_input(path, lang)?;
-        inputs.push((label_of(path, &session, args.inputs.len()), session));
+        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        sessions.push((session, stem));
     }
-    let refs: Vec<(String, &Session)> = inputs.iter().map(|(l, s)| (l.clone(), s)).collect();
+    let named: Vec<(&Session, String)> = sessions.iter().map(|(s, stem)| (s, stem.clone())).collect();
+    let labels = inputs::labels(&named, lang);
+    let refs: Vec<(String, &Session)> = labels.into_iter().zip(sessions.iter().map(|(s, _)| s)).collect();
     let families = refs.first().map(|(_, s)| s.families.clone()).unwrap_or_default();
     let families = if families.is_empty() { default_families() } else { families };
     let engine = Engine::new(&families);
@@ -28,53 +65,31 @@ pub fn run(args: &SynthArgs, lang: Lang) -> Result<(), UserError> {
         eprintln!("cafe: {}", i18n::synth::NO_PROPOSALS.get(lang));
     }
     for dropped in &synthesis.dropped {
-        let ids: Vec<String> = dropped.proposals.iter().map(|p| export::cluster_label(*p)).collect();
+        let ids: Vec<String> = dropped.proposals.iter().map(|p| cluster_label(*p)).collect();
         eprintln!("cafe: {}", i18n::synth::dropped(lang, dropped.decision, dropped.reason, &ids.join(", ")));
     }
-    let text = render(&synthesis, &refs, args.format, lang)?;
-    match &args.output {
-        Some(path) => store::write_atomic(path, text.as_bytes(), false).map_err(|e| {
-            UserError(i18n::synth::export_failed(
-                lang,
-                &format!("{}: {}", path.display(), i18n::errors::io_error(lang, &e)),
-            ))
-        }),
-        None => {
-            use std::io::Write;
-            let mut stdout = std::io::stdout().lock();
-            stdout
-                .write_all(text.as_bytes())
-                .map_err(|e| UserError(i18n::synth::export_failed(lang, &i18n::errors::io_error(lang, &e))))
-        }
+    let document = SynthesisDocument::new(&synthesis, &refs);
+    for same in inputs::same_events(&document) {
+        let (a, b) = (document.input_label(same.a as u32), document.input_label(same.b as u32));
+        eprintln!("cafe: {}", export::printable(&i18n::export::same_event(lang, a, b, same.shared)));
+    }
+    let options = Options { sources: args.sources, ..Options::new(lang, args.variant) };
+    let bytes = export::export(&synthesis, &refs, format, options)
+        .map_err(|e| UserError(i18n::synth::export_failed(lang, &e.to_string())))?;
+    match output {
+        Some(path) => write_export(&path, &bytes, &args.inputs, args.force)
+            .map_err(|e| UserError(i18n::export::write_error(lang, &path.display().to_string(), &e, false))),
+        None => write_stdout(&bytes, lang),
     }
 }
 
-/// The export text in the chosen format.
-pub fn render(
-    synthesis: &Synthesis,
-    inputs: &[(String, &Session)],
-    format: SynthFormat,
-    lang: Lang,
-) -> Result<String, UserError> {
-    let failed = |e: &dyn std::fmt::Display| UserError(i18n::synth::export_failed(lang, &e.to_string()));
-    match format {
-        SynthFormat::Csv => export::to_csv(synthesis, inputs).map_err(|e| failed(&e)),
-        SynthFormat::Ron => {
-            export::to_ron(&SynthesisDocument::new(synthesis, inputs)).map_err(|e| failed(&e))
-        }
-        SynthFormat::Json => {
-            export::to_json(&SynthesisDocument::new(synthesis, inputs)).map_err(|e| failed(&e))
-        }
-        SynthFormat::Md => Ok(export::to_markdown(&SynthesisDocument::new(synthesis, inputs), lang)),
-    }
-}
-
-/// How an input is named in a combined synthèse: its file name when there are several.
-fn label_of(path: &Path, session: &Session, count: usize) -> String {
-    if count > 1 {
-        path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| session.title.clone())
-    } else {
-        session.title.clone()
+/// Writes to standard output; a reader that went away (`| head`) is not an error.
+fn write_stdout(bytes: &[u8], lang: Lang) -> Result<(), UserError> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(UserError(i18n::synth::export_failed(lang, &i18n::errors::io_error(lang, &e)))),
+        Ok(()) => Ok(()),
     }
 }
 

@@ -65,9 +65,23 @@ pub fn arg_help(lang: Lang, key: &str) -> Option<&'static str> {
         "add.text" => ("Texte de la proposition", "Text of the proposal"),
         "list.dir" => ("Dossier (par défaut ./sessions)", "Folder (default ./sessions)"),
         "synth.inputs" => ("Sessions (.ron) ou notes (.md, .csv)", "Sessions (.ron) or notes (.md, .csv)"),
-        "synth.format" => ("Format de sortie", "Output format"),
-        "synth.output" => {
-            ("Fichier de sortie (par défaut : la sortie standard)", "Output file (default: standard output)")
+        "synth.format" => (
+            "md, html, docx, xlsx, csv, json ou ron (par défaut : celui de l'extension de -o, sinon md)",
+            "md, html, docx, xlsx, csv, json or ron (default: the extension of -o, else md)",
+        ),
+        "synth.output" => (
+            "Fichier de sortie (- ou absent : la sortie standard)",
+            "Output file (- or none: standard output)",
+        ),
+        "synth.force" => {
+            ("Remplacer le fichier de sortie s'il existe", "Replace the output file if it exists")
+        }
+        "synth.variant" => (
+            "final (pour les membres) ou travail (à valider, écartées, sources)",
+            "final (for members) or travail (to confirm, left out, sources)",
+        ),
+        "synth.sources" => {
+            ("Lister les propositions derrière chaque condition", "List the proposals behind each condition")
         }
         "plan.session" => ("Fichier de session (.ron)", "Session file (.ron)"),
         "plan.participants" => (

@@ -4,6 +4,7 @@
 
 pub mod cli;
 pub mod errors;
+pub mod export;
 pub mod harvest;
 pub mod plan;
 pub mod session;

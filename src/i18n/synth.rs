@@ -3,71 +3,11 @@
 use super::{Lang, Text};
 use crate::synth::{DecisionKind, DropReason, Status};
 
-pub const DOC_TITLE: Text =
-    Text::new("Les conditions favorables — document synthèse", "Conditions favorables — synthesis document");
-pub const CONDITIONS: Text =
-    Text::new("Conditions favorables", "Conditions favorables (enabling conditions)");
-pub const UNCLASSIFIED: Text = Text::new("Conditions à classer", "Conditions to classify");
-pub const ASTUCES: Text = Text::new("Astuces", "Tips (astuces)");
-pub const TEMOIGNAGES: Text = Text::new("Témoignages", "Testimonies (témoignages)");
-pub const EXCLUDED: Text = Text::new("Propositions écartées", "Proposals left out");
-pub const NONE: Text = Text::new("*(aucune condition)*", "*(no condition)*");
-pub const TO_VALIDATE: Text = Text::new("à valider", "to confirm");
+pub const TO_VALIDATE: Text = super::export::TO_VALIDATE;
 pub const NO_PROPOSALS: Text = Text::new(
     "aucune proposition dans les entrées : la synthèse est vide",
     "no proposal in the inputs: the synthèse is empty",
 );
-
-/// « 42 propositions, 17 conditions. »
-pub fn summary(lang: Lang, proposals: usize, conditions: usize) -> String {
-    match lang {
-        Lang::Fr => format!(
-            "{proposals} proposition{} regroupée{} en {conditions} condition{}.",
-            plural(proposals),
-            plural(proposals),
-            plural(conditions)
-        ),
-        Lang::En => format!(
-            "{proposals} proposal{} grouped into {conditions} condition{}.",
-            plural(proposals),
-            plural(conditions)
-        ),
-    }
-}
-
-/// « 3 tables (1, 4, 7) ».
-pub fn support_line(lang: Lang, support: usize, tables: &str) -> String {
-    match lang {
-        Lang::Fr => format!("{support} table{} ({tables})", plural(support)),
-        Lang::En => format!("{support} table{} ({tables})", plural(support)),
-    }
-}
-
-/// « tables 1, 4 ».
-pub fn tables_line(lang: Lang, tables: &str) -> String {
-    match lang {
-        Lang::Fr => format!("tables {tables}"),
-        Lang::En => format!("tables {tables}"),
-    }
-}
-
-/// « 4 votes ».
-pub fn votes(lang: Lang, votes: u32) -> String {
-    let s = if votes > 1 { "s" } else { "" };
-    match lang {
-        Lang::Fr => format!("{votes} vote{s}"),
-        Lang::En => format!("{votes} vote{s}"),
-    }
-}
-
-/// « table 3, tour 2 » (with the input's name when several are combined).
-pub fn origin(lang: Lang, input: &str, table: u32, round: u32) -> String {
-    let prefix = if input.is_empty() { String::new() } else { format!("{input}, ") };
-    match lang {
-        Lang::Fr => format!("{prefix}table {table}, tour {round}"),
-        Lang::En => format!("{prefix}table {table}, round {round}"),
-    }
-}
 
 /// The status of a family, as shown to the room.
 pub fn status(lang: Lang, status: Status) -> &'static str {
@@ -138,8 +78,4 @@ pub fn bad_note(lang: Lang, path: &str, line: usize, detail: &str) -> String {
         Lang::Fr => format!("{path}, ligne {line} : {detail}"),
         Lang::En => format!("{path}, line {line}: {detail}"),
     }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n > 1 { "s" } else { "" }
 }

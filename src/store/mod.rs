@@ -6,6 +6,7 @@
 //! file formats; a file that fails to load is never written over.
 
 pub mod atomic;
+pub mod export_file;
 pub mod families;
 pub mod journal;
 pub mod lock;

@@ -273,7 +273,7 @@ pub fn to_text(session: &Session) -> Result<String, ron::Error> {
 /// RON escapes every `'` and every `\\`, so a `\` right before a `'` is always that
 /// quote's own escape, and dropping it is exact. (A session holds no `char` values,
 /// the only other place where `\'` could appear.)
-fn unescape_apostrophes(text: &str) -> String {
+pub fn unescape_apostrophes(text: &str) -> String {
     text.replace("\\'", "'")
 }
 

@@ -12,9 +12,9 @@
 pub mod cluster;
 pub mod decisions;
 pub mod explain;
-pub mod export;
 pub mod family;
 pub mod generate;
+pub mod headline;
 pub mod normalize;
 pub mod quality;
 pub mod similarity;
@@ -136,6 +136,15 @@ pub fn combined_id(input: usize, id: ProposalId) -> ProposalId {
 /// The input and the original id of a combined id.
 pub fn split_combined_id(id: ProposalId) -> (usize, ProposalId) {
     ((id.0 >> 40) as usize, ProposalId(id.0 & ((1 << 40) - 1)))
+}
+
+/// Astuces are grouped only at least this similar: when they say the same thing.
+const ASTUCES_SAY_THE_SAME: f32 = 0.8;
+
+/// The order of the groups of one kind in a [`Synthesis`]: most tables first, then most
+/// proposals, then the oldest anchor.
+pub fn display_order(a: &Group, b: &Group) -> std::cmp::Ordering {
+    b.support.cmp(&a.support).then(b.members.len().cmp(&a.members.len())).then(a.anchor.cmp(&b.anchor))
 }
 
 /// One proposal as the engine sees it.
@@ -272,7 +281,7 @@ impl Engine {
         let mut synthesis = Synthesis { dropped: plan.dropped.clone(), ..Synthesis::default() };
         for kind in Kind::ALL {
             let of_kind: Vec<&Entry> = entries.iter().filter(|e| e.kind == kind).collect();
-            let (groups, suggestions, refused) = self.group(&of_kind, &plan);
+            let (groups, suggestions, refused) = self.group(kind, &of_kind, &plan);
             synthesis.dropped.extend(refused);
             synthesis.suggestions.extend(suggestions);
             match kind {
@@ -291,6 +300,7 @@ impl Engine {
     /// Groups the entries of one kind.
     fn group(
         &self,
+        kind: Kind,
         entries: &[&Entry],
         plan: &decisions::Plan,
     ) -> (Vec<Group>, Vec<Suggestion>, Vec<DroppedDecision>) {
@@ -305,7 +315,7 @@ impl Engine {
             .filter_map(|(a, b)| Some((*index_of.get(a)?, *index_of.get(b)?)))
             .collect();
         // Items: exact duplicates together, unless a decision keeps two of them apart.
-        let items = make_items(entries, &cannot);
+        let items = make_items(kind, entries, &cannot);
         let item_of: Vec<usize> = {
             let mut v = vec![0; entries.len()];
             for (i, item) in items.iter().enumerate() {
@@ -329,7 +339,13 @@ impl Engine {
             .zip(&damped)
             .map(|(item, damped)| damped.as_ref().unwrap_or(entries[item[0]].features.as_ref()))
             .collect();
-        let edges = self.edges(&features, topic.signature());
+        let mut edges = self.edges(&features, topic.signature());
+        // Témoignages are quoted, never merged; astuces join only when they say the same thing.
+        edges.retain(|edge| match kind {
+            Kind::Condition => true,
+            Kind::Astuce => edge.similarity >= ASTUCES_SAY_THE_SAME,
+            Kind::Temoignage => false,
+        });
         let weights: Vec<f64> = items.iter().map(|i| i.len() as f64).collect();
         let problem = Problem {
             weights: weights.clone(),
@@ -381,12 +397,7 @@ impl Engine {
             concepts_of_cluster.insert(*cluster_id, concepts);
             groups.push(group);
         }
-        groups.sort_by(|a, b| {
-            b.support
-                .cmp(&a.support)
-                .then(b.members.len().cmp(&a.members.len()))
-                .then(a.anchor.cmp(&b.anchor))
-        });
+        groups.sort_by(display_order);
         let mut suggestions = Vec::new();
         for &(a, b, s) in &clustering.near {
             if s < self.settings.suggest_threshold || s >= self.settings.merge_threshold {
@@ -538,34 +549,19 @@ impl Engine {
             .into_iter()
             .collect();
         let tables: Vec<u32> = origins.iter().map(|o| o.table).collect::<BTreeSet<_>>().into_iter().collect();
-        // Canonical wording: the member closest on average to the others (the sum of its
-        // similarities; the group's size is the same for all); ties: shortest, then
-        // alphabetical.
         let group_features: Vec<&Features> = cluster_items.iter().map(|i| item_features[*i]).collect();
-        let mut best: Option<(f64, &Entry)> = None;
-        for item in cluster_items {
-            let score = closeness[*item];
-            for &e in &items[*item] {
-                let entry = entries[e];
-                let better = match best {
-                    None => true,
-                    Some((m, current)) => {
-                        score > m + 1e-6
-                            || ((score - m).abs() <= 1e-6
-                                && (entry.text.chars().count(), &entry.text)
-                                    < (current.text.chars().count(), &current.text))
-                    }
-                };
-                if better {
-                    best = Some((score, entry));
-                }
-            }
-        }
-        let wording = best.map_or_else(String::new, |(_, e)| e.text.clone());
         // Every member counts (exact duplicates too), with the topic words damped.
         let member_features: Vec<&Features> =
             cluster_items.iter().flat_map(|i| items[*i].iter().map(move |_| item_features[*i])).collect();
         let guess = self.model.guess(&member_features, &self.vocabulary, &self.settings);
+        let wording = headline::choose(
+            self,
+            member_entries[0].kind,
+            cluster_items
+                .iter()
+                .flat_map(|i| items[*i].iter().map(|e| (entries[*e].text.as_str(), closeness[*i]))),
+            guess.explanation.closest_seed.as_deref(),
+        );
         let shared = explain::shared_concepts(&group_features, &self.vocabulary);
         let mut group = Group {
             anchor,
@@ -634,12 +630,13 @@ struct Postings {
 }
 
 /// Groups entries into items of exact duplicates (same key), except entries that a
-/// decision keeps apart from another entry of the same key, which stay alone.
-fn make_items(entries: &[&Entry], cannot: &[(usize, usize)]) -> Vec<Vec<usize>> {
+/// decision keeps apart from another entry of the same key, which stay alone, and
+/// témoignages, each its own item (a quote is never merged away).
+fn make_items(kind: Kind, entries: &[&Entry], cannot: &[(usize, usize)]) -> Vec<Vec<usize>> {
     let mut by_key: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     let mut alone = Vec::new();
     for (i, e) in entries.iter().enumerate() {
-        if e.features.key.is_empty() {
+        if e.features.key.is_empty() || kind == Kind::Temoignage {
             alone.push(i);
         } else {
             by_key.entry(e.features.key.as_str()).or_default().push(i);

@@ -95,6 +95,10 @@ pub enum Action {
     Trashed(Result<PathBuf, String>),
     /// Result of an export: the files written.
     Exported(Result<Vec<PathBuf>, String>),
+    /// The typed export path exists: ask before replacing it.
+    ExportExists(PathBuf),
+    /// The facilitator confirmed: replace this existing file with the selected export.
+    ReplaceExport(PathBuf),
     /// Result of saving the settings.
     SettingsSaved(Result<(), String>),
 }

@@ -7,7 +7,7 @@
 
 use std::path::PathBuf;
 
-use super::export_files::ExportFormat;
+use super::export_files::ExportEntry;
 use crate::domain::Session;
 
 /// A side effect requested by `update`.
@@ -31,8 +31,9 @@ pub enum Effect {
     Duplicate { source: PathBuf, title: String },
     /// Move a session file (and its backup) into `.trash/`.
     Trash(PathBuf),
-    /// Write exports of the open session.
-    Export { formats: Vec<ExportFormat>, target: Option<PathBuf> },
+    /// Write exports of the open session (a typed `target` that exists is replaced only
+    /// when `replace`: the facilitator confirmed).
+    Export { files: Vec<ExportEntry>, target: Option<PathBuf>, replace: bool },
     /// Remember the settings.
     SaveSettings,
     /// Ring the terminal bell.

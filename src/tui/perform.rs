@@ -12,12 +12,15 @@ use chrono::{DateTime, Utc};
 use super::action::{Action, Saved};
 use super::app::{App, OpenSession};
 use super::effect::Effect;
-use super::export_files::{ExportFormat, default_export_path, export_text};
+use super::export_files::{ExportEntry, default_export_path, export_bytes};
 use super::screens::home::state::{SessionEntry, Summary, sort_entries};
 use super::settings::Settings;
 use crate::domain::{Clock, Decisions, Session};
+use crate::export::Format;
 use crate::i18n::Lang;
 use crate::i18n::errors::{io_error, store_error};
+use crate::i18n::export::write_error;
+use crate::store::export_file::{ExportFileError, Refused, create_folder, write_export};
 use crate::store::{self, SessionFile, StoreError, write_atomic};
 use crate::synth::Engine;
 
@@ -64,16 +67,22 @@ pub fn perform(app: &App, effect: Effect, now: DateTime<Utc>) -> Option<Action> 
         Effect::Trash(path) => Some(Action::Trashed(
             trash(&path, now).map_err(|e| format!("{}: {}", path.display(), io_error(lang, &e))),
         )),
-        Effect::Export { formats, target } => {
+        Effect::Export { files, target, replace } => {
             let open = app.open.as_ref()?;
-            Some(Action::Exported(write_exports(
+            let written = write_exports(
                 &open.session,
                 &open.engine,
                 lang,
                 &open.path,
-                &formats,
+                &files,
                 target.as_deref(),
-            )))
+                replace,
+            );
+            Some(match written {
+                Err(WriteFailure::Exists(path)) => Action::ExportExists(path),
+                Err(WriteFailure::Failed(message)) => Action::Exported(Err(message)),
+                Ok(paths) => Action::Exported(Ok(paths)),
+            })
         }
         Effect::SaveSettings => Some(Action::SettingsSaved(save_settings(app.settings, &app.settings_path))),
         Effect::Bell => None,
@@ -200,34 +209,65 @@ fn trash(path: &Path, now: DateTime<Utc>) -> std::io::Result<PathBuf> {
     Ok(target)
 }
 
-/// Writes each format, to `target` (a file, or a folder for several formats) or into
-/// `exports/` beside the session; returns the files written.
+/// Why [`write_exports`] stopped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WriteFailure {
+    /// This file exists: the facilitator must confirm before it is replaced.
+    Exists(PathBuf),
+    /// Anything else, in words.
+    Failed(String),
+}
+
+/// Writes each file, to `target` (a file, or a folder for several) or into `exports/`
+/// beside the session; returns the files written. The app's own `exports/` files are
+/// replaced freely; a typed `target` that exists is replaced only when `replace`. A
+/// typed file whose extension names a format gets the synthèse in that format.
 pub fn write_exports(
     session: &Session,
     engine: &Engine,
     lang: Lang,
     session_path: &Path,
-    formats: &[ExportFormat],
+    files: &[ExportEntry],
     target: Option<&Path>,
-) -> Result<Vec<PathBuf>, String> {
+    replace: bool,
+) -> Result<Vec<PathBuf>, WriteFailure> {
     let mut written = Vec::new();
-    for format in formats {
-        let default = default_export_path(session_path, *format);
+    for file in files {
+        let default = default_export_path(session_path, *file);
         let path = match target {
-            Some(target) if target.is_dir() || formats.len() > 1 => {
+            Some(target) if target.is_dir() || files.len() > 1 => {
                 target.join(default.file_name().unwrap_or_default())
             }
             Some(target) => target.to_path_buf(),
             None => default,
         };
-        let text = export_text(session, engine, *format, lang)?;
+        // A typed file name's extension chooses the synthèse's format, as `-o` does.
+        let file = match (file, target.and_then(Format::of_path)) {
+            (ExportEntry::Synthesis(_, variant), Some(named)) if files.len() == 1 && !path.is_dir() => {
+                ExportEntry::Synthesis(named, *variant)
+            }
+            _ => *file,
+        };
+        let bytes = export_bytes(session, engine, file, lang).map_err(WriteFailure::Failed)?;
         if let Some(dir) = path.parent()
             && !dir.as_os_str().is_empty()
         {
-            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+            create_folder(dir).map_err(|e| {
+                WriteFailure::Failed(format!(
+                    "{}: {}",
+                    dir.display(),
+                    crate::i18n::errors::io_error(lang, &e)
+                ))
+            })?;
         }
-        write_atomic(&path, text.as_bytes(), false).map_err(|e| format!("{}: {e}", path.display()))?;
-        written.push(path);
+        let may_replace = replace || target.is_none();
+        match write_export(&path, &bytes, &[session_path.to_path_buf()], may_replace) {
+            Ok(()) => written.push(path),
+            Err(ExportFileError::Refused(Refused::Exists)) => return Err(WriteFailure::Exists(path)),
+            Err(e) => {
+                return Err(WriteFailure::Failed(write_error(lang, &path.display().to_string(), &e, true)));
+            }
+        }
     }
     Ok(written)
 }

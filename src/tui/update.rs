@@ -145,6 +145,8 @@ pub fn update(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> 
             }
             Err(message) => app.status = Some(Status::Error(t::export_failed(app.lang, &message))),
         },
+        Action::ExportExists(path) => export::update::ask_replace(app, path),
+        Action::ReplaceExport(path) => export::update::replace(app, path, &mut effects),
         Action::SettingsSaved(result) => {
             if let Err(message) = result {
                 app.status = Some(Status::Error(t::settings_not_saved(app.lang, &message)));
@@ -432,8 +434,9 @@ fn answer(app: &mut App, prompt: &Prompt, typed: &str, effects: &mut Vec<Effect>
             }
             if let Some(open) = app.open.as_ref() {
                 effects.push(Effect::Export {
-                    formats: vec![open.export.format()],
+                    files: vec![open.export.file()],
                     target: Some(std::path::PathBuf::from(path)),
+                    replace: false,
                 });
             }
             Ok(())

@@ -7,21 +7,28 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
+use crate::export::notes::NotesFormat;
+use crate::export::{Format, Variant};
 use crate::i18n::Text;
+use crate::i18n::export as x;
 use crate::i18n::tui as t;
 use crate::tui::action::{Action, ExportAction};
 use crate::tui::app::App;
-use crate::tui::export_files::{ExportFormat, default_export_path};
+use crate::tui::export_files::{ExportEntry, default_export_path};
 use crate::tui::widgets::fit;
 
-fn describe(format: ExportFormat) -> Text {
-    match format {
-        ExportFormat::SynthesisRon => t::EXPORT_SYNTH_RON,
-        ExportFormat::SynthesisMarkdown => t::EXPORT_SYNTH_MD,
-        ExportFormat::SynthesisCsv => t::EXPORT_SYNTH_CSV,
-        ExportFormat::SynthesisJson => t::EXPORT_SYNTH_JSON,
-        ExportFormat::ProposalsMarkdown => t::EXPORT_NOTES_MD,
-        ExportFormat::ProposalsCsv => t::EXPORT_NOTES_CSV,
+fn describe(file: ExportEntry) -> Text {
+    match file {
+        ExportEntry::Synthesis(_, Variant::Travail) => x::SCREEN_TRAVAIL,
+        ExportEntry::Synthesis(Format::Html, _) => x::SCREEN_HTML,
+        ExportEntry::Synthesis(Format::Docx, _) => x::SCREEN_DOCX,
+        ExportEntry::Synthesis(Format::Xlsx, _) => x::SCREEN_XLSX,
+        ExportEntry::Synthesis(Format::Md, _) => t::EXPORT_SYNTH_MD,
+        ExportEntry::Synthesis(Format::Csv, _) => t::EXPORT_SYNTH_CSV,
+        ExportEntry::Synthesis(Format::Json, _) => t::EXPORT_SYNTH_JSON,
+        ExportEntry::Synthesis(Format::Ron, _) => t::EXPORT_SYNTH_RON,
+        ExportEntry::Proposals(NotesFormat::Markdown) => t::EXPORT_NOTES_MD,
+        ExportEntry::Proposals(NotesFormat::Csv) => t::EXPORT_NOTES_CSV,
     }
 }
 
@@ -30,7 +37,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(open) = app.open.as_ref() else { return };
     let (lang, theme) = (app.lang, &app.theme);
     let state = &open.export;
-    let rows = ExportFormat::ALL.len() as u16;
+    let rows = ExportEntry::ALL.len() as u16;
     let [heading, list, _, written] = Layout::vertical([
         Constraint::Length(2),
         Constraint::Length(rows),
@@ -47,24 +54,28 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Line::default(),
     ])
     .render(heading, buf);
-    for (i, format) in ExportFormat::ALL.iter().enumerate() {
+    for (i, file) in ExportEntry::ALL.iter().enumerate() {
         let row = Rect { y: list.y + i as u16, height: 1, ..list };
         let selected = i == state.selected;
-        let name = default_export_path(&open.path, *format);
-        let file = name.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = default_export_path(&open.path, *file);
+        let file_name = name.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let width = row.width as usize;
-        let group = if format.is_synthesis() { t::SYNTHESIS } else { t::PROPOSALS };
+        let group = match file {
+            ExportEntry::Synthesis(_, Variant::Travail) => x::STAFF,
+            ExportEntry::Synthesis(..) => t::SYNTHESIS,
+            ExportEntry::Proposals(_) => t::PROPOSALS,
+        };
         let label_w = 26;
         // Narrow terminals show the file name whole and leave the description out.
         let file_w = if width >= 120 { 42.min(width / 3) } else { width.saturating_sub(label_w) };
         let line = Line::from(vec![
             Span::styled(
-                fit(&format!(" {} · {}", group.get(lang), format.label()), label_w),
+                fit(&format!(" {} · {}", group.get(lang), file.label()), label_w),
                 if selected { theme.selected() } else { theme.accent() },
             ),
-            Span::styled(fit(&format!(" {file}"), file_w), theme.muted()),
+            Span::styled(fit(&format!(" {file_name}"), file_w), theme.muted()),
             Span::styled(
-                fit(&format!(" {}", describe(*format).get(lang)), width.saturating_sub(label_w + file_w)),
+                fit(&format!(" {}", describe(*file).get(lang)), width.saturating_sub(label_w + file_w)),
                 theme.base(),
             ),
         ]);
