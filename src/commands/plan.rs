@@ -19,7 +19,7 @@ pub fn run(args: &PlanArgs, lang: Lang) -> Result<(), UserError> {
     let mut session = original.clone();
     if let Some(path) = &args.participants {
         let participants =
-            read_participants(path).map_err(|e| refuse(i18n::plan::participants_error(lang, &e)))?;
+            read_participants(path).map_err(|e| refuse(i18n::plan::participants_read_error(lang, &e)))?;
         plan::set_participants(&mut session, participants);
     }
     if let Some(count) = args.count {

@@ -4,7 +4,6 @@
 //! written over), applies the whole change to a copy, and saves only if every part of
 //! the change was accepted: an import is all-or-nothing across all its notes files.
 
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -18,7 +17,7 @@ use crate::i18n::errors::{controls_removed, notes_read_error, repairs_note, sess
 use crate::i18n::{Lang, session as msg};
 use crate::store::families::families_for_new_session;
 use crate::store::names::session_path_for;
-use crate::store::notes::{Notes, read_notes};
+use crate::store::notes::{AppliedNotes, Notes, read_notes};
 use crate::store::session_file::{load_repaired, save_new};
 use crate::store::{StoreError, UpdateError, load, update_session};
 
@@ -66,17 +65,6 @@ fn new_session_path(given: &Path, title: &str) -> PathBuf {
     if names_folder { session_path_for(given, title) } else { given.to_path_buf() }
 }
 
-/// What an import did, for its report.
-#[derive(Debug, Default)]
-struct ImportReport {
-    created: Vec<(u32, String)>,
-    completed: Vec<u32>,
-    per_table: BTreeMap<u32, usize>,
-    total: usize,
-    /// Control characters removed from the notes' texts.
-    controls: usize,
-}
-
 /// `cafe import SESSION.ron NOTES...`: every notes file is read and checked first;
 /// the session is saved once, only if all of them are accepted.
 pub fn import(session_path: &Path, notes_paths: &[PathBuf], lang: Lang) -> Result<(), UserError> {
@@ -117,57 +105,16 @@ pub fn import(session_path: &Path, notes_paths: &[PathBuf], lang: Lang) -> Resul
     Ok(())
 }
 
-/// Adds the tables and proposals of parsed notes to `session`. Tables missing from the
-/// session are created with the notes' theme as their question; an existing table's
-/// empty question or host is filled in from the notes. Returns the first refusal,
-/// located in its notes file, in the user's language.
-fn apply_notes(session: &mut Session, parsed: &[(&Path, Notes)], lang: Lang) -> Result<ImportReport, String> {
-    let mut report = ImportReport::default();
+/// Adds every parsed notes file to `session` by the one rule of [`AppliedNotes`];
+/// returns the first refusal, located in its notes file, in the user's language.
+fn apply_notes(session: &mut Session, parsed: &[(&Path, Notes)], lang: Lang) -> Result<AppliedNotes, String> {
+    let mut report = AppliedNotes::default();
     let now = Utc::now();
     for (path, notes) in parsed {
-        for table in &notes.tables {
-            let (theme, host) =
-                (table.theme.as_deref().unwrap_or_default(), table.host.as_deref().unwrap_or_default());
-            report.controls += count_controls(theme) + count_controls(host);
-            let (theme, host) = (clean_text(theme), clean_text(host));
-            match session.table_mut(table.number) {
-                Some(existing) => {
-                    let mut changed = false;
-                    if existing.question.trim().is_empty() && !theme.is_empty() {
-                        existing.question = theme;
-                        changed = true;
-                    }
-                    if existing.host.trim().is_empty() && !host.is_empty() {
-                        existing.host = host;
-                        changed = true;
-                    }
-                    if changed && !report.completed.contains(&table.number) {
-                        report.completed.push(table.number);
-                    }
-                }
-                None => {
-                    session
-                        .add_table(table.number, &theme)
-                        .map_err(|e| msg::located(path, table.line, &session_error(lang, &e)))?;
-                    if let Some(created) = session.table_mut(table.number) {
-                        created.host = host;
-                    }
-                    report.created.push((table.number, theme));
-                }
-            }
-        }
-        for entry in &notes.entries {
-            let round = entry.round.unwrap_or(1);
-            let kind = entry.kind.unwrap_or_default();
-            session
-                .add_proposal(entry.table, round, kind, &entry.text, now)
-                .map_err(|e| msg::located(path, entry.line, &session_error(lang, &e)))?;
-            *report.per_table.entry(entry.table).or_default() += 1;
-            report.controls += count_controls(&entry.text);
-            report.total += 1;
-        }
+        report
+            .apply(session, notes, now)
+            .map_err(|refused| msg::located(path, refused.line, &session_error(lang, &refused.error)))?;
     }
-    report.completed.retain(|n| !report.created.iter().any(|(c, _)| c == n));
     Ok(report)
 }
 

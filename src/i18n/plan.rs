@@ -4,7 +4,7 @@
 
 use super::{Lang, Text};
 use crate::plan::{Breach, CrowdedTables, PlanError, Reason, Report, Rule};
-use crate::store::participants::ParticipantsError;
+use crate::store::participants::{ParticipantsError, ParticipantsReadError};
 
 pub const TITLE: Text = Text::new("Plan de rotation", "Rotation plan");
 pub const QUALITY: Text = Text::new("Qualité du plan", "Plan quality");
@@ -242,14 +242,24 @@ pub fn plan_error(lang: Lang, err: &PlanError) -> String {
     }
 }
 
-/// A participants file that could not be read.
+/// A participants file that could not be read, named first (`FILE: ligne 3 : …`).
+pub fn participants_read_error(lang: Lang, err: &ParticipantsReadError) -> String {
+    match err {
+        ParticipantsReadError::Io { path, source } => {
+            format!("{}: {}", path.display(), super::errors::io_error(lang, source))
+        }
+        ParticipantsReadError::Participants { path, error } => {
+            format!("{}: {}", path.display(), participants_error(lang, error))
+        }
+    }
+}
+
+/// What is wrong in a participants list, located by line.
 pub fn participants_error(lang: Lang, err: &ParticipantsError) -> String {
     use ParticipantsError as E;
-    let io = |source: &std::io::Error| super::errors::io_error(lang, source);
     match (lang, err) {
-        (_, E::Io { path, source }) => format!("{}: {}", path.display(), io(source)),
-        (Lang::Fr, E::NotUtf8) => "le fichier des participants n'est pas en UTF-8".into(),
-        (Lang::En, E::NotUtf8) => "the participants file is not UTF-8".into(),
+        (Lang::Fr, E::NotText) => "texte illisible (UTF-8, UTF-16 ou Windows-1252 attendu)".into(),
+        (Lang::En, E::NotText) => "unreadable text (UTF-8, UTF-16 or Windows-1252 expected)".into(),
         (Lang::Fr, E::MissingColumns { line }) => {
             format!("ligne {line} : l'en-tête doit avoir une colonne « name » (ou « nom »)")
         }

@@ -12,6 +12,7 @@ pub mod lock;
 pub mod names;
 pub mod notes;
 pub mod participants;
+pub mod reader;
 pub mod session_file;
 pub mod writer;
 
