@@ -7,7 +7,7 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use chrono::{NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::cli::{AddArgs, NewArgs, UserError};
 use crate::domain::repair::count_controls;
@@ -119,12 +119,14 @@ fn apply_notes(session: &mut Session, parsed: &[(&Path, Notes)], lang: Lang) -> 
 }
 
 /// `cafe add SESSION.ron --table N [--round R] [--kind K] TEXT`: the round defaults to
-/// the clock's current round.
+/// the clock's current round, the clock caught up to now as the app would.
 pub fn add(args: &AddArgs, lang: Lang) -> Result<(), UserError> {
     let text = args.text.join(" ");
+    let now = Utc::now();
     let ((id, round), _) = update_session(&args.session, |session| {
+        session.catch_up_clock(now);
         let round = args.round.unwrap_or_else(|| session.current_round());
-        session.add_proposal(args.table, round, args.kind, &text, Utc::now()).map(|id| (id, round))
+        session.add_proposal(args.table, round, args.kind, &text, now).map(|id| (id, round))
     })
     .map_err(update_err(lang, session_err(lang)))?;
     let removed = count_controls(&text);
@@ -199,19 +201,22 @@ fn list_line(lang: Lang, item: &Listed) -> String {
     }
 }
 
-/// `cafe show SESSION.ron`: a readable summary.
+/// `cafe show SESSION.ron`: a readable summary, the clock caught up to now as the app
+/// would (nothing is written).
 pub fn show(path: &Path, lang: Lang) -> Result<(), UserError> {
-    let (session, repairs) = load_repaired(path).map_err(store_err(lang))?;
+    let (mut session, repairs) = load_repaired(path).map_err(store_err(lang))?;
     if !repairs.is_empty() {
         eprintln!("cafe: {}", repairs_note(lang, path, &repairs));
     }
-    print!("{}", summary(&session, lang));
+    let now = Utc::now();
+    session.catch_up_clock(now);
+    print!("{}", summary(&session, now, lang));
     Ok(())
 }
 
 /// The text `cafe show` prints. Every text from the file goes through [`clean_text`],
 /// so that a hand-edited file cannot send control sequences to the terminal.
-pub fn summary(session: &Session, lang: Lang) -> String {
+pub fn summary(session: &Session, now: DateTime<Utc>, lang: Lang) -> String {
     let mut out = String::new();
     let title = clean_text(&session.title);
     let _ = writeln!(out, "{title}");
@@ -228,7 +233,7 @@ pub fn summary(session: &Session, lang: Lang) -> String {
     let schedule = &session.schedule;
     let plan = msg::schedule(lang, &schedule.round_minutes, schedule.move_minutes, schedule.harvest_minutes);
     let _ = writeln!(out, "{}", msg::field(lang, msg::SCHEDULE, &plan));
-    if let Some(line) = clock_line(session, lang) {
+    if let Some(line) = clock_line(session, now, lang) {
         let _ = writeln!(out, "{line}");
     }
     if !session.families.is_empty() {
@@ -302,14 +307,13 @@ fn write_proposals(out: &mut String, session: &Session, table: u32, lang: Lang) 
 }
 
 /// Where the clock stands, when it has been used.
-fn clock_line(session: &Session, lang: Lang) -> Option<String> {
+fn clock_line(session: &Session, now: DateTime<Utc>, lang: Lang) -> Option<String> {
     let clock = &session.clock;
     if clock.phase == 0 && clock.remaining_ms.is_none() && !clock.is_running() {
         return None;
     }
     let phase = clock.current(&session.schedule).map(|p| p.kind).unwrap_or(PhaseKind::Harvest);
-    let remaining_ms = clock.remaining_ms(&session.schedule, Utc::now());
-    let seconds = remaining_ms.max(0) / 1000;
+    let seconds = clock.seconds_left(&session.schedule, now);
     let remaining = format!("{}:{:02}", seconds / 60, seconds % 60);
     Some(msg::clock_line(lang, &msg::clock_phase(lang, phase), &remaining, clock.is_running()))
 }
@@ -322,8 +326,9 @@ mod tests {
     fn a_running_clock_shows_the_time_left_now() {
         let mut session = Session::new("Essai", Vec::new(), 2, 3, 20).expect("valid session");
         let schedule = session.schedule.clone();
-        session.clock.start(&schedule, Utc::now() - chrono::Duration::minutes(5));
-        let line = clock_line(&session, Lang::Fr).expect("the clock was used");
+        let now = Utc::now();
+        session.clock.start(&schedule, now - chrono::Duration::minutes(5));
+        let line = clock_line(&session, now, Lang::Fr).expect("the clock was used");
         assert!(line.contains("14:5") || line.contains("15:00"), "{line}");
         assert!(line.contains("en marche"), "{line}");
     }
