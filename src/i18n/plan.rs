@@ -31,6 +31,12 @@ pub fn numbered(lang: Lang, n: u32) -> String {
     }
 }
 
+/// The people of a session to show: its participants, or `Participant 1`, `Participant
+/// 2`… when only their count is known.
+pub fn people(lang: Lang, session: &crate::domain::Session) -> Vec<crate::domain::Participant> {
+    crate::plan::people(session, |n| numbered(lang, n))
+}
+
 pub fn round(lang: Lang, n: usize) -> String {
     match lang {
         Lang::Fr => format!("Tour {n}"),

@@ -89,9 +89,9 @@ pub fn toggle(app: &mut App, effects: &mut Vec<Effect>) {
     let lang = app.lang;
     let Some(open) = app.open.as_mut() else { return };
     let phase = open.session.clock.phase;
-    let needs_plan = !open.session.rotation.as_ref().is_some_and(|r| plan::plan_fits(&open.session, r, lang));
+    let needs_plan = !open.session.rotation.as_ref().is_some_and(|r| plan::plan_fits(&open.session, r));
     if needs_plan {
-        match plan::plan_session(&open.session, lang, plan::DEFAULT_SEED, Effort::default()) {
+        match plan::plan_session(&open.session, plan::DEFAULT_SEED, Effort::default()) {
             Ok(planned) => {
                 open.session.rotation = Some(planned.plan);
                 session_changed(open, effects);
