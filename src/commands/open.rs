@@ -5,7 +5,7 @@
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-use crate::cli::UserError;
+use super::UserError;
 use crate::i18n::Lang;
 use crate::i18n::errors::{io_error, store_error};
 use crate::tui;

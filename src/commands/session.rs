@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::cli::{AddArgs, NewArgs, UserError};
+use super::UserError;
+use crate::cli::{AddArgs, NewArgs};
 use crate::domain::repair::count_controls;
 use crate::domain::session::clean_text;
 use crate::domain::{Kind, PhaseKind, Session, SessionError};

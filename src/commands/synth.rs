@@ -5,7 +5,8 @@ use std::path::Path;
 
 use chrono::Utc;
 
-use crate::cli::{SynthArgs, SynthFormat, UserError};
+use super::UserError;
+use crate::cli::{SynthArgs, SynthFormat};
 use crate::domain::{Kind, Session};
 use crate::i18n::{self, Lang};
 use crate::store::{self, families::default_families, notes};
