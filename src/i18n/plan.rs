@@ -2,7 +2,7 @@
 //! its quality report, the itineraries, and the errors of planning and of the
 //! participants file.
 
-use super::{Lang, Text};
+use super::{Lang, Text, plural_s};
 use crate::plan::{Breach, CrowdedTables, PlanError, Reason, Report, Rule};
 use crate::store::participants::{ParticipantsError, ParticipantsReadError};
 
@@ -55,8 +55,11 @@ pub fn table(lang: Lang, n: u32) -> String {
 pub fn table_heading(lang: Lang, n: u32, people: usize, name: &str) -> String {
     let name = if name.is_empty() { String::new() } else { format!(" « {name} »") };
     match lang {
-        Lang::Fr => format!("Table {n}{name} — {people} personne{}", if people > 1 { "s" } else { "" }),
-        Lang::En => format!("Table {n}{name} — {people} {}", if people == 1 { "person" } else { "people" }),
+        Lang::Fr => format!("Table {n}{name} — {people} personne{}", plural_s(lang, people)),
+        Lang::En => format!(
+            "Table {n}{name} — {people} {}",
+            if super::is_plural(lang, people) { "people" } else { "person" }
+        ),
     }
 }
 
@@ -360,26 +363,17 @@ pub fn people_summary(lang: Lang, people: usize, hosts: usize, organisations: us
     match lang {
         Lang::Fr => format!(
             "{people} participant{} · {hosts} hôte{} · {organisations} organisation{}",
-            plural_fr(people),
-            plural_fr(hosts),
-            plural_fr(organisations)
+            plural_s(Lang::Fr, people),
+            plural_s(Lang::Fr, hosts),
+            plural_s(Lang::Fr, organisations)
         ),
         Lang::En => format!(
             "{people} participant{} · {hosts} host{} · {organisations} organisation{}",
-            plural_en(people),
-            plural_en(hosts),
-            plural_en(organisations)
+            plural_s(Lang::En, people),
+            plural_s(Lang::En, hosts),
+            plural_s(Lang::En, organisations)
         ),
     }
-}
-
-/// French plural: 0 and 1 are singular.
-fn plural_fr(n: usize) -> &'static str {
-    if n > 1 { "s" } else { "" }
-}
-
-fn plural_en(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 /// The title of the text field while a participant is edited.

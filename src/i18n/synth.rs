@@ -1,6 +1,6 @@
 //! User-facing strings of the `synth` module, in French and English.
 
-use super::{Lang, Text};
+use super::{Lang, Text, plural_s};
 use crate::synth::{DecisionKind, DropReason, Status};
 
 pub const DOC_TITLE: Text =
@@ -23,14 +23,14 @@ pub fn summary(lang: Lang, proposals: usize, conditions: usize) -> String {
     match lang {
         Lang::Fr => format!(
             "{proposals} proposition{} regroupée{} en {conditions} condition{}.",
-            plural(proposals),
-            plural(proposals),
-            plural(conditions)
+            plural_s(Lang::Fr, proposals),
+            plural_s(Lang::Fr, proposals),
+            plural_s(Lang::Fr, conditions)
         ),
         Lang::En => format!(
             "{proposals} proposal{} grouped into {conditions} condition{}.",
-            plural(proposals),
-            plural(conditions)
+            plural_s(Lang::En, proposals),
+            plural_s(Lang::En, conditions)
         ),
     }
 }
@@ -38,8 +38,8 @@ pub fn summary(lang: Lang, proposals: usize, conditions: usize) -> String {
 /// « 3 tables (1, 4, 7) ».
 pub fn support_line(lang: Lang, support: usize, tables: &str) -> String {
     match lang {
-        Lang::Fr => format!("{support} table{} ({tables})", plural(support)),
-        Lang::En => format!("{support} table{} ({tables})", plural(support)),
+        Lang::Fr => format!("{support} table{} ({tables})", plural_s(Lang::Fr, support)),
+        Lang::En => format!("{support} table{} ({tables})", plural_s(Lang::En, support)),
     }
 }
 
@@ -53,11 +53,7 @@ pub fn tables_line(lang: Lang, tables: &str) -> String {
 
 /// « 4 votes ».
 pub fn votes(lang: Lang, votes: u32) -> String {
-    let s = if votes > 1 { "s" } else { "" };
-    match lang {
-        Lang::Fr => format!("{votes} vote{s}"),
-        Lang::En => format!("{votes} vote{s}"),
-    }
+    format!("{votes} vote{}", plural_s(lang, usize::try_from(votes).unwrap_or(usize::MAX)))
 }
 
 /// « table 3, tour 2 » (with the input's name when several are combined).
@@ -138,8 +134,4 @@ pub fn bad_note(lang: Lang, path: &str, line: usize, detail: &str) -> String {
         Lang::Fr => format!("{path}, ligne {line} : {detail}"),
         Lang::En => format!("{path}, line {line}: {detail}"),
     }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n > 1 { "s" } else { "" }
 }

@@ -1,7 +1,7 @@
 //! Exports of the synthèse: RON (the reference: families → conditions with their
 //! canonical wording, support, tables, original proposals, votes, confidence and
 //! status, then astuces and témoignages), JSON (the same document), CSV (one row per
-//! proposal, PRODUCT.md's header) and Markdown (the « document synthèse » a member
+//! proposal, under a fixed header) and Markdown (the « document synthèse » a member
 //! reads, laid out like the seed's « Conditions favorables » page).
 //!
 //! The RON and JSON documents parse back into the same [`Synthesis`]
@@ -20,7 +20,7 @@ use crate::i18n::synth as text;
 /// Version of the export document.
 pub const DOCUMENT_VERSION: u32 = 1;
 
-/// The CSV header (PRODUCT.md).
+/// The CSV header, part of the stable interface of `cafe synth --format csv`.
 pub const CSV_HEADER: [&str; 8] =
     ["cluster", "family", "canonical", "support", "table", "round", "kind", "text"];
 
