@@ -172,7 +172,7 @@ pub fn list(dir: Option<&Path>, lang: Lang) -> Result<(), UserError> {
     let mut listed: Vec<Listed> = files
         .into_iter()
         .map(|path| Listed {
-            modified: std::fs::metadata(&path).and_then(|m| m.modified()).ok(),
+            modified: crate::store::folders::last_written(&path),
             session: load(&path),
             path,
         })

@@ -7,6 +7,7 @@
 
 pub mod atomic;
 pub mod families;
+pub mod folders;
 pub mod journal;
 pub mod lock;
 pub mod names;
