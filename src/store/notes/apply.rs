@@ -89,3 +89,43 @@ impl AppliedNotes {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::notes::{NotesFormat, parse_notes};
+
+    fn notes(text: &str) -> Notes {
+        parse_notes(text.as_bytes(), NotesFormat::Markdown).expect("valid notes")
+    }
+
+    #[test]
+    fn tables_are_created_or_completed_never_written_over() {
+        let mut session = Session::new("Essai", Vec::new(), 2, 2, 20).expect("session");
+        session.tables[0].question = "Déjà posée".into();
+        let now = Utc::now();
+        let mut applied = AppliedNotes::default();
+        let first =
+            notes("# Table 1 — Autre question\nHôte : Louise\n- Une idée\n# Table 3 — Nouvelle\n- Deux\n");
+        applied.apply(&mut session, &first, now).expect("applied");
+        let second = notes("# Table 3\nHôte : Marc\n## Tour 2\n- Trois\n");
+        applied.apply(&mut session, &second, now).expect("applied");
+        assert_eq!(session.tables[0].question, "Déjà posée");
+        assert_eq!(session.tables[0].host, "Louise");
+        assert_eq!(applied.created, vec![(3, "Nouvelle".to_string())]);
+        assert_eq!(applied.completed, vec![1], "a table created by the notes is not also completed");
+        assert_eq!(session.table(3).map(|t| t.host.as_str()), Some("Marc"));
+        assert_eq!(applied.total, 3);
+        assert_eq!(applied.per_table.get(&3), Some(&2));
+        assert_eq!(session.proposals.last().map(|p| p.round), Some(2));
+    }
+
+    #[test]
+    fn a_refusal_names_the_line_of_the_notes() {
+        let mut session = Session::new("Essai", Vec::new(), 1, 1, 20).expect("session");
+        let refused = AppliedNotes::default()
+            .apply(&mut session, &notes("# Table 1\n# Tour 9\n- Trop tard\n"), Utc::now())
+            .expect_err("no round 9");
+        assert_eq!(refused.line, 3);
+    }
+}
