@@ -1,5 +1,5 @@
-//! The command line: clap definitions of the subcommands (PRODUCT.md's headless
-//! interface), localised `--help`, and the dispatch to [`crate::commands`].
+//! The command line: clap definitions of the subcommands (the headless interface of
+//! the product), localised `--help`, and parsing; [`crate::commands`] runs them.
 //!
 //! Exit codes: 0 success, 1 user error (one-line message on stderr), 2 usage.
 
@@ -128,13 +128,6 @@ pub struct PlanArgs {
     pub count: Option<u32>,
 }
 
-/// A user error: one line, already in the user's language.
-#[derive(Debug)]
-pub struct UserError(pub String);
-
-// No blanket `From<E: Display>`: an error's `Display` is English, and every message
-// must go through `crate::i18n` in the user's language.
-
 /// The clap command with every about and help text in `lang`.
 pub fn localized_command(lang: Lang) -> clap::Command {
     let mut cmd = Cli::command();
@@ -175,29 +168,22 @@ fn print_clap(err: &clap::Error, lang: Lang) {
     }
 }
 
-/// Parses the process's arguments and runs the command; returns the exit code.
-pub fn main_with_args(args: Vec<String>) -> ExitCode {
-    let lang = Lang::detect(Lang::from_args(&args).as_deref());
-    let matches = match localized_command(lang).try_get_matches_from(&args) {
+/// Parses the process's arguments with their language; a usage error, the help or the
+/// version is printed here and its exit code returned instead.
+pub fn parse_args(args: &[String]) -> Result<(Cli, Lang), ExitCode> {
+    let lang = Lang::detect(Lang::from_args(args).as_deref());
+    let matches = match localized_command(lang).try_get_matches_from(args) {
         Ok(m) => m,
         Err(err) => {
             print_clap(&err, lang);
-            return if err.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+            return Err(if err.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS });
         }
     };
-    let cli = match Cli::from_arg_matches(&matches) {
-        Ok(cli) => cli,
+    match Cli::from_arg_matches(&matches) {
+        Ok(cli) => Ok((cli, lang)),
         Err(err) => {
             print_clap(&err, lang);
-            return ExitCode::from(2);
-        }
-    };
-    match crate::commands::run(cli, lang) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(UserError(message)) => {
-            // A message may repeat what a file held: nothing in it may drive the terminal.
-            eprintln!("cafe: {}", crate::domain::repair::escape_controls(&message));
-            ExitCode::from(1)
+            Err(ExitCode::from(2))
         }
     }
 }

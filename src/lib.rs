@@ -13,4 +13,5 @@ pub mod i18n;
 pub mod plan;
 pub mod store;
 pub mod synth;
+pub mod text;
 pub mod tui;

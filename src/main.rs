@@ -3,5 +3,5 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    cafe_savoir::cli::main_with_args(std::env::args().collect())
+    cafe_savoir::commands::main_with_args(std::env::args().collect())
 }

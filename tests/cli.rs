@@ -11,6 +11,8 @@ use cafe_savoir::store::load;
 use predicates::prelude::*;
 use predicates::str::contains;
 
+mod tui_support;
+
 /// `cafe` run in `dir`, in French unless `--lang en` is passed (the locale is cleared).
 fn cafe(dir: &Path) -> Command {
     let mut cmd = cargo_bin_cmd!("cafe");
@@ -511,4 +513,63 @@ fn the_readme_notes_examples_import() {
     assert_eq!(session.table(3).unwrap().host, "Sylvie Tremblay");
     // The session example of the README is a valid session.
     cafe_savoir::store::session_file::parse(Path::new("README.md"), &block("ron")).unwrap();
+}
+
+/// `Clock: round 3, running (18:59 left)` → (`round 3`, seconds left).
+fn shown_clock(stdout: &str) -> (String, i64) {
+    let line = stdout.lines().find(|l| l.starts_with("Clock: ")).expect("a clock line");
+    let (phase, rest) = line["Clock: ".len()..].split_once(", running (").expect("running");
+    let (minutes, seconds) = rest.trim_end_matches(" left)").split_once(':').expect("M:SS");
+    (
+        phase.to_string(),
+        minutes.parse::<i64>().expect("minutes") * 60 + seconds.parse::<i64>().expect("seconds"),
+    )
+}
+
+#[test]
+fn show_and_the_app_agree_on_a_clock_that_ran_on_while_nothing_was_open() {
+    use cafe_savoir::domain::PhaseKind;
+    use cafe_savoir::tui::action::Action;
+    use cafe_savoir::tui::perform::dispatch;
+    use cafe_savoir::tui::screens::Screen;
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = new_session(dir.path(), "cafe.ron", "4");
+    let mut session = load(&path).expect("loads");
+    session.schedule.auto_advance = true;
+    let schedule = session.schedule.clone();
+    // 20-minute rounds and 2-minute moves: 45 minutes on is a minute into round 3.
+    session.clock.start(&schedule, chrono::Utc::now() - chrono::Duration::minutes(45));
+    cafe_savoir::store::save(&path, &session).expect("saved");
+
+    let before = chrono::Utc::now();
+    let output =
+        cafe(dir.path()).args(["show", "cafe.ron", "--lang", "en"]).assert().success().get_output().clone();
+    let after = chrono::Utc::now();
+    let (shown_phase, shown_seconds) = shown_clock(&String::from_utf8_lossy(&output.stdout));
+    assert_eq!(load(&path).expect("loads"), session, "show writes nothing");
+
+    let app_at = |now| {
+        let mut app = tui_support::app_with(session.clone(), Screen::Run, dir.path());
+        dispatch(&mut app, Action::Tick, now);
+        let open = app.open.expect("a session is open");
+        let phase = open.session.clock.current(&open.session.schedule).map(|p| p.kind);
+        (phase, open.session.current_round(), open.session.clock.seconds_left(&open.session.schedule, now))
+    };
+    let (phase_before, round, seconds_before) = app_at(before);
+    let (phase_after, _, seconds_after) = app_at(after);
+    assert_eq!(phase_before, Some(PhaseKind::Round(3)));
+    assert_eq!(phase_after, phase_before);
+    assert_eq!(round, 3);
+    assert_eq!(shown_phase, "round 3");
+    assert!(
+        (seconds_after..=seconds_before).contains(&shown_seconds),
+        "show: {shown_seconds} s, the app: {seconds_before}–{seconds_after} s"
+    );
+
+    // `cafe add` files a proposal in that same round (on the file as it was before the
+    // app saved its caught-up clock).
+    cafe_savoir::store::save(&path, &session).expect("saved again");
+    cafe(dir.path()).args(["add", "cafe.ron", "--table", "1", "Une idée"]).assert().success();
+    assert_eq!(load(&path).expect("loads").proposals.last().map(|p| p.round), Some(3));
 }

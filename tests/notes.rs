@@ -325,8 +325,8 @@ fn notes_in_windows_1252_or_utf16_are_read() {
     for bytes in [utf16le, utf16be] {
         assert_eq!(texts(&parse_notes(&bytes, NotesFormat::Markdown).unwrap()), vec!["Été, « ensemble »"]);
     }
-    assert_eq!(parse_notes(&[0xFF, 0xFE, 0x41], NotesFormat::Markdown), Err(NotesError::NotUtf8));
-    assert_eq!(parse_notes(&[0xFF, 0xFE, 0x00, 0xD8], NotesFormat::Markdown), Err(NotesError::NotUtf8));
+    assert_eq!(parse_notes(&[0xFF, 0xFE, 0x41], NotesFormat::Markdown), Err(NotesError::NotText));
+    assert_eq!(parse_notes(&[0xFF, 0xFE, 0x00, 0xD8], NotesFormat::Markdown), Err(NotesError::NotText));
 }
 
 #[test]

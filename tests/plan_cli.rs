@@ -105,3 +105,49 @@ fn bad_input_is_refused_and_changes_nothing() {
     refused(dir.path(), "nom;organisme;hote_de\nA;x;trois\n", 3, "numéro de table invalide « trois »");
     refused(dir.path(), "name,organisation\nA,x\nB,y\n", 0, "aucune table");
 }
+
+/// Text as a French Excel saves it: Windows-1252, one byte per accented letter.
+fn windows_1252(text: &str) -> Vec<u8> {
+    text.chars()
+        .map(|c| match c {
+            '’' => 0x92,
+            c => u8::try_from(u32::from(c)).expect("a Latin-1 letter"),
+        })
+        .collect()
+}
+
+#[test]
+fn a_french_excel_file_is_read_by_import_and_by_plan_alike() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let session = session_file(dir.path(), 3, 2);
+    let notes = dir.path().join("notes.csv");
+    std::fs::write(&notes, windows_1252("Table;Texte;Tour\n1;Reconnaître l’expérience des aînés;1\n"))
+        .expect("notes written");
+    cafe().args(["import", session.to_str().unwrap(), notes.to_str().unwrap()]).assert().success();
+    let participants = dir.path().join("participants.csv");
+    std::fs::write(
+        &participants,
+        windows_1252(
+            "Nom;Organisme;Hôte de\nHélène Côté;Maison d’entraide;1\nFrançois Bélanger;Café-école;\n\
+             Zoé Lévesque;Carrefour jeunesse;2\nJérôme Ouellet;Maison d’entraide;\n",
+        ),
+    )
+    .expect("participants written");
+    cafe()
+        .args(["plan", session.to_str().unwrap(), "--participants", participants.to_str().unwrap()])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Hélène Côté"));
+    let stored = store::load(&session).expect("loads");
+    assert_eq!(stored.proposals[0].text, "Reconnaître l’expérience des aînés");
+    let names: Vec<&str> = stored.participants.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Hélène Côté", "François Bélanger", "Zoé Lévesque", "Jérôme Ouellet"]);
+    assert_eq!(stored.participants[0].organisation, "Maison d’entraide");
+    assert_eq!(stored.participants[2].host_of, Some(2));
+}
+
+#[test]
+fn a_participants_error_names_its_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    refused(dir.path(), "name,organisation\nA,x\n,y\n", 3, "people.csv: ligne 3 : nom vide");
+}

@@ -25,8 +25,7 @@ fn cdc_session(planned: bool) -> Session {
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/participants_69.csv");
     session.participants = read_participants(&fixture).expect("fixture");
     if planned {
-        let planned =
-            plan::plan_session(&session, Lang::Fr, plan::DEFAULT_SEED, Effort::default()).expect("plan");
+        let planned = plan::plan_session(&session, plan::DEFAULT_SEED, Effort::default()).expect("plan");
         session.rotation = Some(planned.plan);
     }
     session

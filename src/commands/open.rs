@@ -5,7 +5,7 @@
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-use crate::cli::UserError;
+use super::UserError;
 use crate::i18n::Lang;
 use crate::i18n::errors::{io_error, store_error};
 use crate::tui;
@@ -13,7 +13,7 @@ use crate::tui;
 /// `cafe` with no subcommand: the home screen on the sessions folder.
 pub fn home(dir: Option<PathBuf>, lang: Lang) -> Result<(), UserError> {
     let dir = dir.unwrap_or_else(|| PathBuf::from("sessions"));
-    std::fs::create_dir_all(&dir)
+    crate::store::folders::ensure_folder(&dir)
         .map_err(|e| UserError(format!("{}: {}", dir.display(), io_error(lang, &e))))?;
     check_terminal(lang)?;
     run(tui::home_app(dir, lang), lang)

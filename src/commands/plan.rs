@@ -2,7 +2,8 @@
 //! and everyone's itinerary (Markdown, or CSV for name tags), and stores the plan (and
 //! the imported participants) in the session. Bad input changes nothing.
 
-use crate::cli::{PlanArgs, PlanFormat, UserError};
+use super::UserError;
+use crate::cli::{PlanArgs, PlanFormat};
 use crate::domain::{Participant, Session};
 use crate::i18n::{self, Lang};
 use crate::plan::{self, Effort, Planned};
@@ -19,7 +20,7 @@ pub fn run(args: &PlanArgs, lang: Lang) -> Result<(), UserError> {
     let mut session = original.clone();
     if let Some(path) = &args.participants {
         let participants =
-            read_participants(path).map_err(|e| refuse(i18n::plan::participants_error(lang, &e)))?;
+            read_participants(path).map_err(|e| refuse(i18n::plan::participants_read_error(lang, &e)))?;
         plan::set_participants(&mut session, participants);
     }
     if let Some(count) = args.count {
@@ -32,10 +33,10 @@ pub fn run(args: &PlanArgs, lang: Lang) -> Result<(), UserError> {
         session.participant_count = Some(count);
     }
     let seed = args.seed.unwrap_or(plan::DEFAULT_SEED);
-    let planned = plan::plan_session(&session, lang, seed, Effort::default())
+    let planned = plan::plan_session(&session, seed, Effort::default())
         .map_err(|e| refuse(i18n::plan::plan_error(lang, &e)))?;
     session.rotation = Some(planned.plan.clone());
-    let people = plan::people(&session, lang);
+    let people = crate::i18n::plan::people(lang, &session);
     let saved = session != original;
     if saved {
         // Planning takes a moment: a change made meanwhile (the app) is merged, not lost.

@@ -4,13 +4,13 @@
 //! written over), applies the whole change to a copy, and saves only if every part of
 //! the change was accepted: an import is all-or-nothing across all its notes files.
 
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use chrono::{NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::cli::{AddArgs, NewArgs, UserError};
+use super::UserError;
+use crate::cli::{AddArgs, NewArgs};
 use crate::domain::repair::count_controls;
 use crate::domain::session::clean_text;
 use crate::domain::{Kind, PhaseKind, Session, SessionError};
@@ -18,7 +18,7 @@ use crate::i18n::errors::{controls_removed, notes_read_error, repairs_note, sess
 use crate::i18n::{Lang, session as msg};
 use crate::store::families::families_for_new_session;
 use crate::store::names::session_path_for;
-use crate::store::notes::{Notes, read_notes};
+use crate::store::notes::{AppliedNotes, Notes, read_notes};
 use crate::store::session_file::{load_repaired, save_new};
 use crate::store::{StoreError, UpdateError, load, update_session};
 
@@ -66,17 +66,6 @@ fn new_session_path(given: &Path, title: &str) -> PathBuf {
     if names_folder { session_path_for(given, title) } else { given.to_path_buf() }
 }
 
-/// What an import did, for its report.
-#[derive(Debug, Default)]
-struct ImportReport {
-    created: Vec<(u32, String)>,
-    completed: Vec<u32>,
-    per_table: BTreeMap<u32, usize>,
-    total: usize,
-    /// Control characters removed from the notes' texts.
-    controls: usize,
-}
-
 /// `cafe import SESSION.ron NOTES...`: every notes file is read and checked first;
 /// the session is saved once, only if all of them are accepted.
 pub fn import(session_path: &Path, notes_paths: &[PathBuf], lang: Lang) -> Result<(), UserError> {
@@ -117,67 +106,28 @@ pub fn import(session_path: &Path, notes_paths: &[PathBuf], lang: Lang) -> Resul
     Ok(())
 }
 
-/// Adds the tables and proposals of parsed notes to `session`. Tables missing from the
-/// session are created with the notes' theme as their question; an existing table's
-/// empty question or host is filled in from the notes. Returns the first refusal,
-/// located in its notes file, in the user's language.
-fn apply_notes(session: &mut Session, parsed: &[(&Path, Notes)], lang: Lang) -> Result<ImportReport, String> {
-    let mut report = ImportReport::default();
+/// Adds every parsed notes file to `session` by the one rule of [`AppliedNotes`];
+/// returns the first refusal, located in its notes file, in the user's language.
+fn apply_notes(session: &mut Session, parsed: &[(&Path, Notes)], lang: Lang) -> Result<AppliedNotes, String> {
+    let mut report = AppliedNotes::default();
     let now = Utc::now();
     for (path, notes) in parsed {
-        for table in &notes.tables {
-            let (theme, host) =
-                (table.theme.as_deref().unwrap_or_default(), table.host.as_deref().unwrap_or_default());
-            report.controls += count_controls(theme) + count_controls(host);
-            let (theme, host) = (clean_text(theme), clean_text(host));
-            match session.table_mut(table.number) {
-                Some(existing) => {
-                    let mut changed = false;
-                    if existing.question.trim().is_empty() && !theme.is_empty() {
-                        existing.question = theme;
-                        changed = true;
-                    }
-                    if existing.host.trim().is_empty() && !host.is_empty() {
-                        existing.host = host;
-                        changed = true;
-                    }
-                    if changed && !report.completed.contains(&table.number) {
-                        report.completed.push(table.number);
-                    }
-                }
-                None => {
-                    session
-                        .add_table(table.number, &theme)
-                        .map_err(|e| msg::located(path, table.line, &session_error(lang, &e)))?;
-                    if let Some(created) = session.table_mut(table.number) {
-                        created.host = host;
-                    }
-                    report.created.push((table.number, theme));
-                }
-            }
-        }
-        for entry in &notes.entries {
-            let round = entry.round.unwrap_or(1);
-            let kind = entry.kind.unwrap_or_default();
-            session
-                .add_proposal(entry.table, round, kind, &entry.text, now)
-                .map_err(|e| msg::located(path, entry.line, &session_error(lang, &e)))?;
-            *report.per_table.entry(entry.table).or_default() += 1;
-            report.controls += count_controls(&entry.text);
-            report.total += 1;
-        }
+        report
+            .apply(session, notes, now)
+            .map_err(|refused| msg::located(path, refused.line, &session_error(lang, &refused.error)))?;
     }
-    report.completed.retain(|n| !report.created.iter().any(|(c, _)| c == n));
     Ok(report)
 }
 
 /// `cafe add SESSION.ron --table N [--round R] [--kind K] TEXT`: the round defaults to
-/// the clock's current round.
+/// the clock's current round, the clock caught up to now as the app would.
 pub fn add(args: &AddArgs, lang: Lang) -> Result<(), UserError> {
     let text = args.text.join(" ");
+    let now = Utc::now();
     let ((id, round), _) = update_session(&args.session, |session| {
+        session.catch_up_clock(now);
         let round = args.round.unwrap_or_else(|| session.current_round());
-        session.add_proposal(args.table, round, args.kind, &text, Utc::now()).map(|id| (id, round))
+        session.add_proposal(args.table, round, args.kind, &text, now).map(|id| (id, round))
     })
     .map_err(update_err(lang, session_err(lang)))?;
     let removed = count_controls(&text);
@@ -222,7 +172,7 @@ pub fn list(dir: Option<&Path>, lang: Lang) -> Result<(), UserError> {
     let mut listed: Vec<Listed> = files
         .into_iter()
         .map(|path| Listed {
-            modified: std::fs::metadata(&path).and_then(|m| m.modified()).ok(),
+            modified: crate::store::folders::last_written(&path),
             session: load(&path),
             path,
         })
@@ -252,19 +202,22 @@ fn list_line(lang: Lang, item: &Listed) -> String {
     }
 }
 
-/// `cafe show SESSION.ron`: a readable summary.
+/// `cafe show SESSION.ron`: a readable summary, the clock caught up to now as the app
+/// would (nothing is written).
 pub fn show(path: &Path, lang: Lang) -> Result<(), UserError> {
-    let (session, repairs) = load_repaired(path).map_err(store_err(lang))?;
+    let (mut session, repairs) = load_repaired(path).map_err(store_err(lang))?;
     if !repairs.is_empty() {
         eprintln!("cafe: {}", repairs_note(lang, path, &repairs));
     }
-    print!("{}", summary(&session, lang));
+    let now = Utc::now();
+    session.catch_up_clock(now);
+    print!("{}", summary(&session, now, lang));
     Ok(())
 }
 
 /// The text `cafe show` prints. Every text from the file goes through [`clean_text`],
 /// so that a hand-edited file cannot send control sequences to the terminal.
-pub fn summary(session: &Session, lang: Lang) -> String {
+pub fn summary(session: &Session, now: DateTime<Utc>, lang: Lang) -> String {
     let mut out = String::new();
     let title = clean_text(&session.title);
     let _ = writeln!(out, "{title}");
@@ -281,7 +234,7 @@ pub fn summary(session: &Session, lang: Lang) -> String {
     let schedule = &session.schedule;
     let plan = msg::schedule(lang, &schedule.round_minutes, schedule.move_minutes, schedule.harvest_minutes);
     let _ = writeln!(out, "{}", msg::field(lang, msg::SCHEDULE, &plan));
-    if let Some(line) = clock_line(session, lang) {
+    if let Some(line) = clock_line(session, now, lang) {
         let _ = writeln!(out, "{line}");
     }
     if !session.families.is_empty() {
@@ -355,14 +308,13 @@ fn write_proposals(out: &mut String, session: &Session, table: u32, lang: Lang) 
 }
 
 /// Where the clock stands, when it has been used.
-fn clock_line(session: &Session, lang: Lang) -> Option<String> {
+fn clock_line(session: &Session, now: DateTime<Utc>, lang: Lang) -> Option<String> {
     let clock = &session.clock;
     if clock.phase == 0 && clock.remaining_ms.is_none() && !clock.is_running() {
         return None;
     }
     let phase = clock.current(&session.schedule).map(|p| p.kind).unwrap_or(PhaseKind::Harvest);
-    let remaining_ms = clock.remaining_ms(&session.schedule, Utc::now());
-    let seconds = remaining_ms.max(0) / 1000;
+    let seconds = clock.seconds_left(&session.schedule, now);
     let remaining = format!("{}:{:02}", seconds / 60, seconds % 60);
     Some(msg::clock_line(lang, &msg::clock_phase(lang, phase), &remaining, clock.is_running()))
 }
@@ -375,8 +327,9 @@ mod tests {
     fn a_running_clock_shows_the_time_left_now() {
         let mut session = Session::new("Essai", Vec::new(), 2, 3, 20).expect("valid session");
         let schedule = session.schedule.clone();
-        session.clock.start(&schedule, Utc::now() - chrono::Duration::minutes(5));
-        let line = clock_line(&session, Lang::Fr).expect("the clock was used");
+        let now = Utc::now();
+        session.clock.start(&schedule, now - chrono::Duration::minutes(5));
+        let line = clock_line(&session, now, Lang::Fr).expect("the clock was used");
         assert!(line.contains("14:5") || line.contains("15:00"), "{line}");
         assert!(line.contains("en marche"), "{line}");
     }

@@ -12,7 +12,8 @@ use std::path::{Path, PathBuf};
 
 use chrono::Utc;
 
-use crate::cli::{SynthArgs, UserError};
+use super::UserError;
+use crate::cli::SynthArgs;
 use crate::domain::{Kind, Session};
 use crate::export::document::cluster_label;
 use crate::export::{self, Format, Options, SynthesisDocument, inputs};

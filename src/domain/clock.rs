@@ -7,7 +7,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::session::Schedule;
+use super::schedule::Schedule;
 
 /// What happens during a phase.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -47,6 +47,11 @@ fn minutes_ms(minutes: u32) -> i64 {
     i64::from(minutes) * 60_000
 }
 
+/// Whole seconds of `remaining_ms`, rounded up; 0 once overdue.
+pub fn seconds_left(remaining_ms: i64) -> i64 {
+    if remaining_ms <= 0 { 0 } else { remaining_ms.saturating_add(999) / 1000 }
+}
+
 /// The clock's persisted state.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Clock {
@@ -74,6 +79,12 @@ impl Clock {
             Some(since) => base.saturating_sub((now - since).num_milliseconds().max(0)),
             None => base,
         }
+    }
+
+    /// Whole seconds left in the current phase at `now`, rounded up (a clock showing
+    /// `00:00` has ended); 0 once overdue. Every display of the time left uses this.
+    pub fn seconds_left(&self, schedule: &Schedule, now: DateTime<Utc>) -> i64 {
+        seconds_left(self.remaining_ms(schedule, now))
     }
 
     /// The current phase, if the schedule has one at this index.
@@ -126,6 +137,28 @@ impl Clock {
         }
         self.go_to(schedule, self.phase + 1, now, keep_running);
         true
+    }
+
+    /// Brings a running clock up to `now` when the schedule advances by itself: each
+    /// phase that has ended is followed by the next, started at the moment the previous
+    /// one ended, until the current phase has time left or the last phase is reached.
+    /// Does nothing to a stopped clock or a schedule that waits for the facilitator.
+    /// Returns whether the phase changed.
+    pub fn catch_up(&mut self, schedule: &Schedule, now: DateTime<Utc>) -> bool {
+        if !schedule.auto_advance || !self.is_running() {
+            return false;
+        }
+        let last = phases(schedule).len().saturating_sub(1);
+        let mut advanced = false;
+        loop {
+            let left = self.remaining_ms(schedule, now);
+            if left > 0 || self.phase >= last {
+                return advanced;
+            }
+            let ended_at = now + chrono::Duration::milliseconds(left);
+            self.go_to(schedule, self.phase + 1, ended_at, true);
+            advanced = true;
+        }
     }
 
     /// Previous phase; returns false when already at the first one.
@@ -199,6 +232,26 @@ mod tests {
         assert!(c.remaining_ms(&s, at(0)) >= 0);
         let far = Clock { phase: usize::MAX, running_since: None, remaining_ms: None };
         assert_eq!(far.remaining_ms(&s, at(0)), 0);
+    }
+
+    #[test]
+    fn catching_up_follows_every_phase_that_ended_meanwhile() {
+        let s = Schedule { auto_advance: true, ..schedule() };
+        let mut c = Clock::default();
+        c.start(&s, at(0));
+        // Round 1 (20 min), move (2), round 2 (20), move (2): 45 min is 1 min into round 3.
+        assert!(c.catch_up(&s, at(45 * 60)));
+        assert_eq!(c.current(&s).map(|p| p.kind), Some(PhaseKind::Round(3)));
+        assert_eq!(c.remaining_ms(&s, at(45 * 60)), 19 * 60_000);
+        assert!(!c.catch_up(&s, at(45 * 60)), "already caught up");
+        // Long after the end, the harvest stays, overdue.
+        assert!(c.catch_up(&s, at(10 * 3600)));
+        assert_eq!(c.current(&s).map(|p| p.kind), Some(PhaseKind::Harvest));
+        assert!(c.remaining_ms(&s, at(10 * 3600)) < 0);
+        let mut waiting = Clock::default();
+        waiting.start(&schedule(), at(0));
+        assert!(!waiting.catch_up(&schedule(), at(45 * 60)), "the facilitator moves on by hand");
+        assert_eq!(waiting.phase, 0);
     }
 
     #[test]

@@ -2,6 +2,16 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The text of `assets/families.ron` as shipped (compiled in, so `cafe` works from any
+/// folder).
+pub const FAMILIES_RON: &str = include_str!("../../assets/families.ron");
+
+/// The three families of the CDC de Laval document, as shipped.
+pub fn default_families() -> Vec<Family> {
+    // The asset is checked by a test; an invalid edit shows up there, not at run time.
+    ron::from_str(FAMILIES_RON).unwrap_or_default()
+}
+
 /// A family of conditions favorables, with the seed document's own conditions and
 /// astuces, used both for display and as vocabulary when classifying proposals.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -11,6 +11,7 @@ pub mod merge;
 pub mod participant;
 pub mod proposal;
 pub mod repair;
+pub mod schedule;
 pub mod session;
 
 pub use clock::{Clock, Phase, PhaseKind};
@@ -18,4 +19,5 @@ pub use decisions::Decisions;
 pub use family::Family;
 pub use participant::{Participant, RotationPlan};
 pub use proposal::{Kind, Proposal, ProposalId};
-pub use session::{Schedule, Session, SessionError, Table};
+pub use schedule::Schedule;
+pub use session::{Session, SessionError, Table};

@@ -8,7 +8,8 @@
 use chrono::{DateTime, Duration, Utc};
 
 use super::clock::{Clock, phases};
-use super::session::{Schedule, Session};
+use super::schedule::Schedule;
+use super::session::Session;
 
 /// The most time a phase can have left: a day (a hand-edited clock beyond that is
 /// reset to the phase's own length).

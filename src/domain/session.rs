@@ -10,6 +10,7 @@ use super::decisions::Decisions;
 use super::family::Family;
 use super::participant::{Participant, RotationPlan};
 use super::proposal::{Kind, Proposal, ProposalId};
+use super::schedule::Schedule;
 
 /// The version of the session file format this program writes and reads.
 pub const FORMAT_VERSION: u32 = 1;
@@ -34,37 +35,6 @@ pub struct Table {
     pub question: String,
     #[serde(default)]
     pub host: String,
-}
-
-/// The timing of the workshop.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Schedule {
-    /// Length of each round, in minutes (one entry per round).
-    pub round_minutes: Vec<u32>,
-    /// Time to move between tables, in minutes.
-    pub move_minutes: u32,
-    /// Time of the plenary harvest, in minutes.
-    pub harvest_minutes: u32,
-    /// Start the next phase by itself when the clock reaches zero.
-    #[serde(default)]
-    pub auto_advance: bool,
-}
-
-impl Default for Schedule {
-    fn default() -> Self {
-        Schedule {
-            round_minutes: vec![20, 20, 20],
-            move_minutes: 2,
-            harvest_minutes: 30,
-            auto_advance: false,
-        }
-    }
-}
-
-impl Schedule {
-    pub fn rounds(&self) -> u32 {
-        self.round_minutes.len() as u32
-    }
 }
 
 /// Why a change to a session was refused. The messages are rendered in the user's
@@ -251,6 +221,32 @@ impl Session {
         match self.clock.current(&self.schedule).map(|phase| phase.kind) {
             Some(PhaseKind::Round(round) | PhaseKind::Move(round)) => round.clamp(1, last),
             Some(PhaseKind::Harvest) | None => last,
+        }
+    }
+
+    /// Brings the clock up to `now`: when the schedule advances by itself, every phase
+    /// that ended while nothing was open follows the one before, as if the app had been
+    /// open all along. Returns whether the phase changed. The app and the command line
+    /// both read the clock through this, so they agree on the round and the time left.
+    pub fn catch_up_clock(&mut self, now: DateTime<Utc>) -> bool {
+        self.clock.catch_up(&self.schedule, now)
+    }
+
+    /// A copy to prepare a new café under `title`: same description, tables, schedule
+    /// and families; no proposals, decisions, participants or clock.
+    pub fn template(&self, title: &str) -> Session {
+        Session {
+            title: clean_text(title),
+            date: None,
+            clock: Clock::default(),
+            proposals: Vec::new(),
+            next_id: 1,
+            deleted: Vec::new(),
+            decisions: Decisions::default(),
+            participants: Vec::new(),
+            participant_count: None,
+            rotation: None,
+            ..self.clone()
         }
     }
 

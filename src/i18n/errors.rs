@@ -217,8 +217,8 @@ fn notes_detail(lang: Lang, err: &NotesError) -> String {
         (Lang::En, E::MissingColumns { .. }) => "the CSV header needs `table` and `text` columns".into(),
         (Lang::Fr, E::Csv { message, .. }) => format!("CSV invalide ({message})"),
         (Lang::En, E::Csv { message, .. }) => format!("invalid CSV ({message})"),
-        (Lang::Fr, E::NotUtf8) => "texte illisible (UTF-8, UTF-16 ou Windows-1252 attendu)".into(),
-        (Lang::En, E::NotUtf8) => "unreadable text (UTF-8, UTF-16 or Windows-1252 expected)".into(),
+        (Lang::Fr, E::NotText) => "texte illisible (UTF-8, UTF-16 ou Windows-1252 attendu)".into(),
+        (Lang::En, E::NotText) => "unreadable text (UTF-8, UTF-16 or Windows-1252 expected)".into(),
         (Lang::Fr, E::UnknownFormat) => "format de notes inconnu (.md ou .csv attendu)".into(),
         (Lang::En, E::UnknownFormat) => "unknown notes format (expected .md or .csv)".into(),
     }

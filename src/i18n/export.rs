@@ -17,7 +17,7 @@ pub const RECAP: Text =
 pub const LEGEND: Text = Text::new("Légende", "Legend");
 pub const LEFT_OUT: Text = Text::new("Propositions écartées", "Proposals left out");
 pub const NOTICES: Text = Text::new("À savoir", "Please note");
-pub const TO_VALIDATE: Text = Text::new("à valider", "to confirm");
+pub use super::synth::TO_VALIDATE;
 pub const NONE: Text = Text::new("(aucune condition)", "(no condition)");
 pub const LEGEND_CHECK: Text =
     Text::new("condition favorable retenue par les tables", "an enabling condition the tables put forward");

@@ -1,18 +1,7 @@
 //! Every string of the app's Synthèse screen (board, opened condition, « à valider »
 //! queue, charts), in French and English.
 
-use super::{Lang, Text};
-
-fn pick(lang: Lang, fr: String, en: String) -> String {
-    match lang {
-        Lang::Fr => fr,
-        Lang::En => en,
-    }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n > 1 { "s" } else { "" }
-}
+use super::{Lang, Text, is_plural, pick, plural_s};
 
 pub const SCREEN: Text = Text::new("Synthèse", "Synthèse");
 pub const CTX_BOARD: Text = Text::new("Synthèse — les familles", "Synthèse — the families");
@@ -73,24 +62,24 @@ pub fn summary(
         lang,
         format!(
             "{proposals} proposition{} → {conditions} condition{} · {astuces} astuce{} · {temoignages} témoignage{}",
-            plural(proposals),
-            plural(conditions),
-            plural(astuces),
-            plural(temoignages)
+            plural_s(Lang::Fr, proposals),
+            plural_s(Lang::Fr, conditions),
+            plural_s(Lang::Fr, astuces),
+            plural_s(Lang::Fr, temoignages)
         ),
         format!(
             "{proposals} proposal{} → {conditions} condition{} · {astuces} tip{} · {temoignages} testimon{}",
-            plural(proposals),
-            plural(conditions),
-            plural(astuces),
-            if temoignages > 1 { "ies" } else { "y" }
+            plural_s(Lang::En, proposals),
+            plural_s(Lang::En, conditions),
+            plural_s(Lang::En, astuces),
+            if is_plural(Lang::En, temoignages) { "ies" } else { "y" }
         ),
     )
 }
 
 /// « 4 tables ».
 pub fn tables(lang: Lang, support: usize) -> String {
-    pick(lang, format!("{support} table{}", plural(support)), format!("{support} table{}", plural(support)))
+    format!("{support} table{}", plural_s(lang, support))
 }
 
 /// « 4 tables (1, 3, 6, 8) ».
@@ -109,8 +98,12 @@ pub fn marked(lang: Lang, wording: &str) -> String {
 pub fn dropped_count(lang: Lang, count: usize) -> String {
     pick(
         lang,
-        format!("⚠ {count} décision{} abandonnée{} (voir À valider)", plural(count), plural(count)),
-        format!("⚠ {count} decision{} dropped (see To confirm)", plural(count)),
+        format!(
+            "⚠ {count} décision{} abandonnée{} (voir À valider)",
+            plural_s(Lang::Fr, count),
+            plural_s(Lang::Fr, count)
+        ),
+        format!("⚠ {count} decision{} dropped (see To confirm)", plural_s(Lang::En, count)),
     )
 }
 
@@ -186,7 +179,7 @@ pub const CHART_TABLES: Text = Text::new("Propositions par table", "Proposals pe
 pub const TABLE_SHORT: Text = Text::new("Table", "Table");
 
 pub fn more_conditions(lang: Lang, count: usize) -> String {
-    pick(lang, format!("… et {count} autre{}", plural(count)), format!("… and {count} more"))
+    pick(lang, format!("… et {count} autre{}", plural_s(Lang::Fr, count)), format!("… and {count} more"))
 }
 
 // Questions and messages.

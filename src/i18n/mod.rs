@@ -87,9 +87,44 @@ impl Text {
     }
 }
 
+/// Of a text filled in twice, once per language, the one in `lang`.
+pub fn pick(lang: Lang, fr: String, en: String) -> String {
+    match lang {
+        Lang::Fr => fr,
+        Lang::En => en,
+    }
+}
+
+/// Whether `n` things take the plural in `lang`: French counts 0 and 1 as singular
+/// (`0 table`), English only 1 (`0 tables`).
+pub fn is_plural(lang: Lang, n: usize) -> bool {
+    match lang {
+        Lang::Fr => n > 1,
+        Lang::En => n != 1,
+    }
+}
+
+/// The `s` of a regular plural in `lang`: `""` or `"s"`.
+pub fn plural_s(lang: Lang, n: usize) -> &'static str {
+    if is_plural(lang, n) { "s" } else { "" }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plurals_follow_each_language() {
+        let tables = |lang, n| format!("{n} table{}", plural_s(lang, n));
+        assert_eq!(
+            [tables(Lang::Fr, 0), tables(Lang::Fr, 1), tables(Lang::Fr, 2)],
+            ["0 table", "1 table", "2 tables"]
+        );
+        assert_eq!(
+            [tables(Lang::En, 0), tables(Lang::En, 1), tables(Lang::En, 2)],
+            ["0 tables", "1 table", "2 tables"]
+        );
+    }
 
     #[test]
     fn lang_parsing() {

@@ -2,9 +2,9 @@
 //! its quality report, the itineraries, and the errors of planning and of the
 //! participants file.
 
-use super::{Lang, Text};
+use super::{Lang, Text, plural_s};
 use crate::plan::{Breach, CrowdedTables, PlanError, Reason, Report, Rule};
-use crate::store::participants::ParticipantsError;
+use crate::store::participants::{ParticipantsError, ParticipantsReadError};
 
 pub const TITLE: Text = Text::new("Plan de rotation", "Rotation plan");
 pub const QUALITY: Text = Text::new("Qualité du plan", "Plan quality");
@@ -31,6 +31,12 @@ pub fn numbered(lang: Lang, n: u32) -> String {
     }
 }
 
+/// The people of a session to show: its participants, or `Participant 1`, `Participant
+/// 2`… when only their count is known.
+pub fn people(lang: Lang, session: &crate::domain::Session) -> Vec<crate::domain::Participant> {
+    crate::plan::people(session, |n| numbered(lang, n))
+}
+
 pub fn round(lang: Lang, n: usize) -> String {
     match lang {
         Lang::Fr => format!("Tour {n}"),
@@ -49,8 +55,11 @@ pub fn table(lang: Lang, n: u32) -> String {
 pub fn table_heading(lang: Lang, n: u32, people: usize, name: &str) -> String {
     let name = if name.is_empty() { String::new() } else { format!(" « {name} »") };
     match lang {
-        Lang::Fr => format!("Table {n}{name} — {people} personne{}", if people > 1 { "s" } else { "" }),
-        Lang::En => format!("Table {n}{name} — {people} {}", if people == 1 { "person" } else { "people" }),
+        Lang::Fr => format!("Table {n}{name} — {people} personne{}", plural_s(lang, people)),
+        Lang::En => format!(
+            "Table {n}{name} — {people} {}",
+            if super::is_plural(lang, people) { "people" } else { "person" }
+        ),
     }
 }
 
@@ -242,14 +251,24 @@ pub fn plan_error(lang: Lang, err: &PlanError) -> String {
     }
 }
 
-/// A participants file that could not be read.
+/// A participants file that could not be read, named first (`FILE: ligne 3 : …`).
+pub fn participants_read_error(lang: Lang, err: &ParticipantsReadError) -> String {
+    match err {
+        ParticipantsReadError::Io { path, source } => {
+            format!("{}: {}", path.display(), super::errors::io_error(lang, source))
+        }
+        ParticipantsReadError::Participants { path, error } => {
+            format!("{}: {}", path.display(), participants_error(lang, error))
+        }
+    }
+}
+
+/// What is wrong in a participants list, located by line.
 pub fn participants_error(lang: Lang, err: &ParticipantsError) -> String {
     use ParticipantsError as E;
-    let io = |source: &std::io::Error| super::errors::io_error(lang, source);
     match (lang, err) {
-        (_, E::Io { path, source }) => format!("{}: {}", path.display(), io(source)),
-        (Lang::Fr, E::NotUtf8) => "le fichier des participants n'est pas en UTF-8".into(),
-        (Lang::En, E::NotUtf8) => "the participants file is not UTF-8".into(),
+        (Lang::Fr, E::NotText) => "texte illisible (UTF-8, UTF-16 ou Windows-1252 attendu)".into(),
+        (Lang::En, E::NotText) => "unreadable text (UTF-8, UTF-16 or Windows-1252 expected)".into(),
         (Lang::Fr, E::MissingColumns { line }) => {
             format!("ligne {line} : l'en-tête doit avoir une colonne « name » (ou « nom »)")
         }
@@ -344,26 +363,17 @@ pub fn people_summary(lang: Lang, people: usize, hosts: usize, organisations: us
     match lang {
         Lang::Fr => format!(
             "{people} participant{} · {hosts} hôte{} · {organisations} organisation{}",
-            plural_fr(people),
-            plural_fr(hosts),
-            plural_fr(organisations)
+            plural_s(Lang::Fr, people),
+            plural_s(Lang::Fr, hosts),
+            plural_s(Lang::Fr, organisations)
         ),
         Lang::En => format!(
             "{people} participant{} · {hosts} host{} · {organisations} organisation{}",
-            plural_en(people),
-            plural_en(hosts),
-            plural_en(organisations)
+            plural_s(Lang::En, people),
+            plural_s(Lang::En, hosts),
+            plural_s(Lang::En, organisations)
         ),
     }
-}
-
-/// French plural: 0 and 1 are singular.
-fn plural_fr(n: usize) -> &'static str {
-    if n > 1 { "s" } else { "" }
-}
-
-fn plural_en(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 /// The title of the text field while a participant is edited.

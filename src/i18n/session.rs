@@ -10,11 +10,7 @@ use crate::domain::Kind;
 
 /// `1 proposition`, `2 propositions` (French counts 0 and 1 as singular).
 fn count(lang: Lang, n: usize, singular: Text, plural: Text) -> String {
-    let one = match lang {
-        Lang::Fr => n <= 1,
-        Lang::En => n == 1,
-    };
-    format!("{n} {}", if one { singular.get(lang) } else { plural.get(lang) })
+    format!("{n} {}", if super::is_plural(lang, n) { plural.get(lang) } else { singular.get(lang) })
 }
 
 pub fn proposals(lang: Lang, n: usize) -> String {
@@ -158,7 +154,7 @@ pub fn table_completed(lang: Lang, number: u32) -> String {
 pub fn added_at_table(lang: Lang, number: u32, n: usize) -> String {
     match lang {
         Lang::Fr => {
-            format!("  table {number} : {} ajoutée{}", proposals(lang, n), if n > 1 { "s" } else { "" })
+            format!("  table {number} : {} ajoutée{}", proposals(lang, n), super::plural_s(lang, n))
         }
         Lang::En => format!("  table {number}: {} added", proposals(lang, n)),
     }
@@ -169,7 +165,7 @@ pub fn imported(lang: Lang, n: usize, session: &Path, files: usize) -> String {
         Lang::Fr => format!(
             "{} importée{} dans {} (depuis {} de notes)",
             proposals(lang, n),
-            if n > 1 { "s" } else { "" },
+            super::plural_s(lang, n),
             session.display(),
             count(lang, files, Text::new("fichier", ""), Text::new("fichiers", ""))
         ),

@@ -3,7 +3,7 @@
 use super::{Lang, Text};
 use crate::synth::{DecisionKind, DropReason, Status};
 
-pub const TO_VALIDATE: Text = super::export::TO_VALIDATE;
+pub const TO_VALIDATE: Text = Text::new("à valider", "to confirm");
 pub const NO_PROPOSALS: Text = Text::new(
     "aucune proposition dans les entrées : la synthèse est vide",
     "no proposal in the inputs: the synthèse is empty",

@@ -1,14 +1,7 @@
 //! Every string of the full-screen app, in French and English: screen names, key
 //! descriptions of the keymap, labels, messages.
 
-use super::{Lang, Text};
-
-fn pick(lang: Lang, fr: String, en: String) -> String {
-    match lang {
-        Lang::Fr => fr,
-        Lang::En => en,
-    }
-}
+use super::{Lang, Text, pick};
 
 // Screens and key contexts.
 pub const SCREEN_HOME: Text = Text::new("Sessions", "Sessions");

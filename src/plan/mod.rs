@@ -14,7 +14,6 @@ pub mod rng;
 pub mod search;
 
 use crate::domain::{Participant, RotationPlan, Session};
-use crate::i18n::{self, Lang};
 
 pub use model::{CrowdedTables, Instance, PlanError};
 pub use report::{Breach, Reason, Report, Rule};
@@ -31,18 +30,15 @@ pub struct Planned {
     pub search: SearchStats,
 }
 
-/// The people to seat: the session's participants, or numbered people ("Participant
-/// 12") when only their count is known.
-pub fn people(session: &Session, lang: Lang) -> Vec<Participant> {
+/// The people to seat: the session's participants, or, when only their count is
+/// known, numbered people named by the caller (`Participant 12` in the user's
+/// language).
+pub fn people(session: &Session, numbered: impl Fn(u32) -> String) -> Vec<Participant> {
     if !session.participants.is_empty() {
         return session.participants.clone();
     }
     (1..=session.participant_count.unwrap_or(0))
-        .map(|n| Participant {
-            name: i18n::plan::numbered(lang, n),
-            organisation: String::new(),
-            host_of: None,
-        })
+        .map(|n| Participant { name: numbered(n), organisation: String::new(), host_of: None })
         .collect()
 }
 
@@ -63,10 +59,16 @@ pub fn set_participants(session: &mut Session, participants: Vec<Participant>) {
     session.participants = participants;
 }
 
-/// Plans the rotation of a session's people over its tables and rounds.
-pub fn plan_session(session: &Session, lang: Lang, seed: u64, effort: Effort) -> Result<Planned, PlanError> {
+/// Plans the rotation of a session's people over its tables and rounds. Names play no
+/// part in seating: people known only by their count are seated by number.
+pub fn plan_session(session: &Session, seed: u64, effort: Effort) -> Result<Planned, PlanError> {
     let tables: Vec<u32> = session.tables.iter().map(|t| t.number).collect();
-    plan(&people(session, lang), &tables, session.schedule.rounds() as usize, seed, effort)
+    plan(&people(session, by_number), &tables, session.schedule.rounds() as usize, seed, effort)
+}
+
+/// The name of a person known only by their number, for seating.
+fn by_number(n: u32) -> String {
+    format!("#{n}")
 }
 
 /// Plans who sits where: `plan.seats[p][r]` is the table number of `people[p]` in round
@@ -108,8 +110,8 @@ pub fn to_plan(instance: &Instance, seats: &[Vec<usize>], seed: u64) -> Rotation
 /// Whether a stored plan still fits the session: one row per person, one existing table
 /// per round, hosts at their tables, and table sizes as even as the current tables allow
 /// (a table added or removed since the plan was made shows there).
-pub fn plan_fits(session: &Session, plan: &RotationPlan, lang: Lang) -> bool {
-    let people = people(session, lang);
+pub fn plan_fits(session: &Session, plan: &RotationPlan) -> bool {
+    let people = people(session, by_number);
     let rounds = session.schedule.rounds() as usize;
     let tables: Vec<u32> = session.tables.iter().map(|t| t.number).collect();
     let shape_fits = plan.seats.len() == people.len()
@@ -169,12 +171,12 @@ mod tests {
     fn count_only_sessions_get_numbered_people() {
         let mut session = Session::new("Café", Vec::new(), 3, 2, 20).expect("session");
         session.participant_count = Some(10);
-        let planned = plan_session(&session, Lang::Fr, 1, Effort::default()).expect("plan");
+        let planned = plan_session(&session, 1, Effort::default()).expect("plan");
         assert_eq!(planned.plan.seats.len(), 10);
-        assert!(plan_fits(&session, &planned.plan, Lang::Fr));
+        assert!(plan_fits(&session, &planned.plan));
         // A table added since: the plan no longer fits.
         session.add_table(4, "").expect("added");
-        assert!(!plan_fits(&session, &planned.plan, Lang::Fr));
-        assert_eq!(people(&session, Lang::En)[11 - 2].name, "Participant 10");
+        assert!(!plan_fits(&session, &planned.plan));
+        assert_eq!(people(&session, |n| format!("P{n}"))[11 - 2].name, "P10");
     }
 }

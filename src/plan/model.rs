@@ -69,10 +69,8 @@ pub enum CrowdedTables {
 
 /// A normalised organisation key: case, accents and spacing do not matter.
 pub fn organisation_key(organisation: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    organisation
-        .nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+    crate::text::strip_accents(organisation)
+        .chars()
         .flat_map(char::to_lowercase)
         .collect::<String>()
         .split_whitespace()

@@ -7,17 +7,10 @@ use std::path::{Path, PathBuf};
 use super::session_file::StoreError;
 use crate::domain::Family;
 
-/// The text of `assets/families.ron` as shipped.
-pub const FAMILIES_RON: &str = include_str!("../../assets/families.ron");
+pub use crate::domain::family::{FAMILIES_RON, default_families};
 
 /// Where a user's own families live, relative to the current folder.
 pub const FAMILIES_PATH: &str = "assets/families.ron";
-
-/// The three families of the CDC de Laval document, as shipped.
-pub fn default_families() -> Vec<Family> {
-    // The asset is checked by a test; an invalid edit shows up there, not at run time.
-    ron::from_str(FAMILIES_RON).unwrap_or_default()
-}
 
 /// Parses a families file; `path` is only used in messages.
 pub fn parse_families(path: &Path, text: &str) -> Result<Vec<Family>, StoreError> {

@@ -8,11 +8,13 @@
 pub mod atomic;
 pub mod export_file;
 pub mod families;
+pub mod folders;
 pub mod journal;
 pub mod lock;
 pub mod names;
 pub mod notes;
 pub mod participants;
+pub mod reader;
 pub mod session_file;
 pub mod writer;
 

@@ -1,8 +1,6 @@
 //! File names made from session titles: no path separators, no `..`, no control
 //! characters; accents are folded to ASCII so that names look the same everywhere.
 
-use unicode_normalization::UnicodeNormalization;
-
 /// Longest file stem produced, in characters.
 const MAX_STEM: usize = 60;
 
@@ -11,10 +9,7 @@ const MAX_STEM: usize = 60;
 pub fn safe_file_name(title: &str) -> String {
     let mut stem = String::new();
     let mut pending_dash = false;
-    for c in title.nfd() {
-        if unicode_normalization::char::is_combining_mark(c) {
-            continue;
-        }
+    for c in crate::text::strip_accents(title).chars() {
         let c = match c {
             'œ' | 'Œ' => "oe".to_string(),
             'æ' | 'Æ' => "ae".to_string(),

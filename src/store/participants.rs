@@ -1,23 +1,22 @@
 //! The participants file: CSV with a header `name,organisation[,host_of]` (French
-//! headers `nom,organisme,hote_de` work too), one person per row. UTF-8 with or without
-//! BOM, CRLF tolerated, `,` or `;` as separator (spreadsheets in French locales write
-//! `;`). `host_of` is a table number (`3`, `Table 3`) or empty. A malformed file is
-//! refused as a whole, with its line number, and nothing is imported from it.
+//! headers `nom,organisme,hote_de` work too), one person per row, read by the one reader
+//! of user files ([`crate::store::reader`]): any encoding a spreadsheet writes, `,`, `;`
+//! or tab as separator. `host_of` is a table number (`3`, `Table 3`) or empty. A
+//! malformed file is refused as a whole, with its line number, and nothing is imported
+//! from it.
 
 use std::path::{Path, PathBuf};
 
-use unicode_normalization::UnicodeNormalization;
-
 use crate::domain::Participant;
 use crate::domain::participant::name_key;
+use crate::store::reader::{decode, read_csv};
 
-/// Why a participants file could not be read; located by line where possible.
-#[derive(Debug, thiserror::Error)]
+/// Why the people of a participants file could not be read; located by line where
+/// possible.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ParticipantsError {
-    #[error("{path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
-    #[error("not valid UTF-8")]
-    NotUtf8,
+    #[error("not valid text")]
+    NotText,
     #[error("line {line}: the header needs a `name` column")]
     MissingColumns { line: usize },
     #[error("line {line}: {message}")]
@@ -32,58 +31,47 @@ pub enum ParticipantsError {
     Empty,
 }
 
-/// Reads a participants file.
-pub fn read_participants(path: &Path) -> Result<Vec<Participant>, ParticipantsError> {
-    let bytes =
-        std::fs::read(path).map_err(|source| ParticipantsError::Io { path: path.to_path_buf(), source })?;
-    let text = String::from_utf8(bytes).map_err(|_| ParticipantsError::NotUtf8)?;
-    parse_participants(&text)
+/// Why a participants file could not be read: the file itself, or what is in it.
+#[derive(Debug, thiserror::Error)]
+pub enum ParticipantsReadError {
+    #[error("{}: {source}", path.display())]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error("{}: {error}", path.display())]
+    Participants { path: PathBuf, error: ParticipantsError },
 }
 
-/// A header cell folded for matching: `Hôte de` → `hote_de`.
-fn header_key(cell: &str) -> String {
-    cell.trim()
-        .nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .map(|c| if c.is_alphanumeric() { c } else { '_' })
-        .collect()
+/// Reads a participants file.
+pub fn read_participants(path: &Path) -> Result<Vec<Participant>, ParticipantsReadError> {
+    let bytes = std::fs::read(path)
+        .map_err(|source| ParticipantsReadError::Io { path: path.to_path_buf(), source })?;
+    let in_file = |error| ParticipantsReadError::Participants { path: path.to_path_buf(), error };
+    let text = decode(&bytes).map_err(|_| in_file(ParticipantsError::NotText))?;
+    parse_participants(&text).map_err(in_file)
 }
 
 /// Parses the text of a participants file.
 pub fn parse_participants(text: &str) -> Result<Vec<Participant>, ParticipantsError> {
-    // The csv reader miscounts lines on CRLF input; line numbers must be right.
-    let text = text.trim_start_matches('\u{feff}').replace("\r\n", "\n");
-    let first_line = text.lines().next().unwrap_or("");
-    let delimiter =
-        if first_line.matches(';').count() > first_line.matches(',').count() { b';' } else { b',' };
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(text.as_bytes());
-    let headers =
-        reader.headers().map_err(|e| ParticipantsError::Csv { line: 1, message: e.to_string() })?.clone();
-    let column = |names: &[&str]| headers.iter().position(|h| names.contains(&header_key(h).as_str()));
-    let name_col =
-        column(&["name", "nom", "participant", "participante", "personne", "prenom_nom", "nom_complet"])
-            .ok_or(ParticipantsError::MissingColumns { line: 1 })?;
-    let organisation_col = column(&["organisation", "organization", "organisme", "org", "employeur"]);
-    let host_col =
-        column(&["host_of", "host", "hote", "hote_de", "hotesse", "hotesse_de", "anime", "anime_la_table"]);
+    let table =
+        read_csv(text, false).map_err(|e| ParticipantsError::Csv { line: e.line, message: e.message })?;
+    let name_col = table
+        .column(&["name", "nom", "participant", "participante", "personne", "prenom_nom", "nom_complet"])
+        .ok_or(ParticipantsError::MissingColumns { line: 1 })?;
+    let organisation_col = table.column(&["organisation", "organization", "organisme", "org", "employeur"]);
+    let host_col = table.column(&[
+        "host_of",
+        "host",
+        "hote",
+        "hote_de",
+        "hotesse",
+        "hotesse_de",
+        "anime",
+        "anime_la_table",
+    ]);
     let mut participants: Vec<Participant> = Vec::new();
     let mut first_lines: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| ParticipantsError::Csv {
-            line: e.position().map_or(0, |p| p.line() as usize),
-            message: e.to_string(),
-        })?;
-        let line = record.position().map_or(0, |p| p.line() as usize);
-        if record.iter().all(|field| field.trim().is_empty()) {
-            continue;
-        }
-        let field = |i: Option<usize>| i.and_then(|i| record.get(i)).unwrap_or("").trim();
-        let name = clean(field(Some(name_col)));
+    for row in &table.rows {
+        let line = row.line;
+        let name = clean(row.get(Some(name_col)));
         if name.is_empty() {
             return Err(ParticipantsError::EmptyName { line });
         }
@@ -91,11 +79,10 @@ pub fn parse_participants(text: &str) -> Result<Vec<Participant>, ParticipantsEr
             return Err(ParticipantsError::DuplicateName { line, first_line, name });
         }
         first_lines.insert(name_key(&name), line);
-        let host_of = parse_host(field(host_col)).map_err(|BadHostTable| ParticipantsError::BadHost {
-            line,
-            found: field(host_col).to_string(),
-        })?;
-        participants.push(Participant { name, organisation: clean(field(organisation_col)), host_of });
+        let host = row.get(host_col);
+        let host_of = parse_host(host)
+            .map_err(|BadHostTable| ParticipantsError::BadHost { line, found: host.to_string() })?;
+        participants.push(Participant { name, organisation: clean(row.get(organisation_col)), host_of });
     }
     if participants.is_empty() {
         return Err(ParticipantsError::Empty);
@@ -145,7 +132,7 @@ pub struct BadHostTable;
 
 /// `""`, `-`, `non`, `no` → no table; `3`, `Table 3`, `T3` → table 3.
 pub fn parse_host(text: &str) -> Result<Option<u32>, BadHostTable> {
-    let folded = header_key(text);
+    let folded = crate::store::reader::csv::header_key(text);
     if folded.is_empty() || matches!(folded.as_str(), "_" | "non" | "no" | "aucune" | "none") {
         return Ok(None);
     }

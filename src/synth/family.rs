@@ -55,7 +55,7 @@ const MIN_EVIDENCE_OWN_FAMILIES: f32 = 0.7;
 
 /// Are these the seed document's families (same numbers and identifiers)?
 fn are_seed_families(families: &[Family]) -> bool {
-    let seed = crate::store::families::default_families();
+    let seed = crate::domain::family::default_families();
     !families.is_empty()
         && families.len() == seed.len()
         && families.iter().zip(&seed).all(|(a, b)| a.number == b.number && a.id == b.id)

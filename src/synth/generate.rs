@@ -140,16 +140,11 @@ pub fn proposal_text(rng: &mut Rng) -> String {
     }
     match rng.below(10) {
         0 => text = text.to_uppercase(),
-        1 => text = strip_accents(&text),
+        1 => text = crate::text::strip_accents(&text),
         2 => text = text.to_lowercase(),
         _ => {}
     }
     text
-}
-
-fn strip_accents(text: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    text.nfd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)).collect()
 }
 
 /// A session of `count` synthetic proposals spread over 8 tables and 3 rounds, about

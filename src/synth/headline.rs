@@ -71,7 +71,7 @@ pub fn is_calm(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::families::default_families;
+    use crate::domain::family::default_families;
 
     #[test]
     fn a_calm_sentence_wins_over_a_closer_shout() {

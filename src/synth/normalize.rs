@@ -10,7 +10,6 @@
 use std::collections::HashMap;
 
 use frostem::{Algorithm, Stemmer};
-use unicode_normalization::UnicodeNormalization;
 
 /// Words that carry negation: never dropped as stopwords.
 pub const NEGATIONS: &[&str] =
@@ -51,10 +50,7 @@ const INCLUSIVE_ENDINGS: &[&str] = &[
 /// except `-`, `'` and `·` inside words. Emoji and control characters disappear.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.nfd() {
-        if unicode_normalization::char::is_combining_mark(c) {
-            continue;
-        }
+    for c in crate::text::strip_accents(text).chars() {
         match c {
             '\'' | '’' | '‘' | '`' | '´' | 'ʼ' | '′' | 'ʻ' => out.push('\''),
             'œ' | 'Œ' => out.push_str("oe"),

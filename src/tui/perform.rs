@@ -15,7 +15,7 @@ use super::effect::Effect;
 use super::export_files::{ExportEntry, default_export_path, export_bytes};
 use super::screens::home::state::{SessionEntry, Summary, sort_entries};
 use super::settings::Settings;
-use crate::domain::{Clock, Decisions, Session};
+use crate::domain::Session;
 use crate::export::Format;
 use crate::i18n::Lang;
 use crate::i18n::errors::{io_error, store_error};
@@ -55,7 +55,7 @@ pub fn perform(app: &App, effect: Effect, now: DateTime<Utc>) -> Option<Action> 
         }
         Effect::Duplicate { source, title } => {
             let session = match store::load(&source) {
-                Ok(session) => template(session, &title),
+                Ok(session) => session.template(&title),
                 Err(err) => {
                     return Some(Action::Created { path: source, result: Err(store_error(lang, &err)) });
                 }
@@ -163,24 +163,6 @@ fn free_path(dir: &Path, stem: &str) -> PathBuf {
 fn create(path: &Path, session: &Session) -> Result<SessionFile, StoreError> {
     store::session_file::save_new(path, session)?;
     SessionFile::open(path)
-}
-
-/// A copy of `session` to prepare a new café: same description, tables, schedule and
-/// families; no proposals, decisions, participants or clock.
-pub fn template(session: Session, title: &str) -> Session {
-    Session {
-        title: crate::domain::session::clean_text(title),
-        date: None,
-        clock: Clock::default(),
-        proposals: Vec::new(),
-        next_id: 1,
-        deleted: Vec::new(),
-        decisions: Decisions::default(),
-        participants: Vec::new(),
-        participant_count: None,
-        rotation: None,
-        ..session
-    }
 }
 
 /// Moves a file, its backup and its journal into `.trash/` beside it; a name already in the trash

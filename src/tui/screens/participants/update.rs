@@ -139,10 +139,10 @@ pub fn update(app: &mut App, action: ParticipantsAction, effects: &mut Vec<Effec
             }
         }
         ParticipantsAction::Plan => {
-            match plan::plan_session(&open.session, lang, plan::DEFAULT_SEED, Effort::default()) {
+            match plan::plan_session(&open.session, plan::DEFAULT_SEED, Effort::default()) {
                 Ok(planned) => {
                     let names: Vec<String> =
-                        plan::people(&open.session, lang).into_iter().map(|p| p.name).collect();
+                        crate::i18n::plan::people(lang, &open.session).into_iter().map(|p| p.name).collect();
                     open.participants.report = text::report_lines(lang, &planned.report, &names);
                     open.session.rotation = Some(planned.plan);
                     session_changed(open, effects);

@@ -36,7 +36,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .map(|p| plan::model::organisation_key(&p.organisation))
         .filter(|o| !o.is_empty())
         .collect();
-    let fits = session.rotation.as_ref().is_some_and(|r| plan::plan_fits(session, r, lang));
+    let fits = session.rotation.as_ref().is_some_and(|r| plan::plan_fits(session, r));
     let plan_state = if fits { text::PLAN_CURRENT } else { text::PLAN_MISSING };
     Paragraph::new(Line::from(vec![
         Span::styled(text::people_summary(lang, people.len(), hosts, organisations.len()), theme.accent()),

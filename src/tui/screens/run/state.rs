@@ -39,10 +39,10 @@ pub struct Destination {
 /// session.
 pub fn destinations(session: &Session, lang: Lang, round: usize) -> Option<Vec<Destination>> {
     let rotation = session.rotation.as_ref()?;
-    if !plan::plan_fits(session, rotation, lang) || round == 0 {
+    if !plan::plan_fits(session, rotation) || round == 0 {
         return None;
     }
-    let people = plan::people(session, lang);
+    let people = crate::i18n::plan::people(lang, session);
     let mut list: Vec<Destination> = people
         .iter()
         .zip(&rotation.seats)

@@ -2,9 +2,8 @@
 //! next and previous phase, the bell at zero, the automatic next phase; `r` and the
 //! page keys for the rotation.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 
-use crate::domain::clock::phases;
 use crate::i18n::plan as text;
 use crate::i18n::tui as t;
 use crate::plan::{self, Effort};
@@ -76,27 +75,11 @@ pub fn tick(app: &mut App, now: DateTime<Utc>, effects: &mut Vec<Effect>) -> boo
         open.run.rang_for_phase = Some(phase);
         effects.push(Effect::Bell);
     }
-    if schedule.auto_advance {
-        let mut advanced = false;
-        let last = phases(&schedule).len().saturating_sub(1);
-        loop {
-            let clock = &mut open.session.clock;
-            let left = clock.remaining_ms(&schedule, now);
-            if left > 0 || clock.phase >= last {
-                break;
-            }
-            let ended_at = now + Duration::milliseconds(left);
-            let next = clock.phase + 1;
-            clock.go_to(&schedule, next, ended_at, false);
-            clock.start(&schedule, ended_at);
-            advanced = true;
+    if open.session.catch_up_clock(now) {
+        if open.session.clock.remaining_ms(&schedule, now) > 0 {
+            open.run.rang_for_phase = None;
         }
-        if advanced {
-            if open.session.clock.remaining_ms(&schedule, now) > 0 {
-                open.run.rang_for_phase = None;
-            }
-            session_changed(open, effects);
-        }
+        session_changed(open, effects);
     }
     true
 }
@@ -106,9 +89,9 @@ pub fn toggle(app: &mut App, effects: &mut Vec<Effect>) {
     let lang = app.lang;
     let Some(open) = app.open.as_mut() else { return };
     let phase = open.session.clock.phase;
-    let needs_plan = !open.session.rotation.as_ref().is_some_and(|r| plan::plan_fits(&open.session, r, lang));
+    let needs_plan = !open.session.rotation.as_ref().is_some_and(|r| plan::plan_fits(&open.session, r));
     if needs_plan {
-        match plan::plan_session(&open.session, lang, plan::DEFAULT_SEED, Effort::default()) {
+        match plan::plan_session(&open.session, plan::DEFAULT_SEED, Effort::default()) {
             Ok(planned) => {
                 open.session.rotation = Some(planned.plan);
                 session_changed(open, effects);

@@ -38,8 +38,7 @@ pub fn mood(session: &Session, now: DateTime<Utc>) -> ClockMood {
 /// `MM:SS` (or `H:MM:SS`) of what is left, rounded up to the second; `00:00` once
 /// overdue.
 pub fn clock_text(remaining_ms: i64) -> String {
-    let seconds = if remaining_ms <= 0 { 0 } else { (remaining_ms + 999) / 1000 };
-    format_seconds(seconds)
+    format_seconds(crate::domain::clock::seconds_left(remaining_ms))
 }
 
 fn format_seconds(seconds: i64) -> String {
