@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::clock::{Clock, PhaseKind};
 use super::decisions::Decisions;
 use super::family::Family;
+use super::knowledge::{DocumentText, VocabularyAdditions};
 use super::participant::{Participant, RotationPlan};
 use super::proposal::{Kind, Proposal, ProposalId};
 use super::schedule::Schedule;
@@ -108,6 +109,12 @@ pub struct Session {
     pub participant_count: Option<u32>,
     #[serde(default)]
     pub rotation: Option<RotationPlan>,
+    /// The synthèse document's title and introduction.
+    #[serde(default, skip_serializing_if = "DocumentText::is_empty")]
+    pub document: DocumentText,
+    /// Words of this session's topic added to the vocabulary.
+    #[serde(default, skip_serializing_if = "VocabularyAdditions::is_empty")]
+    pub vocabulary: VocabularyAdditions,
 }
 
 impl Session {
@@ -165,6 +172,8 @@ impl Session {
             participants: Vec::new(),
             participant_count: None,
             rotation: None,
+            document: DocumentText::default(),
+            vocabulary: VocabularyAdditions::default(),
         })
     }
 

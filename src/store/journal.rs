@@ -143,6 +143,8 @@ fn same_but_proposals(a: &Session, b: &Session) -> bool {
         participants,
         participant_count,
         rotation,
+        document,
+        vocabulary,
     } = a;
     *version == b.version
         && *title == b.title
@@ -157,6 +159,8 @@ fn same_but_proposals(a: &Session, b: &Session) -> bool {
         && *participants == b.participants
         && *participant_count == b.participant_count
         && *rotation == b.rotation
+        && *document == b.document
+        && *vocabulary == b.vocabulary
 }
 
 /// Appends `entries` after `at` (cutting off any incomplete line a crash left there)

@@ -182,5 +182,7 @@ fn empty_session() -> Session {
         participants: Vec::new(),
         participant_count: None,
         rotation: None,
+        document: Default::default(),
+        vocabulary: Default::default(),
     }
 }

@@ -25,7 +25,6 @@ use super::widgets::LineInput;
 use crate::domain::{ProposalId, Session};
 use crate::i18n::Lang;
 use crate::store::SessionFile;
-use crate::store::families::default_families;
 use crate::synth::Engine;
 
 /// Where the open session stands with respect to its file.
@@ -76,10 +75,8 @@ impl OpenSession {
 
     pub fn new(path: PathBuf, session: Session, now: DateTime<Utc>) -> OpenSession {
         let capture = CaptureState::new(&session, now);
-        let families =
-            if session.families.is_empty() { default_families() } else { session.families.clone() };
         OpenSession {
-            engine: Arc::new(Engine::new(&families)),
+            engine: Arc::new(crate::store::assets::engine_for(&session)),
             file: RefCell::new(None),
             not_writable: None,
             path,
@@ -215,6 +212,14 @@ impl App {
             dirty: true,
             hits: RefCell::new(Vec::new()),
         }
+    }
+
+    /// Remembers the preferences in `path` (the config folder's file) rather than in the
+    /// sessions folder, and takes `settings`, read from there.
+    pub fn use_settings(&mut self, path: PathBuf, settings: Settings) {
+        self.settings = settings;
+        self.theme = Theme::new(settings.theme, self.theme.no_color);
+        self.settings_path = path;
     }
 
     /// The app with `session` (read from `path`) open on `screen`.

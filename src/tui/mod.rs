@@ -49,6 +49,13 @@ pub fn home_app(dir: PathBuf, lang: Lang) -> App {
     app
 }
 
+/// Makes `app` remember its preferences in `settings_file` (the config folder's),
+/// taking those it holds, or those of the sessions folder's file until it exists.
+pub fn use_settings_file(app: &mut App, settings_file: PathBuf) {
+    let settings = perform::load_settings_moved(&settings_file, &app.settings_path);
+    app.use_settings(settings_file, settings);
+}
+
 /// The app with one session open on its run screen (settings from the session's folder).
 pub fn session_app(path: &Path, session: crate::domain::Session, lang: Lang) -> App {
     let dir = match path.parent() {

@@ -259,6 +259,12 @@ pub fn load_settings(path: &Path) -> Settings {
     std::fs::read_to_string(path).map(|text| Settings::from_text(&text)).unwrap_or_default()
 }
 
+/// Reads the settings of `path`, or of `earlier` (where earlier versions kept them)
+/// while `path` does not exist.
+pub fn load_settings_moved(path: &Path, earlier: &Path) -> Settings {
+    load_settings(if path.exists() { path } else { earlier })
+}
+
 /// Writes the settings atomically.
 fn save_settings(settings: Settings, path: &Path) -> Result<(), String> {
     let text = settings.to_text()?;

@@ -1,8 +1,9 @@
-//! The app's remembered preferences (the theme), in a small RON file
-//! `.cafe-settings.ron` in the sessions folder: it travels with the sessions, tests stay
-//! inside their temp folders, and nothing is written anywhere else. A missing or broken
-//! file gives the defaults (a broken one is left as it is until a preference changes).
-//! Reading and writing the file is [`crate::tui::perform`]'s.
+//! The app's remembered preferences (the theme), in a small RON file: `settings.ron` of
+//! the user's config folder when the app is started from the command line (see
+//! `store::home`), `.cafe-settings.ron` of the sessions folder for an app built
+//! directly (tests stay inside their temp folders). A missing or broken file gives the
+//! defaults (a broken one is left as it is until a preference changes). Reading and
+//! writing the file is [`crate::tui::perform`]'s.
 
 use serde::{Deserialize, Serialize};
 

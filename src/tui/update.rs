@@ -13,7 +13,7 @@ use super::effect::Effect;
 use super::screens::capture::{self, state::Focus};
 use super::screens::{Screen, export, harvest, home, participants, run, setup};
 use crate::i18n::tui as t;
-use crate::store::families::default_families;
+use crate::store::families::families_for_new_session;
 
 /// Applies an action at time `now`; returns the effects to perform.
 pub fn update(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
@@ -391,7 +391,7 @@ fn answer(app: &mut App, prompt: &Prompt, typed: &str, effects: &mut Vec<Effect>
     let lang = app.lang;
     match prompt {
         Prompt::NewSession => {
-            let session = crate::domain::Session::new(typed, default_families(), 4, 3, 20)
+            let session = crate::domain::Session::new(typed, families_for_new_session(), 4, 3, 20)
                 .map_err(|e| crate::i18n::errors::session_error(lang, &e))?;
             let stem = crate::store::safe_file_name(&session.title);
             effects.push(Effect::Create { stem, session: Box::new(session) });
