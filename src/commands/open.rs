@@ -17,8 +17,7 @@ pub fn home(home: &Home, lang: Lang) -> Result<(), UserError> {
     check_terminal(lang)?;
     let dir = &home.sessions;
     let failed = |e: std::io::Error| UserError(i18n::cli::sessions_folder_failed(lang, dir, &e));
-    home.install_demo().map_err(failed)?;
-    std::fs::create_dir_all(dir).map_err(failed)?;
+    home.prepare_sessions_folder().map_err(failed)?;
     let mut app = tui::home_app(dir.clone(), lang);
     tui::use_settings_file(&mut app, home.settings_file.clone());
     run(app, lang)

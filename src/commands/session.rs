@@ -16,7 +16,7 @@ use crate::domain::session::clean_text;
 use crate::domain::{Kind, PhaseKind, Session, SessionError};
 use crate::i18n::errors::{controls_removed, notes_read_error, repairs_note, session_error, store_error};
 use crate::i18n::{Lang, session as msg};
-use crate::store::families::families_for_new_session;
+use crate::store::assets::families_for_new_session;
 use crate::store::home::Home;
 use crate::store::names::session_path_for;
 use crate::store::notes::{AppliedNotes, Notes, read_notes};

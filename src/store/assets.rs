@@ -223,6 +223,11 @@ pub fn with_additions(mut file: VocabularyFile, additions: &VocabularyAdditions)
     file
 }
 
+/// The families a new session copies: the user's own when they read, else the shipped.
+pub fn families_for_new_session() -> Vec<Family> {
+    knowledge().families.clone()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -32,11 +32,6 @@ pub fn load_families(path: &Path) -> Result<Vec<Family>, StoreError> {
     parse_families(path, text)
 }
 
-/// The families a new session copies: the user's own when they read, else the shipped.
-pub fn families_for_new_session() -> Vec<Family> {
-    super::assets::knowledge().families.clone()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

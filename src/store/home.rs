@@ -100,6 +100,13 @@ impl Home {
         Home { sessions, origin, data: platform.map(|(data, _)| data.to_path_buf()), settings_file }
     }
 
+    /// Makes the sessions folder ready for the home screen: the demo installed on first
+    /// run (see [`Home::install_demo`]), the folder created when missing.
+    pub fn prepare_sessions_folder(&self) -> std::io::Result<()> {
+        self.install_demo()?;
+        std::fs::create_dir_all(&self.sessions)
+    }
+
     /// On first run (the data folder's sessions folder does not exist yet), creates it
     /// and puts the demo session in it. Returns the demo's path when it was installed.
     /// Any other sessions folder is left as it is.

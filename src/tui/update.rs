@@ -13,7 +13,7 @@ use super::effect::Effect;
 use super::screens::capture::{self, state::Focus};
 use super::screens::{Screen, export, harvest, home, participants, run, setup};
 use crate::i18n::tui as t;
-use crate::store::families::families_for_new_session;
+use crate::store::assets::families_for_new_session;
 
 /// Applies an action at time `now`; returns the effects to perform.
 pub fn update(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
