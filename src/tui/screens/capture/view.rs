@@ -85,6 +85,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             .render(list_area, buf);
     }
     let rows = window(list.len(), state.selected, list_area.height as usize);
+    let (first, shown) = (rows.start, rows.len());
     for (offset, index) in rows.enumerate() {
         let proposal = list[index];
         let row = Rect { y: list_area.y + offset as u16, height: 1, ..list_area };
@@ -116,6 +117,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         app.hit(row, Action::Capture(CaptureAction::SelectItem(index)));
     }
 
+    crate::tui::widgets::more_marker(list_area, first, shown, list.len(), theme.warn(), buf);
     render_hint(app, open, hint_area, buf);
 
     // The text field.
@@ -137,6 +139,20 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         ),
         (None, None) => format!(" {} ", t::CHOOSE_TABLE.get(lang)),
     };
+    // In the list with nothing typed, the field shows the selected proposal whole (its
+    // row may cut it).
+    let selected = state.selected_id(session).and_then(|id| session.proposal(id));
+    if let (Focus::List, true, Some(proposal)) = (state.focus, state.input.is_empty(), selected) {
+        let title = format!(" {} ", t::whole_proposal(lang, proposal.id.0, proposal.table, proposal.round));
+        let block = Block::bordered().title(title).border_style(theme.border());
+        Paragraph::new(proposal.text.as_str())
+            .style(theme.base())
+            .wrap(Wrap { trim: true })
+            .block(block)
+            .render(input_area, buf);
+        app.hit(input_area, Action::Capture(CaptureAction::FocusInput));
+        return;
+    }
     let border = if state.focus == Focus::Input { theme.accent() } else { theme.border() };
     let block = Block::bordered().title(title).border_style(border);
     let cursor = if state.focus == Focus::Input { theme.cursor() } else { theme.base() };
