@@ -246,6 +246,14 @@ fn defect_7_nothing_is_cut_without_a_sign() {
     code(&mut app, KeyCode::Home, t0());
     assert_eq!(app.popup, Some(Popup::Help { scroll: 0 }));
     code(&mut app, KeyCode::Esc, t0());
+    // Capture's tabs: with 30 tables they do not all fit at 80 columns, and say so.
+    let mut many = session();
+    for n in 5..=30 {
+        many.add_table(n, "").expect("table");
+    }
+    let capture = app_with(many, Screen::Capture, dir.path());
+    let tabs = frame(&capture, 80, 24).lines().nth(1).unwrap_or_default().to_string();
+    assert!(tabs.contains("▼ +"), "{tabs}");
     // A name too long for Préparer's column ends with an ellipsis.
     code(&mut app, KeyCode::F(2), t0());
     let text = frame(&app, 80, 24);

@@ -52,17 +52,24 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         });
     }
     let mut x = tabs_area.x;
+    let mut shown = 0;
     for (i, label) in labels.iter().enumerate() {
         let width = unicode_width::UnicodeWidthStr::width(label.as_str()) as u16;
-        if x + width > tabs_area.right() {
+        // When the tabs left do not all fit, room is kept for their `+N`.
+        let rest: u16 =
+            labels[i..].iter().map(|l| unicode_width::UnicodeWidthStr::width(l.as_str()) as u16 + 1).sum();
+        let reserve = if x + rest > tabs_area.right() + 1 { 7 } else { 0 };
+        if x + width + reserve > tabs_area.right() {
             break;
         }
+        shown += 1;
         let cell = Rect { x, width, ..tabs_area };
         let style = if i == state.tab { theme.selected() } else { theme.muted() };
         Paragraph::new(Span::styled(label.clone(), style)).render(cell, buf);
         app.hit(cell, Action::Capture(CaptureAction::SelectTab(i)));
         x += width + 1;
     }
+    crate::tui::widgets::more_marker(tabs_area, 0, shown, labels.len(), theme.warn(), buf);
 
     // The question of the table.
     let question = match state.table(session).and_then(|n| session.table(n)) {

@@ -154,11 +154,14 @@ fn render_round_questions(app: &App, area: Rect, buf: &mut Buffer) {
     ))
     .render(Rect { height: 1, ..area }, buf);
     let label_w = 8;
-    for round in 0..session.schedule.round_minutes.len() {
+    let rounds = session.schedule.round_minutes.len();
+    let mut shown = 0;
+    for round in 0..rounds {
         let y = area.y + 1 + round as u16;
         if y >= area.bottom() {
             break;
         }
+        shown += 1;
         let row = Rect { y, height: 1, ..area };
         let index = round_question_row(session, round);
         let selected = open.setup.row == index;
@@ -172,4 +175,6 @@ fn render_round_questions(app: &App, area: Rect, buf: &mut Buffer) {
         Paragraph::new(line).render(row, buf);
         app.hit(row, Action::Setup(SetupAction::Select(index)));
     }
+    let list = Rect { y: area.y + 1, height: area.height - 1, ..area };
+    more_marker(list, 0, shown, rounds, theme.warn(), buf);
 }
