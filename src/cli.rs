@@ -25,6 +25,15 @@ pub struct Cli {
     /// Sessions folder of the home screen.
     #[arg(long, value_name = "DIR")]
     pub dir: Option<PathBuf>,
+    /// Command run (sh -c) at the end of each phase, besides the bell.
+    #[arg(long, global = true, value_name = "CMD")]
+    pub on_end: Option<String>,
+    /// Command run (sh -c) at the warning before the end of a round.
+    #[arg(long, global = true, value_name = "CMD")]
+    pub on_warning: Option<String>,
+    /// No terminal bell.
+    #[arg(long, global = true)]
+    pub no_bell: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -37,7 +46,12 @@ fn parse_lang(text: &str) -> Result<Lang, String> {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Open one session in the full-screen app.
-    Open { session: PathBuf },
+    Open {
+        session: PathBuf,
+        /// Read-only projector view that follows the session file live.
+        #[arg(long)]
+        projector: bool,
+    },
     /// Create a session file.
     New(NewArgs),
     /// Add proposals from Markdown or CSV notes.

@@ -161,6 +161,7 @@ fn any_session() -> impl Strategy<Value = Session> {
             move_minutes,
             harvest_minutes,
             auto_advance,
+            ..Schedule::default()
         });
     let clock = (any::<usize>(), proptest::option::of(any_time()), proptest::option::of(any::<i64>()))
         .prop_map(|(phase, running_since, remaining_ms)| Clock { phase, running_since, remaining_ms });

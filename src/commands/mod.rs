@@ -61,9 +61,10 @@ fn prepare_and_run(cli: Cli, lang: Lang) -> Result<(), UserError> {
 
 /// Runs a parsed command line, with the user's folders.
 pub fn run(cli: Cli, home: &Home, lang: Lang) -> Result<(), UserError> {
+    let sound = open::Sound { on_end: cli.on_end, on_warning: cli.on_warning, no_bell: cli.no_bell };
     match cli.command {
-        None => open::home(home, lang),
-        Some(Command::Open { session }) => open::session(&session, home, lang),
+        None => open::home(home, &sound, lang),
+        Some(Command::Open { session, projector }) => open::session(&session, projector, home, &sound, lang),
         Some(Command::New(args)) => session::new(&args, lang),
         Some(Command::Import { session, notes }) => session::import(&session, &notes, lang),
         Some(Command::Add(args)) => session::add(&args, lang),

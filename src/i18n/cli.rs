@@ -64,6 +64,19 @@ pub fn arg_help(lang: Lang, key: &str) -> Option<&'static str> {
             "Sessions folder of the home screen (else CAFE_DIR, ./sessions, then the data folder)",
         ),
         "open.session" | "show.session" => ("Fichier de session (.ron)", "Session file (.ron)"),
+        "open.projector" => (
+            "Vue de projection en lecture seule, qui suit le fichier en direct (une seconde fenêtre pour le projecteur)",
+            "Read-only projector view following the file live (a second window for the projector)",
+        ),
+        "on_end" => (
+            "Commande lancée (sh -c) à la fin de chaque phase, en plus de la cloche",
+            "Command run (sh -c) at the end of each phase, besides the bell",
+        ),
+        "on_warning" => (
+            "Commande lancée (sh -c) à l'avertissement avant la fin d'un tour",
+            "Command run (sh -c) at the warning before the end of a round",
+        ),
+        "no_bell" => ("Pas de cloche du terminal", "No terminal bell"),
         "new.session" => (
             "Fichier de session à créer (.ron), ou dossier où le créer d'après le titre",
             "Session file to create (.ron), or a folder to create it in, named after the title",

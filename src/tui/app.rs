@@ -128,6 +128,8 @@ pub enum Popup {
     Confirm { message: String, on_yes: Box<Action> },
     /// A value to type.
     Ask { prompt: Prompt, question: String, input: Box<LineInput> },
+    /// A pasted block of several lines in capture: one proposal per line, or one?
+    PasteLines { lines: Vec<String>, text: String },
 }
 
 /// The message line under the screen.
@@ -170,6 +172,11 @@ pub struct App {
     pub dirty: bool,
     /// Clickable regions of the last frame.
     pub hits: RefCell<Vec<Hit>>,
+    /// A projector window (`cafe open --projector`): the run view only, read-only,
+    /// following the session file as the facilitator's window writes it.
+    pub projector: bool,
+    /// The help list's rows on screen and its largest scroll, as last drawn.
+    pub help_view: std::cell::Cell<(u16, u16)>,
 }
 
 /// Name of the settings file in the sessions folder.
@@ -211,14 +218,16 @@ impl App {
             should_quit: false,
             dirty: true,
             hits: RefCell::new(Vec::new()),
+            help_view: std::cell::Cell::new((20, u16::MAX)),
+            projector: false,
         }
     }
 
     /// Remembers the preferences in `path` (the config folder's file) rather than in the
     /// sessions folder, and takes `settings`, read from there.
     pub fn use_settings(&mut self, path: PathBuf, settings: Settings) {
-        self.settings = settings;
         self.theme = Theme::new(settings.theme, self.theme.no_color);
+        self.settings = settings;
         self.settings_path = path;
     }
 
@@ -254,6 +263,10 @@ impl App {
     /// second), or `None` when nothing moves: the loop then sleeps until an event.
     pub fn next_change_in_ms(&self, now: DateTime<Utc>) -> Option<u64> {
         let open = self.open.as_ref()?;
+        if self.projector {
+            // The file is read again every half second, whatever the clock does.
+            return Some(500);
+        }
         let clock = &open.session.clock;
         if !clock.is_running() {
             return None;

@@ -74,6 +74,25 @@ pub fn session_app(path: &Path, session: crate::domain::Session, lang: Lang) -> 
     app
 }
 
+/// A projector window on the session at `path`: the run view, read-only, following the
+/// file as the facilitator's window (or any command) writes it.
+pub fn projector_app(path: &Path, session: crate::domain::Session, lang: Lang) -> App {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let settings = perform::load_settings(&dir.join(app::SETTINGS_FILE));
+    // Not opened for writing (no lock, no journal): the session as read, then read
+    // again as it changes.
+    let mut app = App::new(dir, lang, settings, theme::no_color_from_env(), Utc::now()).with_session(
+        path,
+        session,
+        Screen::Run,
+    );
+    app.projector = true;
+    app
+}
+
 /// Runs the app in the terminal until the user quits. The terminal is restored on
 /// exit and on panic; every change was saved when it was made.
 pub fn run(mut app: App) -> std::io::Result<()> {
