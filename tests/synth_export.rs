@@ -585,3 +585,22 @@ fn the_app_replaces_an_existing_file_only_once_confirmed_and_never_a_session() {
         assert_eq!(std::fs::read(session).expect("read"), original);
     }
 }
+
+#[test]
+fn the_documents_title_and_introduction_come_from_the_session() {
+    let mut session = demo();
+    let usual = text(&session, Format::Md, Variant::Final);
+    assert!(usual.starts_with("# Les conditions favorables"), "{}", &usual[..80]);
+    session.document.title = "Nos conditions pour des partenariats gagnants".into();
+    session.document.intro = "Ce que 52 organismes ont proposé le 14 novembre.".into();
+    for format in [Format::Md, Format::Html] {
+        let document = text(&session, format, Variant::Final);
+        assert!(document.contains("Nos conditions pour des partenariats gagnants"), "{format:?}");
+        assert!(document.contains("Ce que 52 organismes ont proposé le 14 novembre."), "{format:?}");
+        assert!(!document.contains("Les conditions favorables — document synthèse"), "{format:?}");
+    }
+    let parts = zip_parts(&bytes(&session, Format::Docx, Variant::Final, Lang::Fr));
+    let body = part(&parts, "word/document.xml");
+    assert!(body.contains("Nos conditions pour des partenariats gagnants"));
+    assert!(body.contains("Ce que 52 organismes ont proposé le 14 novembre."));
+}

@@ -48,6 +48,12 @@ pub struct InputInfo {
     /// The facilitator's decisions, as saved in the session (ids of this session).
     #[serde(default)]
     pub decisions: Decisions,
+    /// The document's own title, as set in the session (empty: the usual title).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub document_title: String,
+    /// The paragraph under the document's title, as set in the session.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub document_intro: String,
 }
 
 /// One table of an input.
@@ -240,6 +246,8 @@ impl InputInfo {
         let text = |t: &str| printable(t).into_owned();
         InputInfo {
             label: text(label),
+            document_title: text(session.document.title.trim()),
+            document_intro: text(session.document.intro.trim()),
             title: text(&session.title),
             date: session.date,
             place: text(&session.place),

@@ -50,6 +50,9 @@ pub fn to_docx(report: &Report) -> Result<Vec<u8>, ExportError> {
     if !report.subtitle.is_empty() {
         docx = docx.add_paragraph(Paragraph::new().add_run(Run::new().add_text(&report.subtitle).italic()));
     }
+    if !report.intro.is_empty() {
+        docx = docx.add_paragraph(Paragraph::new().add_run(Run::new().add_text(&report.intro)));
+    }
     for line in report.occasions.iter().chain([&report.counts, &report.summary]) {
         docx = docx.add_paragraph(Paragraph::new().add_run(muted(line)));
     }

@@ -65,6 +65,9 @@ pub fn to_html(report: &Report) -> String {
     if !report.subtitle.is_empty() {
         let _ = writeln!(out, "<p class=\"meta\"><em>{}</em></p>", escape(&report.subtitle));
     }
+    if !report.intro.is_empty() {
+        let _ = writeln!(out, "<p class=\"intro\">{}</p>", escape(&report.intro));
+    }
     for occasion in &report.occasions {
         let _ = writeln!(out, "<p class=\"meta\">{}</p>", escape(occasion));
     }

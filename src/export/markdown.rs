@@ -18,6 +18,9 @@ pub fn to_markdown(report: &Report) -> String {
     if !report.subtitle.is_empty() {
         let _ = writeln!(out, "\n*{}*", escape(&report.subtitle));
     }
+    if !report.intro.is_empty() {
+        let _ = writeln!(out, "\n{}", escape(&report.intro));
+    }
     for occasion in &report.occasions {
         let _ = writeln!(out, "\n{}", escape(occasion));
     }

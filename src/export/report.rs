@@ -61,6 +61,8 @@ pub struct Report {
     pub title: String,
     /// The sessions' titles.
     pub subtitle: String,
+    /// The session's introduction to the document (empty: none).
+    pub intro: String,
     /// « 14 novembre 2018, Centre communautaire Saint-Joseph », one per input.
     pub occasions: Vec<String>,
     /// Tables, rounds, proposals, participants and organisations.
@@ -172,7 +174,19 @@ impl Report {
         Report {
             lang,
             variant: options.variant,
-            title: text::DOC_TITLE.get(lang).to_string(),
+            title: document
+                .inputs
+                .iter()
+                .map(|i| i.document_title.as_str())
+                .find(|t| !t.is_empty())
+                .map_or_else(|| text::DOC_TITLE.get(lang).to_string(), str::to_string),
+            intro: document
+                .inputs
+                .iter()
+                .map(|i| i.document_intro.as_str())
+                .find(|t| !t.is_empty())
+                .unwrap_or_default()
+                .to_string(),
             subtitle: document
                 .inputs
                 .iter()
