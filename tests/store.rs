@@ -214,6 +214,7 @@ fn any_session() -> impl Strategy<Value = Session> {
                 participants,
                 participant_count,
                 rotation,
+                learned: Default::default(),
             },
         )
 }

@@ -7,6 +7,7 @@
 pub mod clock;
 pub mod decisions;
 pub mod family;
+pub mod learned;
 pub mod merge;
 pub mod participant;
 pub mod proposal;
@@ -17,6 +18,7 @@ pub mod session;
 pub use clock::{Clock, Phase, PhaseKind};
 pub use decisions::Decisions;
 pub use family::Family;
+pub use learned::Learned;
 pub use participant::{Participant, RotationPlan};
 pub use proposal::{Kind, Proposal, ProposalId};
 pub use schedule::Schedule;

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::clock::{Clock, PhaseKind};
 use super::decisions::Decisions;
 use super::family::Family;
+use super::learned::Learned;
 use super::participant::{Participant, RotationPlan};
 use super::proposal::{Kind, Proposal, ProposalId};
 use super::schedule::Schedule;
@@ -108,6 +109,9 @@ pub struct Session {
     pub participant_count: Option<u32>,
     #[serde(default)]
     pub rotation: Option<RotationPlan>,
+    /// What the guided review's answers taught the synthèse for this session.
+    #[serde(default, skip_serializing_if = "Learned::is_empty")]
+    pub learned: Learned,
 }
 
 impl Session {
@@ -165,6 +169,7 @@ impl Session {
             participants: Vec::new(),
             participant_count: None,
             rotation: None,
+            learned: Learned::default(),
         })
     }
 

@@ -182,5 +182,6 @@ fn empty_session() -> Session {
         participants: Vec::new(),
         participant_count: None,
         rotation: None,
+        learned: Default::default(),
     }
 }
