@@ -3,6 +3,7 @@
 
 mod open;
 mod plan;
+mod review;
 mod session;
 mod synth;
 
@@ -47,5 +48,7 @@ pub fn run(cli: Cli, lang: Lang) -> Result<(), UserError> {
         Some(Command::Show { session }) => session::show(&session, lang),
         Some(Command::Synth(args)) => synth::run(&args, lang),
         Some(Command::Plan(args)) => plan::run(&args, lang),
+        Some(Command::Review(args)) => review::review(&args, lang),
+        Some(Command::Decide(args)) => review::decide(&args, lang),
     }
 }

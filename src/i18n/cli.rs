@@ -23,7 +23,7 @@ pub fn about(lang: Lang, command: &str) -> Option<&'static str> {
             ("Faire la synthèse de sessions ou de notes", "Synthesise sessions or notes into conditions")
         }
         "plan" => ("Planifier qui va à quelle table à chaque tour", "Plan who sits where each round"),
-        _ => return None,
+        _ => return super::review::about(lang, command),
     };
     Some(match lang {
         Lang::Fr => fr,
@@ -96,7 +96,7 @@ pub fn arg_help(lang: Lang, key: &str) -> Option<&'static str> {
         "plan.seed" => {
             ("Graine du planificateur (même graine, même plan)", "Planner seed (same seed, same plan)")
         }
-        _ => return None,
+        _ => return super::review::arg_help(lang, key),
     };
     Some(match lang {
         Lang::Fr => fr,

@@ -179,6 +179,12 @@ pub struct Changes {
     pub regrouped: Vec<ProposalId>,
     /// Conditions (by anchor) whose family changed, with the old and new family.
     pub families: Vec<(ProposalId, Option<u8>, Option<u8>)>,
+    /// Conditions (by anchor) now left out of the synthèse, or back in (`false`).
+    pub excluded: Vec<(ProposalId, bool)>,
+    /// Conditions whose wording changed, with the new wording.
+    pub wordings: Vec<(ProposalId, String)>,
+    /// Conditions whose votes changed, with the new count.
+    pub votes: Vec<(ProposalId, u32)>,
     pub conditions_before: usize,
     pub conditions_after: usize,
 }
@@ -210,9 +216,26 @@ pub fn changes(before: &Synthesis, after: &Synthesis) -> Changes {
         })
         .collect();
     families.sort();
+    let by_anchor: HashMap<ProposalId, &Group> = before.all_groups().map(|g| (g.anchor, g)).collect();
+    let (mut excluded, mut wordings, mut votes) = (Vec::new(), Vec::new(), Vec::new());
+    for g in after.all_groups() {
+        let Some(old) = by_anchor.get(&g.anchor).filter(|o| o.members == g.members) else { continue };
+        if old.excluded != g.excluded {
+            excluded.push((g.anchor, g.excluded));
+        }
+        if old.wording != g.wording {
+            wordings.push((g.anchor, g.wording.clone()));
+        }
+        if old.votes != g.votes {
+            votes.push((g.anchor, g.votes));
+        }
+    }
     Changes {
         regrouped,
         families,
+        excluded,
+        wordings,
+        votes,
         conditions_before: before.conditions.len(),
         conditions_after: after.conditions.len(),
     }

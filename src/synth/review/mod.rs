@@ -143,10 +143,12 @@ pub fn review(engine: &Engine, session: &Session, synthesis: &Synthesis) -> Revi
     Review { questions, progress }
 }
 
-/// Answers recorded so far by the review's verbs.
+/// Answers recorded so far by the review's verbs (a move is a split and a merge: one
+/// answer).
 fn answered(session: &Session) -> usize {
     let d = &session.decisions;
-    d.merges.len() + d.rejected.len() + d.splits.len() + d.families.len()
+    let moves = d.splits.iter().filter(|s| d.merges.iter().any(|m| m.contains(s.proposal))).count();
+    d.merges.len() + d.rejected.len() + d.splits.len() + d.families.len() - moves
 }
 
 /// The chance that two proposals (or conditions) this similar say the same thing.
