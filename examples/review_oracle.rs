@@ -88,6 +88,13 @@ fn main() {
     }
     if verbose {
         println!("learned: {:#?}", session.learned);
+        for group in synthesis.all_groups() {
+            let clusters: Vec<&str> = group.members.iter().map(|m| row(&rows, *m).cluster.as_str()).collect();
+            if clusters.iter().any(|c| *c != clusters[0]) {
+                let texts: Vec<&str> = group.members.iter().map(|m| row(&rows, *m).text.as_str()).collect();
+                println!("mixed group {clusters:?}: {texts:?}");
+            }
+        }
     }
     println!("slowest next question: {slowest:?}");
 }

@@ -1,6 +1,6 @@
 //! What the guided review taught the synthèse during one session: wordings the room
-//! said mean the same (equivalences), wordings it said do not, and the family of a
-//! concept as the room chose it. Saved in the session file (and, when the facilitator
+//! said mean the same (as one another, or as a concept the vocabulary knows), wordings
+//! it said do not, and the family of a concept as the room chose it. Saved in the session file (and, when the facilitator
 //! promotes it, in the user's vocabulary file), so that later captures using the same
 //! words join the right condition. Terms are kept as the participants wrote them
 //! (folded words), never as stems: they are analysed again whenever a vocabulary is
@@ -32,6 +32,13 @@ pub struct ConceptFamily {
     pub family: u8,
 }
 
+/// A wording the room said means the same as a concept the vocabulary already knows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConceptTerm {
+    pub concept: String,
+    pub term: String,
+}
+
 /// Everything learned from the review's answers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Learned {
@@ -41,6 +48,8 @@ pub struct Learned {
     pub distinct: Vec<Distinct>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub families: Vec<ConceptFamily>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub terms: Vec<ConceptTerm>,
 }
 
 /// Longest term learned from one answer, in words: longer differences are sentences,
@@ -99,6 +108,20 @@ impl Learned {
         self.distinct.iter().any(|d| (d.a == a && d.b == b) || (d.a == b && d.b == a))
     }
 
+    /// Adds `term` to the known concept `concept`. Refused (false) when the term is
+    /// empty, too long, or already there.
+    pub fn learn_term(&mut self, concept: &str, term: &str) -> bool {
+        let term = normalise_term(term);
+        if term.is_empty()
+            || !short(&term)
+            || self.terms.iter().any(|t| t.concept == concept && t.term == term)
+        {
+            return false;
+        }
+        self.terms.push(ConceptTerm { concept: concept.to_string(), term });
+        true
+    }
+
     /// Gives the concept `concept` the family `family` (replacing an earlier choice).
     pub fn learn_family(&mut self, concept: &str, family: u8) -> bool {
         if self.families.iter().any(|f| f.concept == concept && f.family == family) {
@@ -139,12 +162,15 @@ impl Learned {
         for f in &other.families {
             added += usize::from(self.learn_family(&f.concept, f.family));
         }
+        for t in &other.terms {
+            added += usize::from(self.learn_term(&t.concept, &t.term));
+        }
         added
     }
 
     /// The number of things learned.
     pub fn len(&self) -> usize {
-        self.equivalences.len() + self.distinct.len() + self.families.len()
+        self.equivalences.len() + self.distinct.len() + self.families.len() + self.terms.len()
     }
 }
 

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::learn::{LEARNED_PREFIX, differing_words, main_concept};
+use super::learn::{LEARNED_PREFIX, differing_words, learn_same, main_concept};
 use crate::domain::{Kind, ProposalId, Session};
 use crate::synth::{Engine, Group, Synthesis};
 
@@ -84,7 +84,7 @@ pub fn decide(
             session.decisions.merge(*a, *b);
             if let (Some(ta), Some(tb)) = (text_of(*a), text_of(*b))
                 && let Some((wa, wb)) = differing_words(vocabulary, &ta, &tb)
-                && session.learned.learn_same(&wa, &wb)
+                && learn_same(vocabulary, &mut session.learned, &wa, &wb)
             {
                 lesson = Some(Lesson::Same(wa, wb));
             }

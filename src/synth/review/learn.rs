@@ -28,6 +28,13 @@ pub fn vocabulary_with(learned: &Learned) -> Vocabulary {
 
 /// Adds the learned concepts and family choices to a vocabulary file.
 pub fn add_learned(file: &mut VocabularyFile, learned: &Learned) {
+    for added in &learned.terms {
+        if let Some(entry) = file.concepts.iter_mut().find(|c| c.id == added.concept)
+            && !entry.terms.contains(&added.term)
+        {
+            entry.terms.push(added.term.clone());
+        }
+    }
     for choice in &learned.families {
         if let Some(entry) = file.concepts.iter_mut().find(|c| c.id == choice.concept) {
             entry.families.retain(|f| *f != choice.family);
@@ -45,6 +52,34 @@ pub fn add_learned(file: &mut VocabularyFile, learned: &Learned) {
             terms: equivalence.terms.clone(),
             weak: Vec::new(),
         });
+    }
+}
+
+/// Teaches that `a` and `b` (the words that differ between two proposals the room
+/// said are the same) mean the same. A side that names a known concept lends it to the
+/// other side (a new term of that concept, so the proposals that name it keep one
+/// concept rather than two); when neither does, they become a new concept; when both
+/// do, the vocabulary already has its say and nothing is learned.
+pub fn learn_same(vocabulary: &Vocabulary, learned: &mut Learned, a: &str, b: &str) -> bool {
+    let named = |term: &str| vocabulary.terms_in(term).into_iter().next().map(|(id, _)| id);
+    match (named(a), named(b)) {
+        (None, None) => learned.learn_same(a, b),
+        (Some(concept), None) => lend(learned, &concept, b),
+        (None, Some(concept)) => lend(learned, &concept, a),
+        (Some(_), Some(_)) => false,
+    }
+}
+
+/// Adds `term` to `concept`, or to the learned equivalence that concept stands for.
+fn lend(learned: &mut Learned, concept: &str, term: &str) -> bool {
+    let equivalence = concept
+        .strip_prefix(LEARNED_PREFIX)
+        .and_then(|n| n.parse::<usize>().ok())
+        .and_then(|n| learned.equivalences.get(n.checked_sub(1)?))
+        .and_then(|e| e.terms.first().cloned());
+    match equivalence {
+        Some(first) => learned.learn_same(&first, term),
+        None => learned.learn_term(concept, term),
     }
 }
 
