@@ -1,6 +1,9 @@
 //! The guided review: its ranking (no question an earlier answer settles, transitivity
-//! of the answers), what answers teach, and `cafe review` / `cafe decide` as real
-//! processes on real files.
+//! of the answers), what answers teach, `cafe review` / `cafe decide` as real
+//! processes on real files, and the review in the app's synthèse screen answered by
+//! keys.
+
+mod tui_support;
 
 use std::path::{Path, PathBuf};
 
@@ -303,4 +306,96 @@ fn promote_adds_the_learned_vocabulary_to_the_users_file() {
     cafe(dir.path()).args(["review", "s.ron", "--promote"]).assert().success().stderr(contains("1 élément"));
     let user = std::fs::read_to_string(dir.path().join(".cafe-vocabulary.ron")).expect("user file");
     assert!(user.contains("\"fric\""), "{user}");
+}
+
+// ---- the app ----
+
+use cafe_savoir::tui::app::{App, Status};
+use cafe_savoir::tui::screens::Screen;
+use cafe_savoir::tui::screens::harvest::state::HarvestTab;
+use ratatui::crossterm::event::KeyCode;
+
+fn key(app: &mut App, c: char) {
+    tui_support::code(app, KeyCode::Char(c), tui_support::t0());
+}
+
+fn question(app: &App) -> Option<cafe_savoir::synth::review::Question> {
+    app.open.as_ref().expect("open").harvest.question().cloned()
+}
+
+fn saved(app: &App) -> Session {
+    load(&app.open.as_ref().expect("open").path).expect("saved session loads")
+}
+
+/// The demo session's review, answered with `o`, `n`, digits and `p`, then undone.
+#[test]
+fn the_app_asks_one_question_at_a_time_and_records_each_answer() {
+    let dir = tempfile::tempdir().expect("temp");
+    let demo = load(Path::new("sessions/cafe-du-savoir-14-novembre-2018.ron")).expect("demo");
+    let mut app = tui_support::app_with(demo, Screen::Harvest, dir.path());
+    key(&mut app, 'v');
+    assert_eq!(app.open.as_ref().expect("open").harvest.tab, HarvestTab::Queue);
+    let screen = tui_support::frame(&app, 160, 45);
+    assert!(screen.contains("Revue guidée") && screen.contains("reste"), "{screen}");
+    let mut answered = 0;
+    let mut seen = Vec::new();
+    for _ in 0..12 {
+        let Some(q) = question(&app) else { break };
+        assert!(!seen.contains(&(q.kind(), q.first())), "asked twice: {q:?}");
+        seen.push((q.kind(), q.first()));
+        let before = app.open.as_ref().expect("open").session.decisions.clone();
+        match &q.ask {
+            Ask::Same { a, b, .. } => {
+                key(&mut app, 'n');
+                assert!(saved(&app).decisions.rejected.iter().any(|p| p.contains(*a) && p.contains(*b)));
+            }
+            Ask::Place { proposal, candidates } => {
+                if candidates.len() > 1 {
+                    key(&mut app, '2');
+                    assert!(saved(&app).decisions.merges.iter().any(|m| m.contains(*proposal)));
+                } else {
+                    key(&mut app, 'n');
+                    assert!(saved(&app).decisions.splits.iter().any(|s| s.proposal == *proposal));
+                }
+            }
+            Ask::Family { proposal, .. } => {
+                key(&mut app, '3');
+                let synthesis = &app.open.as_ref().expect("open").harvest.synthesis;
+                assert_eq!(synthesis.group_of(*proposal).expect("group").family, Some(3));
+            }
+        }
+        assert_ne!(saved(&app).decisions, before, "each answer is saved");
+        answered += 1;
+        assert!(matches!(&app.status, Some(Status::Info(m)) if m.contains("Décision enregistrée")));
+    }
+    assert!(answered >= 5);
+    let progress = app.open.as_ref().expect("open").harvest.review.progress;
+    assert_eq!(progress.answered, answered);
+    // « passer » shows the next question without recording anything.
+    let skipped = question(&app).expect("more to ask");
+    let before = saved(&app).decisions;
+    key(&mut app, 'p');
+    assert_ne!(question(&app).map(|q| (q.kind(), q.first())), Some((skipped.kind(), skipped.first())));
+    assert_eq!(saved(&app).decisions, before);
+    // Every answer can be undone, back to the start.
+    for _ in 0..answered {
+        key(&mut app, 'u');
+    }
+    assert!(saved(&app).decisions.is_empty());
+    assert!(saved(&app).learned.is_empty());
+}
+
+#[test]
+fn the_app_says_when_nothing_is_left_to_check() {
+    let dir = tempfile::tempdir().expect("temp");
+    let mut session = Session::new("t", default_families(), 2, 1, 20).expect("session");
+    session
+        .add_proposal(1, 1, Kind::Condition, "Transparence sur les budgets", tui_support::t0())
+        .expect("added");
+    session.decisions.set_family(p(1), 3);
+    let mut app = tui_support::app_with(session, Screen::Harvest, dir.path());
+    key(&mut app, 'v');
+    assert!(tui_support::frame(&app, 80, 24).contains("Rien à vérifier"));
+    key(&mut app, 'o');
+    assert!(matches!(&app.status, Some(Status::Info(m)) if m.contains("Rien à vérifier")));
 }

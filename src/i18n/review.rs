@@ -23,6 +23,43 @@ pub const NOTHING_LEFT: Text = Text::new(
 );
 pub const TITLE: Text = Text::new("Revue guidée", "Guided review");
 pub const NO_FAMILY: Text = Text::new("sans famille", "no family");
+pub const DID_ANSWER: Text = Text::new("réponse à la revue", "review answer");
+pub const HINT: Text = Text::new(
+    "o ou Entrée : oui / la réponse choisie · n : non (ou seule) · 1 2 3 : famille ou condition · p : passer · u : annuler",
+    "o or Enter: yes / the chosen answer · n: no (or on its own) · 1 2 3: family or condition · p: skip · u: undo",
+);
+pub const K_SKIP: Text = Text::new("Passer la question", "Skip the question");
+pub const K_REVIEW: Text = Text::new("Revue guidée", "Guided review");
+
+/// « table 3 ».
+pub fn table(lang: Lang, number: u32) -> String {
+    match lang {
+        Lang::Fr => format!("table {number}"),
+        Lang::En => format!("table {number}"),
+    }
+}
+
+/// Why this question now: the chance that the answer changes the synthèse and how many
+/// proposals it would move.
+pub fn worth(lang: Lang, chance: f32, worth: f32) -> String {
+    let percent = (chance * 100.0).round() as u32;
+    match lang {
+        Lang::Fr => format!(
+            "Chance que la réponse change la synthèse : {percent} % · portée : {worth:.1} proposition(s)"
+        ),
+        Lang::En => {
+            format!("Chance the answer changes the synthèse: {percent}% · reach: {worth:.1} proposal(s)")
+        }
+    }
+}
+
+/// The review tab's title: « Revue (12) ».
+pub fn tab(lang: Lang, left: usize) -> String {
+    match lang {
+        Lang::Fr => format!("Revue ({left})"),
+        Lang::En => format!("Review ({left})"),
+    }
+}
 
 /// « 12 réponses · il reste 30 questions utiles, dont environ 8 changeront quelque
 /// chose ».
@@ -30,11 +67,11 @@ pub fn progress(lang: Lang, answered: usize, left: usize, expected: f32) -> Stri
     let expected = expected.round() as usize;
     match lang {
         Lang::Fr => format!(
-            "{answered} réponse{} · reste {left} question{} utile{}, dont environ {expected} changera{} la synthèse",
+            "{answered} réponse{} · reste {left} question{} utile{}, dont environ {expected} changer{} la synthèse",
             s(answered),
             s(left),
             s(left),
-            if expected > 1 { "ont" } else { "" }
+            if expected > 1 { "ont" } else { "a" }
         ),
         Lang::En => format!(
             "{answered} answer{} · {left} useful question{} left, about {expected} of which will change the synthèse",

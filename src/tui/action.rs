@@ -274,7 +274,7 @@ pub enum HarvestAction {
     Select { column: usize, row: usize },
     /// Select an original wording of the opened condition (mouse).
     SelectMember(usize),
-    /// Select an item of the queue (mouse).
+    /// Select an answer of the review's question (mouse).
     SelectQueue(usize),
     /// Show a view: conditions, astuces and témoignages, queue, charts.
     ShowTab(HarvestTab),
@@ -302,10 +302,12 @@ pub enum HarvestAction {
     VoteUp,
     /// One dot vote less.
     VoteDown,
-    /// Accept the selected item of the queue (merge, or the family proposed).
+    /// Answer the review's question: « oui », or the selected condition or family.
     Accept,
-    /// Reject it (the two stay apart, or the family is asked).
+    /// Answer « non » (the two stay apart), or « seule » for a proposal to place.
     Reject,
+    /// Pass over the review's question (« passer »).
+    Skip,
     /// Undo the last decision taken on this screen.
     Undo,
 }

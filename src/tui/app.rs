@@ -79,7 +79,11 @@ impl OpenSession {
         let families =
             if session.families.is_empty() { default_families() } else { session.families.clone() };
         OpenSession {
-            engine: Arc::new(Engine::new(&families)),
+            engine: Arc::new(crate::synth::review::engine_for(
+                &families,
+                &session.learned,
+                &crate::domain::Learned::default(),
+            )),
             file: RefCell::new(None),
             not_writable: None,
             path,

@@ -30,7 +30,9 @@ use crate::domain::{Family, Kind, Learned, ProposalId, Session};
 /// Proposal pairs less similar than this are not compared by the review.
 const PAIR_FLOOR: f32 = 0.12;
 /// Questions worth less than this (in proposals expected to change) are not asked.
-pub const MIN_WORTH: f32 = 0.08;
+pub const MIN_WORTH: f32 = 0.1;
+/// Nor are questions whose answer changes the synthèse less often than this.
+pub const MIN_CHANCE: f32 = 0.1;
 /// How steeply the chance that two proposals say the same grows around the merge
 /// threshold.
 const SAME_SCALE: f32 = 0.06;
@@ -133,7 +135,7 @@ pub fn review(engine: &Engine, session: &Session, synthesis: &Synthesis) -> Revi
     same_questions(&graph, &settled, engine, &mut questions);
     place_questions(&graph, &settled, engine, &mut questions);
     family_questions(&graph, synthesis, session, &mut questions);
-    questions.retain(|q| q.worth >= MIN_WORTH);
+    questions.retain(|q| q.worth >= MIN_WORTH && q.chance >= MIN_CHANCE);
     questions.sort_by(|x, y| y.worth.total_cmp(&x.worth).then(x.first().cmp(&y.first())));
     let progress = Progress {
         answered: answered(session),

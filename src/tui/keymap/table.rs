@@ -406,6 +406,7 @@ fn harvest_rows() -> Vec<Binding> {
             true,
         ),
         row(C::HarvestQueue, &digits, s(S::SetFamily(0)), ts::K_FAMILY_DIGIT, false),
+        row(C::HarvestQueue, &[Key::ch('p'), Key::ch(' ')], s(S::Skip), crate::i18n::review::K_SKIP, true),
         // Every view.
         row(C::Harvest, &[Key::plain(K::Up), Key::ch('k')], s(S::Up), t::K_UP, false),
         row(C::Harvest, &[Key::plain(K::Down), Key::ch('j')], s(S::Down), t::K_DOWN, false),
