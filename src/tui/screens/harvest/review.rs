@@ -14,7 +14,6 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::labels::ids;
 use super::state::UndoStep;
-use super::update::refresh;
 use crate::domain::{Learned, ProposalId};
 use crate::i18n::review as r;
 use crate::synth::review::answer::{Decision, decide};
@@ -100,7 +99,7 @@ pub fn answer(app: &mut App, pick: Pick, effects: &mut Vec<Effect>) -> bool {
     if lesson.is_some() {
         rebuild_engine(open);
     }
-    refresh(open, lang);
+    open.harvest.refresh(&open.engine, &open.session, lang);
     open.harvest.queue_row = default_answer(open.harvest.question(), &families);
     session_changed(open, effects);
     let changes = crate::synth::review::answer::changes(&before, &open.harvest.synthesis);
