@@ -14,13 +14,13 @@ use chrono::Utc;
 
 use super::UserError;
 use crate::cli::SynthArgs;
-use crate::domain::{Kind, Session};
+use crate::domain::{Kind, Learned, Session};
 use crate::export::document::cluster_label;
 use crate::export::{self, Format, Options, SynthesisDocument, inputs};
 use crate::i18n::{self, Lang};
 use crate::store::export_file::{check_destination, write_export};
 use crate::store::{self, families::default_families, notes};
-use crate::synth::Engine;
+use crate::synth::review::engine_for;
 
 /// Where the export goes (`None`: standard output) and in which format.
 fn destination(args: &SynthArgs, lang: Lang) -> Result<(Option<PathBuf>, Format), UserError> {
@@ -60,7 +60,12 @@ pub fn run(args: &SynthArgs, lang: Lang) -> Result<(), UserError> {
     let refs: Vec<(String, &Session)> = labels.into_iter().zip(sessions.iter().map(|(s, _)| s)).collect();
     let families = refs.first().map(|(_, s)| s.families.clone()).unwrap_or_default();
     let families = if families.is_empty() { default_families() } else { families };
-    let engine = Engine::new(&families);
+    // What the guided review taught each session (`cafe decide`) counts here too.
+    let mut learned = Learned::default();
+    for (_, session) in &refs {
+        learned.absorb(&session.learned);
+    }
+    let engine = engine_for(&families, &learned, &Learned::default());
     let synthesis = engine.synthesize_many(&refs);
     if synthesis.all_groups().next().is_none() {
         eprintln!("cafe: {}", i18n::synth::NO_PROPOSALS.get(lang));
