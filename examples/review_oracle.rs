@@ -5,10 +5,12 @@
 //! The facilitator answers « oui » when the two proposals have the same label, moves a
 //! proposal to the candidate condition holding a proposal with its label (or leaves it
 //! alone when none does), and picks the family most of the condition's proposals
-//! accept. With `--no-learning` the answers are recorded but teach no vocabulary;
+//! accept. With `--later` the review runs while only tables 1–4 are captured and the
+//! scores are those of the whole set once tables 5–8 arrive (with and without what the
+//! answers taught). With `--no-learning` the answers are recorded but teach no vocabulary;
 //! `--no-learned-words` and `--no-learned-families` leave out one half of the lessons.
 
-use cafe_savoir::domain::{Learned, ProposalId};
+use cafe_savoir::domain::{Learned, ProposalId, Session};
 use cafe_savoir::store::families::default_families;
 use cafe_savoir::synth::Synthesis;
 use cafe_savoir::synth::quality::{Labelled, parse_tsv, score, session_of};
@@ -27,7 +29,14 @@ fn main() {
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let rows = parse_tsv(&text);
     let families = default_families();
-    let mut session = session_of(&rows, families.clone());
+    let full = session_of(&rows, families.clone());
+    let mut session = full.clone();
+    // `--later`: the review runs while only tables 1–4 are captured; the scores are
+    // those of the whole set once tables 5–8 arrive, with and without what was learned.
+    let later = args.iter().any(|a| a == "--later");
+    if later {
+        session.proposals.retain(|p| p.table <= 4);
+    }
     let mut engine = engine_for(&families, &session.learned, &Learned::default());
     let mut synthesis = engine.synthesize(&session);
     let mut answers = 0;
@@ -37,8 +46,17 @@ fn main() {
     let mut slowest = std::time::Duration::ZERO;
     loop {
         if CHECKPOINTS.contains(&answers) {
-            let s = score(&rows, &synthesis);
             let progress = review(&engine, &session, &synthesis).progress;
+            let s = if later {
+                let whole = Session { proposals: full.proposals.clone(), ..session.clone() };
+                let without = Session { learned: Learned::default(), ..whole.clone() };
+                let plain = engine_for(&families, &Learned::default(), &Learned::default());
+                let s0 = score(&rows, &plain.synthesize(&without));
+                print!("  without learning {:.3} {:.3} | ", s0.f1, s0.family_accuracy);
+                score(&rows, &engine.synthesize(&whole))
+            } else {
+                score(&rows, &synthesis)
+            };
             println!(
                 "{answers:>7}  {:>9.3}  {:>10.3}  {:>4}  ({}/{}/{})",
                 s.f1, s.family_accuracy, progress.left, kinds[0], kinds[1], kinds[2]
@@ -52,8 +70,10 @@ fn main() {
         slowest = slowest.max(start.elapsed());
         let Some(question) = questions.first() else {
             println!("nothing left to ask after {answers} answers");
-            let s = score(&rows, &synthesis);
-            println!("{answers:>7}  {:>9.3}  {:>10.3}", s.f1, s.family_accuracy);
+            if !later {
+                let s = score(&rows, &synthesis);
+                println!("{answers:>7}  {:>9.3}  {:>10.3}", s.f1, s.family_accuracy);
+            }
             break;
         };
         let decision = answer(question, &rows, &synthesis);
