@@ -79,6 +79,7 @@ pub fn decide(
                     synthesis.group_of(*b).map(|g| g.members.clone()).unwrap_or_default();
                 let leaving: Vec<ProposalId> =
                     others_in_group(*a).into_iter().filter(|m| !target.contains(m)).collect();
+                stay_with_condition(&mut session.decisions, *a, &leaving);
                 session.decisions.split(*a, &leaving);
             }
             session.decisions.merge(*a, *b);
@@ -99,7 +100,12 @@ pub fn decide(
             }
         }
         Decision::Alone(a) => {
-            let others = others_in_group(*a);
+            let mut others = others_in_group(*a);
+            if others.is_empty() {
+                // Alone already: it stays apart from the conditions it was offered.
+                others = offered(engine, session, synthesis, *a);
+            }
+            stay_with_condition(&mut session.decisions, *a, &others);
             session.decisions.split(*a, &others);
             // A proposal alone in its condition is placed too: its earlier merges go.
             session.decisions.merges.retain(|p| !p.contains(*a));
@@ -121,6 +127,39 @@ pub fn decide(
         Decision::Vote(a, n) => session.decisions.vote(*a, *n),
     }
     Ok(lesson)
+}
+
+/// When proposal `moving` leaves the condition whose other members are `staying`, the decisions it carried for that
+/// condition (family, wording, exclusion, votes) stay with the condition: they are
+/// keyed to one of the members that stay.
+fn stay_with_condition(d: &mut crate::domain::Decisions, moving: ProposalId, staying: &[ProposalId]) {
+    let Some(&heir) = staying.first() else { return };
+    for choice in d.families.iter_mut().filter(|f| f.proposal == moving) {
+        choice.proposal = heir;
+    }
+    for wording in d.wordings.iter_mut().filter(|w| w.proposal == moving) {
+        wording.proposal = heir;
+    }
+    for excluded in d.exclusions.iter_mut().filter(|e| **e == moving) {
+        *excluded = heir;
+    }
+    for votes in d.votes.iter_mut().filter(|v| v.proposal == moving) {
+        votes.proposal = heir;
+    }
+}
+
+/// The proposals of the candidate conditions the review offers for `id`.
+fn offered(engine: &Engine, session: &Session, synthesis: &Synthesis, id: ProposalId) -> Vec<ProposalId> {
+    super::review(engine, session, synthesis)
+        .questions
+        .into_iter()
+        .find_map(|q| match q.ask {
+            super::Ask::Place { proposal, candidates } if proposal == id => {
+                Some(candidates.into_iter().map(|c| c.proposal).collect())
+            }
+            _ => None,
+        })
+        .unwrap_or_default()
 }
 
 /// Teaches `concept` (an id of the vocabulary) the family `family`, unless it already

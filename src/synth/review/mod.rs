@@ -131,9 +131,10 @@ pub fn engine_for(families: &[Family], learned: &Learned, user: &Learned) -> Eng
 pub fn review(engine: &Engine, session: &Session, synthesis: &Synthesis) -> Review {
     let graph = Graph::new(engine, session, synthesis);
     let settled = Settled::new(session, &graph);
+    let calibration = Calibration::new(engine, session);
     let mut questions = Vec::new();
-    same_questions(&graph, &settled, engine, &mut questions);
-    place_questions(&graph, &settled, engine, &mut questions);
+    same_questions(&graph, &settled, &calibration, &mut questions);
+    place_questions(&graph, &settled, &calibration, &mut questions);
     family_questions(&graph, synthesis, session, &mut questions);
     questions.retain(|q| q.worth >= MIN_WORTH && q.chance >= MIN_CHANCE);
     questions.sort_by(|x, y| y.worth.total_cmp(&x.worth).then(x.first().cmp(&y.first())));
@@ -153,10 +154,57 @@ fn answered(session: &Session) -> usize {
     d.merges.len() + d.rejected.len() + d.splits.len() + d.families.len() - moves
 }
 
-/// The chance that two proposals (or conditions) this similar say the same thing.
-pub fn chance_same(engine: &Engine, similarity: f32) -> f32 {
-    let threshold = engine.settings().merge_threshold;
-    1.0 / (1.0 + (-(similarity - threshold) / SAME_SCALE).exp())
+/// How the chance that two proposals say the same grows with their similarity: a
+/// logistic around `center`, which starts at the engine's merge threshold and moves
+/// with the session's own answers (a room whose « oui » come at lower similarities than
+/// the engine expects gets questions about less similar pairs).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Calibration {
+    pub center: f32,
+}
+
+/// How far the answers may pull the center, as a prior's standard deviation.
+const CENTER_PRIOR: f32 = 0.08;
+
+impl Calibration {
+    /// The calibration for a session: the center that best explains its « oui »
+    /// (merges) and « non » (rejected pairs), with the merge threshold as prior.
+    pub fn new(engine: &Engine, session: &Session) -> Calibration {
+        let threshold = engine.settings().merge_threshold;
+        let text = |id: ProposalId| session.proposal(id).map(|p| p.text.as_str());
+        let mut answers: Vec<(f32, bool)> = Vec::new();
+        for (pairs, same) in [(&session.decisions.merges, true), (&session.decisions.rejected, false)] {
+            for pair in pairs {
+                if let (Some(a), Some(b)) = (text(pair.a), text(pair.b)) {
+                    answers.push((engine.similarity(a, b), same));
+                }
+            }
+        }
+        if answers.is_empty() {
+            return Calibration { center: threshold };
+        }
+        let log_likelihood = |center: f32| -> f32 {
+            let prior = -((center - threshold) / CENTER_PRIOR).powi(2) / 2.0;
+            answers.iter().fold(prior, |sum, (s, same)| {
+                let p = logistic((s - center) / SAME_SCALE).clamp(1e-4, 1.0 - 1e-4);
+                sum + if *same { p.ln() } else { (1.0 - p).ln() }
+            })
+        };
+        let center = (10..=80)
+            .map(|c| c as f32 / 100.0)
+            .max_by(|x, y| log_likelihood(*x).total_cmp(&log_likelihood(*y)))
+            .unwrap_or(threshold);
+        Calibration { center }
+    }
+
+    /// The chance that two proposals (or conditions) this similar say the same thing.
+    pub fn chance_same(&self, similarity: f32) -> f32 {
+        logistic((similarity - self.center) / SAME_SCALE)
+    }
+}
+
+fn logistic(x: f32) -> f32 {
+    1.0 / (1.0 + (-x).exp())
 }
 
 /// The proposals of the synthèse's groups with their similarities.
@@ -315,11 +363,40 @@ impl Settled {
     fn kept_apart(&self, x: usize, y: usize) -> bool {
         self.apart.contains(&(x.min(y), x.max(y)))
     }
+
+    /// Group `g` is one proposal that no answer placed yet.
+    fn unplaced_alone(&self, graph: &Graph, g: usize) -> bool {
+        let members = &graph.groups[g].members;
+        members.len() == 1 && !self.placed.contains(&members[0])
+    }
+}
+
+/// Where does `id`, alone in group `g`, go? The candidate groups closest to it (by
+/// average similarity to their members), unless an answer keeps it apart from them;
+/// the chance that one of them is right.
+fn place_alone(graph: &Graph, g: usize, id: ProposalId, calibration: &Calibration) -> Option<Question> {
+    let mut candidates: Vec<(Candidate, usize)> = graph
+        .sums_by_group(id)
+        .into_iter()
+        .filter(|(other, _)| *other != g && graph.kinds[*other] == graph.kinds[g])
+        .map(|(other, (sum, closest, _))| {
+            let n = graph.groups[other].members.len();
+            (Candidate { proposal: closest, closeness: sum / n as f32, current: false }, n)
+        })
+        .collect();
+    candidates.sort_by(|x, y| y.0.closeness.total_cmp(&x.0.closeness).then(x.0.proposal.cmp(&y.0.proposal)));
+    candidates.truncate(MAX_CANDIDATES);
+    let size = candidates.first().map(|(_, n)| *n)?;
+    let none = candidates.iter().fold(1.0, |p, (c, _)| p * (1.0 - calibration.chance_same(c.closeness)));
+    let chance = 1.0 - none;
+    let worth = chance * 2.0 * size as f32 / (1.0 + size as f32);
+    let candidates = candidates.into_iter().map(|(c, _)| c).collect();
+    Some(Question { ask: Ask::Place { proposal: id, candidates }, chance, worth })
 }
 
 /// « Ces deux propositions disent-elles la même chose ? » for each pair of groups
 /// linked by at least one similarity, asked with their two closest proposals.
-fn same_questions(graph: &Graph, settled: &Settled, engine: &Engine, out: &mut Vec<Question>) {
+fn same_questions(graph: &Graph, settled: &Settled, calibration: &Calibration, out: &mut Vec<Question>) {
     // (group x, group y) → (sum of similarities, closest pair).
     let mut links: HashMap<(usize, usize), (f32, ProposalId, ProposalId, f32)> = HashMap::new();
     for (id, neighbours) in &graph.near {
@@ -339,25 +416,33 @@ fn same_questions(graph: &Graph, settled: &Settled, engine: &Engine, out: &mut V
         }
     }
     for ((gx, gy), (sum, a, b, best)) in links {
-        if settled.kept_apart(gx, gy) {
+        // A proposal alone is asked where it goes (`place`), with all its candidates.
+        if settled.kept_apart(gx, gy)
+            || settled.unplaced_alone(graph, gx)
+            || settled.unplaced_alone(graph, gy)
+        {
             continue;
         }
         let (nx, ny) = (graph.groups[gx].members.len() as f32, graph.groups[gy].members.len() as f32);
         // Average linkage (what the engine merges on), leaning towards the closest pair
         // when the groups are large.
         let linkage = 0.5 * (sum / (nx * ny)) + 0.5 * best;
-        let chance = chance_same(engine, linkage);
+        let chance = calibration.chance_same(linkage);
         let worth = chance * 2.0 * nx * ny / (nx + ny);
         let (a, b) = if a <= b { (a, b) } else { (b, a) };
         out.push(Question { ask: Ask::Same { a, b, similarity: linkage }, chance, worth });
     }
 }
 
-/// « Où va cette proposition ? » for the proposals that sit loosely in their group.
-fn place_questions(graph: &Graph, settled: &Settled, engine: &Engine, out: &mut Vec<Question>) {
+/// « Où va cette proposition ? » for the proposals that sit loosely in their group,
+/// and for the proposals alone that look like some group's.
+fn place_questions(graph: &Graph, settled: &Settled, calibration: &Calibration, out: &mut Vec<Question>) {
     for (g, group) in graph.groups.iter().enumerate() {
         let size = group.members.len();
         if size < 2 {
+            if settled.unplaced_alone(graph, g) {
+                out.extend(place_alone(graph, g, group.members[0], calibration));
+            }
             continue;
         }
         for (position, id) in group.members.iter().enumerate() {
@@ -367,7 +452,7 @@ fn place_questions(graph: &Graph, settled: &Settled, engine: &Engine, out: &mut 
             }
             let sums = graph.sums_by_group(*id);
             let own = sums.get(&g).map_or(0.0, |(sum, _, _)| *sum) / (size - 1) as f32;
-            let chance = 1.0 - chance_same(engine, own);
+            let chance = 1.0 - calibration.chance_same(own);
             let worth = chance * 2.0 * (size - 1) as f32 / size as f32;
             let mut candidates: Vec<Candidate> = sums
                 .iter()
