@@ -5,6 +5,8 @@
 //! matching of terms (stems within a window, longest first) applies to learned terms
 //! too.
 
+use std::sync::OnceLock;
+
 use crate::domain::Learned;
 use crate::domain::learned::MAX_TERM_WORDS;
 use crate::synth::normalize::{fold, is_negation};
@@ -19,7 +21,10 @@ pub fn vocabulary_with(learned: &Learned) -> Vocabulary {
     if learned.is_empty() {
         return Vocabulary::shipped();
     }
-    let Ok(mut file) = ron::from_str::<VocabularyFile>(VOCABULARY_RON) else {
+    // Parsed once: an answer that teaches a word rebuilds the engine, and the next
+    // question should not wait for the shipped file to be read again.
+    static SHIPPED: OnceLock<Option<VocabularyFile>> = OnceLock::new();
+    let Some(mut file) = SHIPPED.get_or_init(|| ron::from_str(VOCABULARY_RON).ok()).clone() else {
         return Vocabulary::shipped();
     };
     add_learned(&mut file, learned);
