@@ -1,18 +1,17 @@
 //! `cafe review SESSION.ron [--limit N] [--format csv|json] [--promote]` prints the
 //! next questions of the guided review, best first; `cafe decide SESSION.ron VERB …`
-//! records an answer (or any decision on the synthèse) in the session and prints what
-//! changed. Both build the session's engine with what it learned (and what the user
+//! records an answer (or any decision on the synthèse) in the session, through the
+//! store's single writer, and prints what changed. Both build the session's engine with what it learned (and what the user
 //! kept in the vocabulary file of the sessions folder).
-
-use std::path::Path;
 
 use serde::Serialize;
 
 use crate::cli::{DecideArgs, DecideVerb, ReviewArgs, ReviewFormat, UserError};
-use crate::domain::{ProposalId, Session};
+use crate::domain::{Learned, ProposalId, Session};
 use crate::i18n::{self, Lang};
-use crate::store::session_file::{load, load_for_update, save_checked};
+use crate::store::session_file::load;
 use crate::store::user_vocabulary::{self, VocabularyFileError};
+use crate::store::writer::{UpdateError, update_session};
 use crate::synth::Engine;
 use crate::synth::review::answer::{Decision, changes, decide as record};
 use crate::synth::review::{Ask, Question, Review, engine_for, review as ask};
@@ -28,7 +27,9 @@ pub fn review(args: &ReviewArgs, lang: Lang) -> Result<(), UserError> {
         let added = user_vocabulary::promote(&path, &session.learned).map_err(vocabulary_error(lang))?;
         eprintln!("{}", i18n::review::promoted(lang, added, &path));
     }
-    let engine = engine_of(&session, &args.session, lang)?;
+    let user =
+        user_vocabulary::load(&user_vocabulary::path_for(&args.session)).map_err(vocabulary_error(lang))?;
+    let engine = engine_of(&session, &user);
     let synthesis = engine.synthesize(&session);
     let mut found = ask(&engine, &session, &synthesis);
     if args.limit > 0 {
@@ -43,21 +44,25 @@ pub fn review(args: &ReviewArgs, lang: Lang) -> Result<(), UserError> {
     Ok(())
 }
 
-/// Runs `cafe decide`.
+/// Runs `cafe decide`: the answer is recorded through the store's single writer (under
+/// the session's lock, on the session as it is on disk now).
 pub fn decide(args: &DecideArgs, lang: Lang) -> Result<(), UserError> {
-    let (mut session, snapshot) =
-        load_for_update(&args.session).map_err(|e| UserError(i18n::errors::store_error(lang, &e)))?;
     let decision = decision_of(&args.verb, lang)?;
-    let engine = engine_of(&session, &args.session, lang)?;
-    let before = engine.synthesize(&session);
-    let learned_before = session.learned.clone();
-    let lesson = record(&engine, &mut session, &before, &decision)
-        .map_err(|refused| UserError(i18n::review::refused(lang, &refused)))?;
-    let engine =
-        if session.learned == learned_before { engine } else { engine_of(&session, &args.session, lang)? };
-    let after = engine.synthesize(&session);
-    save_checked(&args.session, &session, &snapshot)
-        .map_err(|e| UserError(i18n::errors::store_error(lang, &e)))?;
+    let user =
+        user_vocabulary::load(&user_vocabulary::path_for(&args.session)).map_err(vocabulary_error(lang))?;
+    let ((before, after, lesson), _) = update_session(&args.session, |session| {
+        let engine = engine_of(session, &user);
+        let before = engine.synthesize(session);
+        let learned_before = session.learned.clone();
+        let lesson = record(&engine, session, &before, &decision)?;
+        let engine = if session.learned == learned_before { engine } else { engine_of(session, &user) };
+        let after = engine.synthesize(session);
+        Ok((before, after, lesson))
+    })
+    .map_err(|e| match e {
+        UpdateError::Store(e) => UserError(i18n::errors::store_error(lang, &e)),
+        UpdateError::Refused(refused) => UserError(i18n::review::refused(lang, &refused)),
+    })?;
     for line in i18n::review::changes(lang, &changes(&before, &after)) {
         println!("{line}");
     }
@@ -72,14 +77,13 @@ pub fn decide(args: &DecideArgs, lang: Lang) -> Result<(), UserError> {
 }
 
 /// The session's engine: its families, its learned vocabulary and the user's.
-fn engine_of(session: &Session, path: &Path, lang: Lang) -> Result<Engine, UserError> {
-    let user = user_vocabulary::load(&user_vocabulary::path_for(path)).map_err(vocabulary_error(lang))?;
+fn engine_of(session: &Session, user: &Learned) -> Engine {
     let families = if session.families.is_empty() {
         crate::store::families::default_families()
     } else {
         session.families.clone()
     };
-    Ok(engine_for(&families, &session.learned, &user))
+    engine_for(&families, &session.learned, user)
 }
 
 fn vocabulary_error(lang: Lang) -> impl Fn(VocabularyFileError) -> UserError {

@@ -71,6 +71,7 @@ fn merge_fields(base: &Session, mine: &Session, merged: &mut Session) {
         participants,
         participant_count,
         rotation,
+        learned,
     } = mine;
     fn pick<T: Clone + PartialEq>(base: &T, mine: &T, target: &mut T) {
         if base != mine {
@@ -97,6 +98,7 @@ fn merge_fields(base: &Session, mine: &Session, merged: &mut Session) {
     pick(&base.participants, participants, &mut merged.participants);
     pick(&base.participant_count, participant_count, &mut merged.participant_count);
     pick(&base.rotation, rotation, &mut merged.rotation);
+    pick(&base.learned, learned, &mut merged.learned);
 }
 
 /// Applies the writer's proposal changes to `merged`; returns the ids it had to give

@@ -143,6 +143,7 @@ fn same_but_proposals(a: &Session, b: &Session) -> bool {
         participants,
         participant_count,
         rotation,
+        learned,
     } = a;
     *version == b.version
         && *title == b.title
@@ -157,6 +158,7 @@ fn same_but_proposals(a: &Session, b: &Session) -> bool {
         && *participants == b.participants
         && *participant_count == b.participant_count
         && *rotation == b.rotation
+        && *learned == b.learned
 }
 
 /// Appends `entries` after `at` (cutting off any incomplete line a crash left there)
