@@ -1,8 +1,9 @@
 //! `cafe review SESSION.ron [--limit N] [--format csv|json] [--promote]` prints the
 //! next questions of the guided review, best first; `cafe decide SESSION.ron VERB …`
 //! records an answer (or any decision on the synthèse) in the session, through the
-//! store's single writer, and prints what changed. Both build the session's engine with what it learned (and what the user
-//! kept in the vocabulary file of the sessions folder).
+//! store's single writer, and prints what changed. Both build the session's engine
+//! with what it learned (and what the user kept in the vocabulary file of the sessions
+//! folder).
 
 use serde::Serialize;
 
