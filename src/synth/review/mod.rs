@@ -135,7 +135,7 @@ pub fn review(engine: &Engine, session: &Session, synthesis: &Synthesis) -> Revi
     let mut questions = Vec::new();
     same_questions(&graph, &settled, &calibration, &mut questions);
     place_questions(&graph, &settled, &calibration, &mut questions);
-    family_questions(&graph, synthesis, session, &mut questions);
+    family_questions(&graph, engine, synthesis, session, &mut questions);
     questions.retain(|q| q.worth >= MIN_WORTH && q.chance >= MIN_CHANCE);
     questions.sort_by(|x, y| y.worth.total_cmp(&x.worth).then(x.first().cmp(&y.first())));
     let progress = Progress {
@@ -475,9 +475,15 @@ fn place_questions(graph: &Graph, settled: &Settled, calibration: &Calibration, 
 }
 
 /// « Dans quelle famille ? » for the conditions whose family the engine is least sure of.
-fn family_questions(graph: &Graph, synthesis: &Synthesis, session: &Session, out: &mut Vec<Question>) {
+fn family_questions(
+    graph: &Graph,
+    engine: &Engine,
+    synthesis: &Synthesis,
+    session: &Session,
+    out: &mut Vec<Question>,
+) {
     let numbers: Vec<u8> = if session.families.is_empty() {
-        vec![1, 2, 3]
+        engine.family_numbers().to_vec()
     } else {
         session.families.iter().map(|f| f.number).collect()
     };
