@@ -399,3 +399,24 @@ fn the_app_says_when_nothing_is_left_to_check() {
     key(&mut app, 'o');
     assert!(matches!(&app.status, Some(Status::Info(m)) if m.contains("Rien à vérifier")));
 }
+
+#[test]
+fn the_app_keeps_what_the_review_learned_for_the_next_cafes() {
+    let dir = tempfile::tempdir().expect("temp");
+    let mut session = Session::new("t", default_families(), 2, 1, 20).expect("session");
+    for (table, text) in [(1, "Plus de fric pour les groupes"), (2, "Plus d'argent pour les groupes")] {
+        session.add_proposal(table, 1, Kind::Condition, text, tui_support::t0()).expect("added");
+    }
+    let mut app = tui_support::app_with(session, Screen::Harvest, dir.path());
+    key(&mut app, 'P');
+    assert!(matches!(&app.status, Some(Status::Info(m)) if m.contains("Rien d'appris")));
+    // « oui » to the two proposals: « fric » is learned, then kept with P.
+    let engine = engine_for(&default_families(), &Learned::default(), &Learned::default());
+    let open = app.open.as_mut().expect("open");
+    decide(&engine, &mut open.session, &open.harvest.synthesis.clone(), &Decision::Same(p(1), p(2)))
+        .expect("same");
+    key(&mut app, 'P');
+    assert!(matches!(&app.status, Some(Status::Info(m)) if m.contains("1 élément")), "{:?}", app.status);
+    let user = std::fs::read_to_string(dir.path().join(".cafe-vocabulary.ron")).expect("user file");
+    assert!(user.contains("\"fric\""), "{user}");
+}

@@ -88,14 +88,7 @@ fn engine_of(session: &Session, user: &Learned) -> Engine {
 }
 
 fn vocabulary_error(lang: Lang) -> impl Fn(VocabularyFileError) -> UserError {
-    move |e| match e {
-        VocabularyFileError::Io { path, source } => {
-            UserError(format!("{}: {}", path.display(), i18n::errors::io_error(lang, &source)))
-        }
-        VocabularyFileError::Parse { path, line, column, message } => {
-            UserError(i18n::review::vocabulary_file_error(lang, &path, line, column, &message))
-        }
-    }
+    move |e| UserError(i18n::review::vocabulary_error(lang, &e))
 }
 
 /// `p12` or `12` → a proposal id.

@@ -29,6 +29,12 @@ pub const HINT: Text = Text::new(
     "o or Enter: yes / the chosen answer · n: no (or on its own) · 1 2 3: family or condition · p: skip · u: undo",
 );
 pub const K_SKIP: Text = Text::new("Passer la question", "Skip the question");
+pub const K_PROMOTE: Text = Text::new(
+    "Garder le vocabulaire appris pour les prochains cafés",
+    "Keep the learned vocabulary for the next cafés",
+);
+pub const NOTHING_LEARNED: Text =
+    Text::new("Rien d'appris dans cette session pour l'instant.", "Nothing learned in this session yet.");
 pub const K_REVIEW: Text = Text::new("Revue guidée", "Guided review");
 
 /// « table 3 ».
@@ -204,6 +210,18 @@ pub fn vocabulary_file_error(lang: Lang, path: &Path, line: usize, column: usize
             "{}:{line}:{column}: unreadable vocabulary file ({message}); it was left untouched",
             path.display()
         ),
+    }
+}
+
+/// The user's vocabulary file could not be read or written (its path, and the line
+/// and column when it does not parse).
+pub fn vocabulary_error(lang: Lang, error: &crate::store::user_vocabulary::VocabularyFileError) -> String {
+    use crate::store::user_vocabulary::VocabularyFileError as E;
+    match error {
+        E::Io { path, source } => format!("{}: {}", path.display(), super::errors::io_error(lang, source)),
+        E::Parse { path, line, column, message } => {
+            vocabulary_file_error(lang, path, *line, *column, message)
+        }
     }
 }
 

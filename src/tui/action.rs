@@ -101,6 +101,9 @@ pub enum Action {
     ReplaceExport(PathBuf),
     /// Result of saving the settings.
     SettingsSaved(Result<(), String>),
+    /// Result of adding the session's learned vocabulary to the user's file: the
+    /// message to show, or the error.
+    Promoted(Result<String, String>),
 }
 
 /// Home screen: the sessions of the folder.
@@ -306,6 +309,9 @@ pub enum HarvestAction {
     Accept,
     /// Answer « non » (the two stay apart), or « seule » for a proposal to place.
     Reject,
+    /// Keep what the review learned in this session for the next cafés (the user's
+    /// vocabulary file of the sessions folder).
+    PromoteVocabulary,
     /// Pass over the review's question (« passer »).
     Skip,
     /// Undo the last decision taken on this screen.

@@ -36,6 +36,9 @@ pub enum Effect {
     Export { files: Vec<ExportEntry>, target: Option<PathBuf>, replace: bool },
     /// Remember the settings.
     SaveSettings,
+    /// Add what the open session's review learned to the user's vocabulary file of the
+    /// sessions folder.
+    PromoteVocabulary,
     /// Ring the terminal bell.
     Bell,
 }

@@ -85,6 +85,14 @@ pub fn perform(app: &App, effect: Effect, now: DateTime<Utc>) -> Option<Action> 
             })
         }
         Effect::SaveSettings => Some(Action::SettingsSaved(save_settings(app.settings, &app.settings_path))),
+        Effect::PromoteVocabulary => {
+            let open = app.open.as_ref()?;
+            let path = app.sessions_dir.join(store::user_vocabulary::USER_VOCABULARY_FILE);
+            let result = store::user_vocabulary::promote(&path, &open.session.learned)
+                .map(|added| crate::i18n::review::promoted(lang, added, &path))
+                .map_err(|e| crate::i18n::review::vocabulary_error(lang, &e));
+            Some(Action::Promoted(result))
+        }
         Effect::Bell => None,
     }
 }

@@ -147,6 +147,12 @@ pub fn update(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> 
         },
         Action::ExportExists(path) => export::update::ask_replace(app, path),
         Action::ReplaceExport(path) => export::update::replace(app, path, &mut effects),
+        Action::Promoted(result) => {
+            app.status = Some(match result {
+                Ok(message) => Status::Info(message),
+                Err(message) => Status::Error(message),
+            });
+        }
         Action::SettingsSaved(result) => {
             if let Err(message) = result {
                 app.status = Some(Status::Error(t::settings_not_saved(app.lang, &message)));

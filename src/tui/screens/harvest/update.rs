@@ -202,6 +202,13 @@ pub fn update(app: &mut App, action: HarvestAction, effects: &mut Vec<Effect>) {
             }
         }
         HarvestAction::Skip => skip(app),
+        HarvestAction::PromoteVocabulary => {
+            if open.session.learned.is_empty() {
+                info(app, crate::i18n::review::NOTHING_LEARNED.get(lang));
+            } else {
+                effects.push(Effect::PromoteVocabulary);
+            }
+        }
         HarvestAction::SetFamily(number) => match current(open, lang) {
             Some(group) => {
                 let _ = set_family(app, &group, number, effects);
