@@ -420,3 +420,33 @@ fn the_app_keeps_what_the_review_learned_for_the_next_cafes() {
     let user = std::fs::read_to_string(dir.path().join(".cafe-vocabulary.ron")).expect("user file");
     assert!(user.contains("\"fric\""), "{user}");
 }
+
+#[test]
+fn a_session_opened_in_the_app_uses_what_earlier_cafes_kept() {
+    let dir = tempfile::tempdir().expect("temp");
+    let mut kept = Learned::default();
+    let shipped = cafe_savoir::synth::vocabulary::Vocabulary::shipped();
+    assert!(cafe_savoir::synth::review::learn::learn_same(&shipped, &mut kept, "fric", "argent"));
+    cafe_savoir::store::user_vocabulary::promote(&dir.path().join(".cafe-vocabulary.ron"), &kept)
+        .expect("kept");
+    let path = dir.path().join("cafe.ron");
+    cafe_savoir::store::save(&path, &tui_support::session()).expect("saved");
+    let file = cafe_savoir::store::SessionFile::open(&path).expect("opened");
+    let mut app = App::new(
+        dir.path().to_path_buf(),
+        cafe_savoir::i18n::Lang::Fr,
+        cafe_savoir::tui::settings::Settings::default(),
+        false,
+        tui_support::t0(),
+    );
+    tui_support::act(
+        &mut app,
+        cafe_savoir::tui::action::Action::Loaded { path, result: Ok(Box::new(file)) },
+        tui_support::t0(),
+    );
+    let open = app.open.as_ref().expect("open");
+    assert_eq!(open.user_learned, kept);
+    let plain = engine_for(&default_families(), &Learned::default(), &Learned::default());
+    let (x, y) = ("Trouver du fric", "Trouver de l'argent");
+    assert!(open.engine.similarity(x, y) > plain.similarity(x, y));
+}

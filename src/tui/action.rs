@@ -101,6 +101,9 @@ pub enum Action {
     ReplaceExport(PathBuf),
     /// Result of saving the settings.
     SettingsSaved(Result<(), String>),
+    /// The user's vocabulary file as read (empty when there is none), or why it could
+    /// not be read.
+    UserVocabulary(Result<Box<crate::domain::Learned>, String>),
     /// Result of adding the session's learned vocabulary to the user's file: the
     /// message to show, or the error.
     Promoted(Result<String, String>),

@@ -59,6 +59,9 @@ pub struct OpenSession {
     /// Why the file cannot be written, shown in a banner that stays until a save
     /// succeeds (`None`: the file takes every change).
     pub not_writable: Option<String>,
+    /// What earlier cafés' reviews taught (the user's vocabulary file of the sessions
+    /// folder), read once the session is open; part of `engine`.
+    pub user_learned: crate::domain::Learned,
 }
 
 impl OpenSession {
@@ -86,6 +89,7 @@ impl OpenSession {
             )),
             file: RefCell::new(None),
             not_writable: None,
+            user_learned: crate::domain::Learned::default(),
             path,
             session,
             save: SaveState::Saved(now),

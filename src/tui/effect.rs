@@ -36,6 +36,9 @@ pub enum Effect {
     Export { files: Vec<ExportEntry>, target: Option<PathBuf>, replace: bool },
     /// Remember the settings.
     SaveSettings,
+    /// Read the user's vocabulary file of the sessions folder (what earlier cafés'
+    /// reviews taught), for the open session's engine.
+    ReadUserVocabulary,
     /// Add what the open session's review learned to the user's vocabulary file of the
     /// sessions folder.
     PromoteVocabulary,

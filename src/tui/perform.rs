@@ -85,6 +85,13 @@ pub fn perform(app: &App, effect: Effect, now: DateTime<Utc>) -> Option<Action> 
             })
         }
         Effect::SaveSettings => Some(Action::SettingsSaved(save_settings(app.settings, &app.settings_path))),
+        Effect::ReadUserVocabulary => {
+            let path = app.sessions_dir.join(store::user_vocabulary::USER_VOCABULARY_FILE);
+            let result = store::user_vocabulary::load(&path)
+                .map(Box::new)
+                .map_err(|e| crate::i18n::review::vocabulary_error(lang, &e));
+            Some(Action::UserVocabulary(result))
+        }
         Effect::PromoteVocabulary => {
             let open = app.open.as_ref()?;
             let path = app.sessions_dir.join(store::user_vocabulary::USER_VOCABULARY_FILE);

@@ -14,7 +14,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::labels::ids;
 use super::state::UndoStep;
-use crate::domain::{Learned, ProposalId};
+use crate::domain::ProposalId;
 use crate::i18n::review as r;
 use crate::synth::review::answer::{Decision, decide};
 use crate::synth::review::{Ask, Question, engine_for};
@@ -133,7 +133,7 @@ pub fn rebuild_engine(open: &mut OpenSession) {
     } else {
         open.session.families.clone()
     };
-    open.engine = Arc::new(engine_for(&families, &open.session.learned, &Learned::default()));
+    open.engine = Arc::new(engine_for(&families, &open.session.learned, &open.user_learned));
 }
 
 /// Draws the current question, its answers and the progress.
