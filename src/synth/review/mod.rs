@@ -282,7 +282,7 @@ fn candidate_pairs(
         for (concept, _) in &f.concepts {
             lists.entry((true, *concept)).or_default().push(i);
         }
-        for (hash, stem) in &f.surface {
+        for (hash, stem, _) in &f.surface {
             if !vocabulary.is_generic(stem) && !super::normalize::is_negation(stem) {
                 lists.entry((false, *hash)).or_default().push(i);
             }
@@ -294,7 +294,7 @@ fn candidate_pairs(
     for (i, (_, f)) in entries.iter().enumerate() {
         candidates.clear();
         let keys =
-            f.concepts.iter().map(|(c, _)| (true, *c)).chain(f.surface.iter().map(|(h, _)| (false, *h)));
+            f.concepts.iter().map(|(c, _)| (true, *c)).chain(f.surface.iter().map(|(h, _, _)| (false, *h)));
         for key in keys {
             for &j in lists.get(&key).into_iter().flatten() {
                 if j > i && seen[j] != i {
