@@ -58,8 +58,8 @@ fn main() {
                 score(&rows, &synthesis)
             };
             println!(
-                "{answers:>7}  {:>9.3}  {:>10.3}  {:>4}  ({}/{}/{})",
-                s.f1, s.family_accuracy, progress.left, kinds[0], kinds[1], kinds[2]
+                "{answers:>7}  {:>9.3}  {:>10.3}  {:>4}  ({}/{}/{})  P {:.3} R {:.3}",
+                s.f1, s.family_accuracy, progress.left, kinds[0], kinds[1], kinds[2], s.precision, s.recall
             );
         }
         if answers >= *CHECKPOINTS.last().unwrap_or(&0) {
