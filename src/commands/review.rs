@@ -7,7 +7,8 @@
 
 use serde::Serialize;
 
-use crate::cli::{DecideArgs, DecideVerb, ReviewArgs, ReviewFormat, UserError};
+use super::UserError;
+use crate::cli::{DecideArgs, DecideVerb, ReviewArgs, ReviewFormat};
 use crate::domain::{Learned, ProposalId, Session};
 use crate::i18n::{self, Lang};
 use crate::store::session_file::load;
