@@ -165,7 +165,7 @@ mod tests {
         assert_eq!(b, "coffres");
         let mut learned = Learned::default();
         assert!(learned.learn_same(&a, &b));
-        let families = crate::store::families::default_families();
+        let families = crate::domain::family::default_families();
         let before = Engine::new(&families);
         let after = Engine::with(&families, vocabulary_with(&learned), Settings::shipped());
         let (x, y) = ("Montrer nos livres comptables", "Les coffres de chacun");
