@@ -1,14 +1,18 @@
-//! The command line: clap definitions of the subcommands (the headless interface of
-//! the product), localised `--help`, and parsing; [`crate::commands`] runs them.
+//! The command line: clap definitions of the subcommands (PRODUCT.md's headless
+//! interface), built with every help text, heading and usage line in the user's
+//! language, usage errors rendered from clap's error kinds in that language, and the
+//! locale chosen; [`crate::commands`] runs what it parsed.
 //!
 //! Exit codes: 0 success, 1 user error (one-line message on stderr), 2 usage.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{Arg, ArgAction, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::domain::Kind;
+use crate::i18n::cli::{UsageError, heading};
 use crate::i18n::{self, Lang};
 
 /// The whole command line.
@@ -16,20 +20,38 @@ use crate::i18n::{self, Lang};
 #[command(name = "cafe", version, about)]
 pub struct Cli {
     /// Interface language (fr, en).
-    #[arg(long, global = true, value_name = "LANG")]
-    pub lang: Option<String>,
+    #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
+    pub lang: Option<Lang>,
     /// Sessions folder of the home screen.
-    #[arg(long, global = true, value_name = "DIR")]
+    #[arg(long, value_name = "DIR")]
     pub dir: Option<PathBuf>,
+    /// Command run (sh -c) at the end of each phase, besides the bell.
+    #[arg(long, global = true, value_name = "CMD")]
+    pub on_end: Option<String>,
+    /// Command run (sh -c) at the warning before the end of a round.
+    #[arg(long, global = true, value_name = "CMD")]
+    pub on_warning: Option<String>,
+    /// No terminal bell.
+    #[arg(long, global = true)]
+    pub no_bell: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+fn parse_lang(text: &str) -> Result<Lang, String> {
+    Lang::parse(text).ok_or_else(|| text.to_string())
 }
 
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Open one session in the full-screen app.
-    Open { session: PathBuf },
+    Open {
+        session: PathBuf,
+        /// Read-only projector view that follows the session file live.
+        #[arg(long)]
+        projector: bool,
+    },
     /// Create a session file.
     New(NewArgs),
     /// Add proposals from Markdown or CSV notes.
@@ -41,7 +63,7 @@ pub enum Command {
     /// Add one proposal.
     Add(AddArgs),
     /// List the sessions of a folder.
-    List { dir: Option<PathBuf> },
+    List(ListArgs),
     /// Print a readable summary of a session.
     Show { session: PathBuf },
     /// Synthesise sessions or notes into conditions.
@@ -52,6 +74,42 @@ pub enum Command {
     Review(ReviewArgs),
     /// Record an answer or a decision on the synthèse.
     Decide(DecideArgs),
+    /// Print the completion script of a shell.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page.
+    Man,
+    /// Print the help of the program or of a subcommand.
+    Help { command: Option<String> },
+    /// Editable knowledge.
+    Assets {
+        #[command(subcommand)]
+        command: AssetsCommand,
+    },
+}
+
+/// `cafe assets …`
+#[derive(Debug, Subcommand)]
+pub enum AssetsCommand {
+    /// Write the default knowledge files into a folder.
+    Export { dir: PathBuf },
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[arg(value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+    #[arg(long = "dir", value_name = "DIR", conflicts_with = "dir")]
+    pub dir_option: Option<PathBuf>,
+}
+
+impl ListArgs {
+    /// The folder asked for, either way.
+    pub fn folder(&self) -> Option<&std::path::Path> {
+        self.dir.as_deref().or(self.dir_option.as_deref())
+    }
 }
 
 #[derive(Debug, Args)]
@@ -196,56 +254,194 @@ pub enum DecideVerb {
 }
 
 /// The clap command with every about and help text in `lang`.
+/// The clap command with every about, help text, heading and usage line in `lang`.
 pub fn localized_command(lang: Lang) -> clap::Command {
-    let mut cmd = Cli::command();
-    cmd = localize(cmd, "", lang);
-    let names: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_string()).collect();
-    for name in names {
-        cmd = cmd.mut_subcommand(&name, |sub| localize(sub, &name, lang));
-    }
-    cmd
+    localize(Cli::command(), "", lang)
 }
 
-fn localize(mut cmd: clap::Command, prefix: &str, lang: Lang) -> clap::Command {
-    if let Some(about) = i18n::cli::about(lang, prefix) {
+fn localize(mut cmd: clap::Command, key: &str, lang: Lang) -> clap::Command {
+    if let Some(about) = i18n::cli::about(lang, key) {
         cmd = cmd.about(about);
+    }
+    cmd = cmd
+        .disable_help_flag(true)
+        .disable_help_subcommand(true)
+        .arg(Arg::new("help").short('h').long("help").action(ArgAction::Help))
+        .subcommand_value_name(heading::COMMAND_PLACEHOLDER.get(lang))
+        .subcommand_help_heading(heading::COMMANDS.get(lang))
+        .help_template(format!(
+            "{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+            heading::USAGE.get(lang)
+        ));
+    if key.is_empty() {
+        cmd = cmd
+            .disable_version_flag(true)
+            .arg(Arg::new("version").short('V').long("version").action(ArgAction::Version));
     }
     let ids: Vec<String> = cmd.get_arguments().map(|a| a.get_id().to_string()).collect();
     for id in ids {
-        let key = if prefix.is_empty() { id.clone() } else { format!("{prefix}.{id}") };
-        if let Some(help) = i18n::cli::arg_help(lang, &key).or_else(|| i18n::cli::arg_help(lang, &id)) {
-            cmd = cmd.mut_arg(&id, |a| a.help(help));
-        }
+        let scoped = if key.is_empty() { id.clone() } else { format!("{key}.{id}") };
+        let help = i18n::cli::arg_help(lang, &scoped).or_else(|| i18n::cli::arg_help(lang, &id));
+        let value_name = i18n::cli::value_name(lang, &id);
+        cmd = cmd.mut_arg(&id, |arg| {
+            let arg = localize_arg(arg, help, lang);
+            match value_name {
+                Some(name) if arg.get_action().takes_values() => arg.value_name(name),
+                _ => arg,
+            }
+        });
     }
-    // Verbs of a subcommand (`decide same …`) are localised as `decide.same`.
-    if !prefix.is_empty() {
-        let names: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_string()).collect();
-        for name in names {
-            cmd = cmd.mut_subcommand(&name, |sub| localize(sub, &format!("{prefix}.{name}"), lang));
-        }
+    let usage = usage_line(&cmd, key, lang);
+    cmd = cmd.override_usage(usage);
+    let names: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_string()).collect();
+    for name in names {
+        let sub_key = if key.is_empty() { name.clone() } else { format!("{key}.{name}") };
+        cmd = cmd.mut_subcommand(&name, |sub| localize(sub, &sub_key, lang));
     }
     cmd
 }
 
-/// Prints a usage error, the help or the version as clap renders them, with clap's own
-/// English words (headings, error phrases) translated when the language is French.
+/// An argument with its help in `lang`, its default and possible values written in
+/// `lang` after it, under a heading in `lang`.
+fn localize_arg(mut arg: Arg, help: Option<&str>, lang: Lang) -> Arg {
+    let mut text = help.unwrap_or_default().to_string();
+    let defaults: Vec<String> =
+        arg.get_default_values().iter().map(|v| v.to_string_lossy().into_owned()).collect();
+    if !defaults.is_empty() {
+        text = format!("{text} [{} {}]", heading::DEFAULT.get(lang), defaults.join(", "));
+    }
+    let possible: Vec<String> = arg
+        .get_possible_values()
+        .iter()
+        .filter(|v| !v.is_hide_set())
+        .map(|v| v.get_name().to_string())
+        .collect();
+    if !possible.is_empty() && !arg.is_hide_possible_values_set() {
+        text = format!("{text} [{} {}]", heading::POSSIBLE.get(lang), possible.join(", "));
+    }
+    let section = if arg.is_positional() { heading::ARGUMENTS } else { heading::OPTIONS };
+    if arg.get_action().takes_values() {
+        arg = arg.hide_default_value(true).hide_possible_values(true);
+    }
+    arg = arg.help_heading(section.get(lang));
+    if text.is_empty() { arg } else { arg.help(text) }
+}
+
+/// The usage line of a command: its path, `[OPTIONS]` when it has options, its required
+/// options and its positional arguments, and its subcommand.
+fn usage_line(cmd: &clap::Command, key: &str, lang: Lang) -> String {
+    let mut parts = vec!["cafe".to_string()];
+    parts.extend(key.split('.').filter(|p| !p.is_empty()).map(str::to_string));
+    let options = cmd.get_arguments().filter(|a| !a.is_positional() && !a.is_required_set());
+    if options.count() > 0 {
+        parts.push(heading::OPTIONS_PLACEHOLDER.get(lang).to_string());
+    }
+    let placeholder = |a: &Arg| {
+        a.get_value_names()
+            .and_then(|names| names.first())
+            .map_or_else(|| a.get_id().as_str().to_uppercase(), ToString::to_string)
+    };
+    for arg in cmd.get_arguments().filter(|a| !a.is_positional() && a.is_required_set()) {
+        parts.push(format!("--{} <{}>", arg.get_long().unwrap_or_default(), placeholder(arg)));
+    }
+    for arg in cmd.get_positionals() {
+        let many = if arg.get_num_args().is_some_and(|n| n.max_values() > 1) { "..." } else { "" };
+        if arg.is_required_set() {
+            parts.push(format!("<{}>{many}", placeholder(arg)));
+        } else {
+            parts.push(format!("[{}]{many}", placeholder(arg)));
+        }
+    }
+    if cmd.has_subcommands() {
+        let name = heading::COMMAND_PLACEHOLDER.get(lang);
+        parts.push(if cmd.is_subcommand_required_set() { format!("<{name}>") } else { format!("[{name}]") });
+    }
+    parts.join(" ")
+}
+
+/// A usage error from clap's kind and context.
+fn usage_error(err: &clap::Error, lang: Lang) -> UsageError {
+    let string = |kind: ContextKind| match err.get(kind) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(list)) => list.join(", "),
+        _ => String::new(),
+    };
+    let strings = |kind: ContextKind| match err.get(kind) {
+        Some(ContextValue::Strings(list)) => list.clone(),
+        Some(ContextValue::String(s)) => vec![s.clone()],
+        _ => Vec::new(),
+    };
+    let arg = string(ContextKind::InvalidArg);
+    match err.kind() {
+        ErrorKind::UnknownArgument => UsageError::UnknownArgument(arg),
+        ErrorKind::InvalidSubcommand => UsageError::UnknownSubcommand(string(ContextKind::InvalidSubcommand)),
+        ErrorKind::MissingRequiredArgument => UsageError::Missing(strings(ContextKind::InvalidArg)),
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            UsageError::MissingSubcommand
+        }
+        ErrorKind::InvalidValue if string(ContextKind::InvalidValue).is_empty() => {
+            UsageError::EmptyValue(arg)
+        }
+        ErrorKind::InvalidValue => UsageError::InvalidValue {
+            value: string(ContextKind::InvalidValue),
+            arg,
+            possible: strings(ContextKind::ValidValue),
+        },
+        ErrorKind::ValueValidation => {
+            let id = arg.trim_start_matches('-').split([' ', '=']).next().unwrap_or_default().to_string();
+            UsageError::ValueRejected {
+                value: string(ContextKind::InvalidValue),
+                expected: i18n::cli::expected_value(lang, &id),
+                arg,
+            }
+        }
+        ErrorKind::NoEquals => UsageError::EmptyValue(arg),
+        ErrorKind::ArgumentConflict => {
+            let other = string(ContextKind::PriorArg);
+            if other == arg { UsageError::Repeated(arg) } else { UsageError::Conflict { arg, other } }
+        }
+        ErrorKind::TooManyValues | ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
+            UsageError::WrongNumberOfValues(arg)
+        }
+        ErrorKind::InvalidUtf8 => UsageError::NotUtf8,
+        _ => UsageError::Other,
+    }
+}
+
+/// Prints the help or the version (rendered from the localised command), or a usage
+/// error written in `lang` from clap's error kind and context.
 fn print_clap(err: &clap::Error, lang: Lang) {
-    if lang == Lang::En {
+    if matches!(err.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
         let _ = err.print();
         return;
     }
-    let text = i18n::cli::translate_clap(lang, &err.render().to_string());
-    if err.use_stderr() {
-        eprint!("{text}");
-    } else {
-        print!("{text}");
+    let error = usage_error(err, lang);
+    let mut text = format!("{} {}\n", i18n::cli::ERROR.get(lang), i18n::cli::usage_error(lang, &error));
+    let suggested: Vec<String> =
+        [ContextKind::SuggestedArg, ContextKind::SuggestedSubcommand, ContextKind::SuggestedValue]
+            .into_iter()
+            .filter_map(|kind| match err.get(kind) {
+                Some(ContextValue::String(s)) => Some(s.clone()),
+                Some(ContextValue::Strings(list)) => Some(list.join(", ")),
+                _ => None,
+            })
+            .collect();
+    if !suggested.is_empty() {
+        text.push_str(&format!("\n{} '{}'\n", i18n::cli::TIP_SIMILAR.get(lang), suggested.join(", ")));
     }
+    text.push_str(&format!("\n{}\n", i18n::cli::MORE.get(lang)));
+    eprint!("{text}");
+}
+
+/// The language of this run: `--lang` when it is valid, else the locale.
+fn language_of(args: &[String]) -> Lang {
+    Lang::detect(Lang::from_args(args).as_deref())
 }
 
 /// Parses the process's arguments with their language; a usage error, the help or the
 /// version is printed here and its exit code returned instead.
 pub fn parse_args(args: &[String]) -> Result<(Cli, Lang), ExitCode> {
-    let lang = Lang::detect(Lang::from_args(args).as_deref());
+    let lang = language_of(args);
     let matches = match localized_command(lang).try_get_matches_from(args) {
         Ok(m) => m,
         Err(err) => {
@@ -258,6 +454,51 @@ pub fn parse_args(args: &[String]) -> Result<(Cli, Lang), ExitCode> {
         Err(err) => {
             print_clap(&err, lang);
             Err(ExitCode::from(2))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn error_of(args: &[&str], lang: Lang) -> String {
+        let err = localized_command(lang).try_get_matches_from(args).expect_err("a usage error");
+        i18n::cli::usage_error(lang, &usage_error(&err, lang))
+    }
+
+    #[test]
+    fn usage_errors_are_written_from_their_kind() {
+        let cases: [(&[&str], &str); 7] = [
+            (&["cafe", "--bogus"], "argument inattendu '--bogus'"),
+            (&["cafe", "nouveau"], "sous-commande inconnue 'nouveau'"),
+            (&["cafe", "new", "s.ron"], "arguments obligatoires manquants : --title <TITRE>"),
+            (&["cafe", "synth", "x", "--format", "pdf"], "valeur invalide 'pdf' pour '--format <FORMAT>'"),
+            (&["cafe", "add", "s", "--table", "un", "x"], "un nombre entier positif est attendu"),
+            (&["cafe", "new", "s", "--title", "a", "--title", "b"], "ne peut être donné qu'une fois"),
+            (&["cafe", "--lang", "de"], "fr ou en est attendu"),
+        ];
+        for (args, expected) in cases {
+            let message = error_of(args, Lang::Fr);
+            assert!(message.contains(expected), "{args:?}: {message}");
+        }
+        assert!(error_of(&["cafe", "--bogus"], Lang::En).starts_with("unexpected argument"));
+    }
+
+    #[test]
+    fn the_french_help_has_no_english_left() {
+        for name in ["", "new", "synth", "list"] {
+            let mut cmd = localized_command(Lang::Fr);
+            let help = if name.is_empty() {
+                cmd.render_help().to_string()
+            } else {
+                cmd.find_subcommand_mut(name).expect("subcommand").render_help().to_string()
+            };
+            for english in
+                ["Usage:", "Options:", "Arguments:", "Commands:", "[default:", "[possible values:", "Print"]
+            {
+                assert!(!help.contains(english), "{name}: `{english}` in\n{help}");
+            }
         }
     }
 }

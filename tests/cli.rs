@@ -13,10 +13,13 @@ use predicates::str::contains;
 
 mod tui_support;
 
-/// `cafe` run in `dir`, in French unless `--lang en` is passed (the locale is cleared).
+/// `cafe` run in `dir`, in French unless `--lang en` is passed (the locale is cleared),
+/// with the user's folders inside `dir` (none of the machine's knowledge files).
 fn cafe(dir: &Path) -> Command {
     let mut cmd = cargo_bin_cmd!("cafe");
     cmd.current_dir(dir).env_remove("LC_ALL").env_remove("LC_MESSAGES").env_remove("LANG");
+    cmd.env_remove("LANGUAGE").env_remove("CAFE_DIR").env("HOME", dir);
+    cmd.env("XDG_DATA_HOME", dir.join(".data")).env("XDG_CONFIG_HOME", dir.join(".config"));
     cmd
 }
 
@@ -150,21 +153,27 @@ fn new_refuses_bad_values() {
 }
 
 #[test]
-fn new_copies_the_families_of_the_current_folder_or_reports_them_broken() {
+fn new_copies_the_users_families_or_reports_them_broken_and_uses_the_defaults() {
     let dir = tempfile::tempdir().unwrap();
-    fs::create_dir(dir.path().join("assets")).unwrap();
-    let families = dir.path().join("assets/families.ron");
+    let data = dir.path().join("data");
+    fs::create_dir_all(data.join("cafe")).unwrap();
+    let families = data.join("cafe/families.ron");
+    let with_data = |args: &[&str]| {
+        let mut cmd = cafe(dir.path());
+        cmd.env("HOME", dir.path()).env("XDG_DATA_HOME", &data).args(args);
+        cmd
+    };
     fs::write(&families, "[(number: 1, id: \"seule\", title: \"Une seule famille\")]").unwrap();
-    let session = new_session(dir.path(), "s.ron", "2");
-    let loaded = load(&session).unwrap();
+    with_data(&["new", "s.ron", "--title", "Essai"]).assert().success();
+    let loaded = load(&dir.path().join("s.ron")).unwrap();
     assert_eq!(loaded.families.len(), 1);
     assert_eq!(loaded.families[0].title, "Une seule famille");
 
     fs::write(&families, "[\n  (number: 1,\n   id: seule)\n]").unwrap();
-    let out = cafe(dir.path()).args(["new", "t.ron", "--title", "x"]).assert().code(1).get_output().clone();
-    let err = one_line_error(&out);
-    assert!(err.contains("assets/families.ron:3:"), "{err}");
-    assert!(!dir.path().join("t.ron").exists());
+    let out = with_data(&["new", "t.ron", "--title", "x"]).assert().success().get_output().clone();
+    let err = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(err.contains("cafe/families.ron:3:") && err.contains("par défaut"), "{err}");
+    assert_eq!(load(&dir.path().join("t.ron")).unwrap().families.len(), 3, "the shipped families");
 }
 
 #[test]

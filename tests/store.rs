@@ -8,7 +8,8 @@ use std::process::Command;
 
 use cafe_savoir::domain::decisions::{FamilyChoice, Pair, Split, Votes, Wording};
 use cafe_savoir::domain::{
-    Clock, Decisions, Family, Kind, Participant, Proposal, ProposalId, RotationPlan, Schedule, Session, Table,
+    Clock, Decisions, DocumentText, Family, Kind, Participant, Proposal, ProposalId, RotationPlan, Schedule,
+    Session, Table, VocabularyAdditions,
 };
 use cafe_savoir::store::atomic::{Step, backup_path, write_atomic_with};
 use cafe_savoir::store::families::{FAMILIES_RON, default_families};
@@ -160,6 +161,7 @@ fn any_session() -> impl Strategy<Value = Session> {
             move_minutes,
             harvest_minutes,
             auto_advance,
+            ..Schedule::default()
         });
     let clock = (any::<usize>(), proptest::option::of(any_time()), proptest::option::of(any::<i64>()))
         .prop_map(|(phase, running_since, remaining_ms)| Clock { phase, running_since, remaining_ms });
@@ -185,6 +187,7 @@ fn any_session() -> impl Strategy<Value = Session> {
         any::<u64>(),
         any_decisions(),
         people,
+        (any_text(), any_text(), proptest::collection::vec(any_text(), 0..2)),
     )
         .prop_map(
             |(
@@ -197,6 +200,7 @@ fn any_session() -> impl Strategy<Value = Session> {
                 next_id,
                 decisions,
                 (participants, participant_count, rotation),
+                (document_title, intro, generic),
             )| Session {
                 version: 1,
                 title,
@@ -215,6 +219,8 @@ fn any_session() -> impl Strategy<Value = Session> {
                 participant_count,
                 rotation,
                 learned: Default::default(),
+                document: DocumentText { title: document_title, intro },
+                vocabulary: VocabularyAdditions { generic, ..VocabularyAdditions::default() },
             },
         )
 }

@@ -11,6 +11,7 @@ use cafe_savoir::store;
 use cafe_savoir::tui::action::Action;
 use cafe_savoir::tui::app::App;
 use cafe_savoir::tui::screens::Screen;
+use cafe_savoir::tui::screens::setup::state::FIELDS;
 use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::KeyCode;
 use tui_support::*;
@@ -68,7 +69,7 @@ fn a_whole_workshop_by_keys() {
     let questions =
         ["Pourquoi s'engager ?", "Se connaître et se reconnaître", "Des rapports équitables", "Coconstruire"];
     for (i, question) in questions.iter().enumerate() {
-        set_field(&mut app, 9 + i, &(i + 1).to_string(), now);
+        set_field(&mut app, FIELDS.len() + i, &(i + 1).to_string(), now);
         code(&mut app, KeyCode::Right, now);
         code(&mut app, KeyCode::Right, now);
         enter(&mut app, now);
@@ -115,7 +116,7 @@ fn a_whole_workshop_by_keys() {
             now += chrono::Duration::minutes(1);
             bells += act(&mut app, Action::Tick, now);
         }
-        assert_eq!(bells, 2 * round as usize - 1, "one bell per phase end");
+        assert_eq!(bells, 3 * round as usize - 1, "one bell per phase end, one warning per round");
         assert!(frame(&app, 160, 45).contains("temps écoulé"));
         assert_eq!(phase(&app), PhaseKind::Round(round));
         code(&mut app, KeyCode::Char('n'), now);
@@ -127,7 +128,7 @@ fn a_whole_workshop_by_keys() {
         }
     }
     assert_eq!(phase(&app), PhaseKind::Harvest);
-    assert_eq!(bells, 5);
+    assert_eq!(bells, 8);
 
     // Export everything.
     code(&mut app, KeyCode::F(5), now);

@@ -114,13 +114,13 @@ fn edit_remove_and_plan() {
     let mut app = open(dir.path(), session);
     // Plan: the rotation is stored and its report shown.
     code(&mut app, KeyCode::Esc, t0());
-    code(&mut app, KeyCode::Char('p'), t0());
+    ctrl(&mut app, 'p', t0());
     assert!(stored(dir.path()).rotation.is_some());
     let text = frame(&app, 160, 45);
     assert!(text.contains("Qualité du plan"), "{text}");
     assert!(text.contains("Plan de rotation à jour"), "{text}");
     // Edit the first participant: the plan, made for others, is dropped.
-    code(&mut app, KeyCode::Char('e'), t0());
+    ctrl(&mut app, 'e', t0());
     assert!(input_text(&app).starts_with(&people[0].name));
     app.open.as_mut().expect("open").participants.input.set_text("Nouvelle Personne, Org, ");
     code(&mut app, KeyCode::Enter, t0());
@@ -131,7 +131,7 @@ fn edit_remove_and_plan() {
     // Remove the second one, after the confirmation.
     code(&mut app, KeyCode::Esc, t0());
     code(&mut app, KeyCode::Down, t0());
-    code(&mut app, KeyCode::Char('d'), t0());
+    code(&mut app, KeyCode::Delete, t0());
     assert_eq!(stored(dir.path()).participants.len(), 16, "asks first");
     code(&mut app, KeyCode::Char('o'), t0());
     let session = stored(dir.path());

@@ -52,7 +52,7 @@ fn move_phase_shows_where_everyone_goes() {
     let text = frame(&app, 160, 45);
     assert!(text.contains("Tour 2 — où va chacun"), "{text}");
     assert!(!text.contains("Page 1/"), "61 travellers fit on one page: {text}");
-    assert!(frame(&app, 80, 24).contains("Page 1/3"));
+    assert!(frame(&app, 80, 24).contains("Page 1/4"));
 }
 
 #[test]

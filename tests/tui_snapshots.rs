@@ -109,7 +109,8 @@ fn the_clock_changes_colour_in_the_last_minute_and_flashes_when_over() {
         update(&mut later, Action::Tick, at(secs));
         let buf = draw(&later, 80, 24);
         // The first lit cell of the big clock.
-        let row = (3..12).find(|y| (0..80).any(|x| buf[(x, *y)].symbol() == "█")).expect("clock drawn");
+        // Below the phase's name in big letters (rows 1–4) and the state line.
+        let row = (6..14).find(|y| (0..80).any(|x| buf[(x, *y)].symbol() == "█")).expect("clock drawn");
         let x = (0..80).find(|x| buf[(*x, row)].symbol() == "█").expect("lit cell");
         buf[(x, row)].style()
     };

@@ -16,14 +16,12 @@ use crate::domain::session::clean_text;
 use crate::domain::{Kind, PhaseKind, Session, SessionError};
 use crate::i18n::errors::{controls_removed, notes_read_error, repairs_note, session_error, store_error};
 use crate::i18n::{Lang, session as msg};
-use crate::store::families::families_for_new_session;
+use crate::store::assets::families_for_new_session;
+use crate::store::home::Home;
 use crate::store::names::session_path_for;
 use crate::store::notes::{AppliedNotes, Notes, read_notes};
 use crate::store::session_file::{load_repaired, save_new};
 use crate::store::{StoreError, UpdateError, load, update_session};
-
-/// The folder `cafe list` reads when none is given.
-pub const DEFAULT_SESSIONS_DIR: &str = "sessions";
 
 fn store_err(lang: Lang) -> impl Fn(StoreError) -> UserError {
     move |err| UserError(store_error(lang, &err))
@@ -43,8 +41,7 @@ fn update_err<E>(lang: Lang, refused: impl Fn(E) -> UserError) -> impl Fn(Update
 
 /// `cafe new SESSION.ron --title T [--tables N] [--rounds R] [--minutes M] …`
 pub fn new(args: &NewArgs, lang: Lang) -> Result<(), UserError> {
-    let cwd = std::env::current_dir().map_err(|e| UserError(msg::current_dir_error(lang, &e)))?;
-    let families = families_for_new_session(&cwd).map_err(store_err(lang))?;
+    let families = families_for_new_session();
     let mut session = Session::new(&args.title, families, args.tables, args.rounds, args.minutes)
         .map_err(session_err(lang))?;
     session.date = Some(args.date.unwrap_or_else(|| chrono::Local::now().date_naive()));
@@ -158,11 +155,16 @@ impl Listed {
     }
 }
 
-/// `cafe list [DIR]`: the sessions of a folder, newest first (by the session's date,
-/// then by when the file was written). A file that does not load is listed with its
-/// located error; the others are still listed.
-pub fn list(dir: Option<&Path>, lang: Lang) -> Result<(), UserError> {
-    let dir = dir.unwrap_or(Path::new(DEFAULT_SESSIONS_DIR));
+/// `cafe list [DIR]`: the sessions of a folder (the sessions home when none is given,
+/// named on stderr), newest first (by the session's date, then by when the file was
+/// written). A file that does not load is listed with its located error; the others
+/// are still listed.
+pub fn list(home: &Home, lang: Lang) -> Result<(), UserError> {
+    let dir = home.sessions.as_path();
+    if let Some(demo) = home.install_demo().map_err(|e| UserError(msg::not_a_folder(lang, dir, &e)))? {
+        eprintln!("{}", crate::i18n::cli::demo_installed(lang, &demo));
+    }
+    eprintln!("{}", crate::i18n::cli::sessions_folder(lang, dir, home.origin));
     let files = crate::store::session_file::session_files(dir)
         .map_err(|e| UserError(msg::not_a_folder(lang, dir, &e)))?;
     if files.is_empty() {

@@ -14,13 +14,13 @@ use chrono::Utc;
 
 use super::UserError;
 use crate::cli::SynthArgs;
-use crate::domain::{Kind, Learned, Session};
+use crate::domain::{Kind, Session};
 use crate::export::document::cluster_label;
 use crate::export::{self, Format, Options, SynthesisDocument, inputs};
 use crate::i18n::{self, Lang};
 use crate::store::export_file::{check_destination, write_export};
-use crate::store::{self, families::default_families, notes};
-use crate::synth::review::engine_for;
+use crate::store::{self, notes};
+use crate::synth::Engine;
 
 /// Where the export goes (`None`: standard output) and in which format.
 fn destination(args: &SynthArgs, lang: Lang) -> Result<(Option<PathBuf>, Format), UserError> {
@@ -58,14 +58,11 @@ pub fn run(args: &SynthArgs, lang: Lang) -> Result<(), UserError> {
     let named: Vec<(&Session, String)> = sessions.iter().map(|(s, stem)| (s, stem.clone())).collect();
     let labels = inputs::labels(&named, lang);
     let refs: Vec<(String, &Session)> = labels.into_iter().zip(sessions.iter().map(|(s, _)| s)).collect();
-    let families = refs.first().map(|(_, s)| s.families.clone()).unwrap_or_default();
-    let families = if families.is_empty() { default_families() } else { families };
-    // What the guided review taught each session (`cafe decide`) counts here too.
-    let mut learned = Learned::default();
-    for (_, session) in &refs {
-        learned.absorb(&session.learned);
-    }
-    let engine = engine_for(&families, &learned, &Learned::default());
+    let knowledge = store::assets::knowledge();
+    let engine = match refs.first() {
+        Some((_, session)) => knowledge.engine_for(session),
+        None => Engine::with(&knowledge.families, knowledge.compiled.clone(), knowledge.settings.clone()),
+    };
     let synthesis = engine.synthesize_many(&refs);
     if synthesis.all_groups().next().is_none() {
         eprintln!("cafe: {}", i18n::synth::NO_PROPOSALS.get(lang));
@@ -120,7 +117,8 @@ pub fn session_from_notes(path: &Path, notes: &notes::Notes, lang: Lang) -> Resu
     let title = if title.trim().is_empty() { "notes".to_string() } else { title };
     let rounds = notes.entries.iter().filter_map(|e| e.round).max().unwrap_or(1).max(1);
     let session_error = |e: crate::domain::SessionError| UserError(i18n::errors::session_error(lang, &e));
-    let mut session = Session::new(&title, default_families(), 1, rounds, 20).map_err(session_error)?;
+    let families = store::assets::knowledge().families.clone();
+    let mut session = Session::new(&title, families, 1, rounds, 20).map_err(session_error)?;
     // Only the tables of the notes.
     session.tables.clear();
     let now = Utc::now();

@@ -181,7 +181,7 @@ mod tests {
             round_minutes: vec![20, 20, 20],
             move_minutes: 2,
             harvest_minutes: 30,
-            auto_advance: false,
+            ..Schedule::default()
         }
     }
 

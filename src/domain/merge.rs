@@ -72,6 +72,8 @@ fn merge_fields(base: &Session, mine: &Session, merged: &mut Session) {
         participant_count,
         rotation,
         learned,
+        document,
+        vocabulary,
     } = mine;
     fn pick<T: Clone + PartialEq>(base: &T, mine: &T, target: &mut T) {
         if base != mine {
@@ -99,6 +101,8 @@ fn merge_fields(base: &Session, mine: &Session, merged: &mut Session) {
     pick(&base.participant_count, participant_count, &mut merged.participant_count);
     pick(&base.rotation, rotation, &mut merged.rotation);
     pick(&base.learned, learned, &mut merged.learned);
+    pick(&base.document, document, &mut merged.document);
+    pick(&base.vocabulary, vocabulary, &mut merged.vocabulary);
 }
 
 /// Applies the writer's proposal changes to `merged`; returns the ids it had to give

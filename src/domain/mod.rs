@@ -1,5 +1,5 @@
 //! The workshop's data: sessions, tables, the round plan and its clock, proposals,
-//! families and the facilitator's synthesis decisions.
+//! families, the session's own words and the facilitator's synthesis decisions.
 //!
 //! Architecture invariant: nothing here does IO or knows about the terminal; time is
 //! always passed in by the caller.
@@ -7,6 +7,7 @@
 pub mod clock;
 pub mod decisions;
 pub mod family;
+pub mod knowledge;
 pub mod learned;
 pub mod merge;
 pub mod participant;
@@ -18,6 +19,7 @@ pub mod session;
 pub use clock::{Clock, Phase, PhaseKind};
 pub use decisions::Decisions;
 pub use family::Family;
+pub use knowledge::{DocumentText, VocabularyAdditions};
 pub use learned::Learned;
 pub use participant::{Participant, RotationPlan};
 pub use proposal::{Kind, Proposal, ProposalId};

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::clock::{Clock, PhaseKind};
 use super::decisions::Decisions;
 use super::family::Family;
+use super::knowledge::{DocumentText, VocabularyAdditions};
 use super::learned::Learned;
 use super::participant::{Participant, RotationPlan};
 use super::proposal::{Kind, Proposal, ProposalId};
@@ -112,6 +113,12 @@ pub struct Session {
     /// What the guided review's answers taught the synthèse for this session.
     #[serde(default, skip_serializing_if = "Learned::is_empty")]
     pub learned: Learned,
+    /// The synthèse document's title and introduction.
+    #[serde(default, skip_serializing_if = "DocumentText::is_empty")]
+    pub document: DocumentText,
+    /// Words of this session's topic added to the vocabulary.
+    #[serde(default, skip_serializing_if = "VocabularyAdditions::is_empty")]
+    pub vocabulary: VocabularyAdditions,
 }
 
 impl Session {
@@ -170,6 +177,8 @@ impl Session {
             participant_count: None,
             rotation: None,
             learned: Learned::default(),
+            document: DocumentText::default(),
+            vocabulary: VocabularyAdditions::default(),
         })
     }
 

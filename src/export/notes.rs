@@ -23,8 +23,8 @@ pub fn notes(session: &Session, format: NotesFormat) -> Result<Vec<u8>, ExportEr
     }
 }
 
-/// `# Session — title`, then `## Table N — question`, `### Tour R`, `#### Conditions`
-/// and one list item per proposal.
+/// `# Session — title`, then `## Table N — question`, `### Tour R` (`— the round's
+/// question` when it has one), `#### Conditions` and one list item per proposal.
 fn markdown(session: &Session) -> String {
     let one_line = |text: &str| printable(text).split_whitespace().collect::<Vec<_>>().join(" ");
     let mut out = format!("# Session — {}\n", one_line(&session.title));
@@ -43,7 +43,10 @@ fn markdown(session: &Session) -> String {
             if in_round.is_empty() {
                 continue;
             }
-            out.push_str(&format!("\n### Tour {round}\n"));
+            match session.schedule.round_question(round) {
+                Some(question) => out.push_str(&format!("\n### Tour {round} — {}\n", one_line(question))),
+                None => out.push_str(&format!("\n### Tour {round}\n")),
+            }
             for kind in Kind::ALL {
                 let items: Vec<_> = in_round.iter().filter(|p| p.kind == kind).collect();
                 if items.is_empty() {

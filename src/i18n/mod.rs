@@ -34,19 +34,21 @@ impl Lang {
     }
 
     /// The language asked for with `--lang`, else the locale (`LC_ALL`, `LC_MESSAGES`,
-    /// `LANG`), else French.
+    /// `LANGUAGE` — a list like `fr:en` —, `LANG`), else the system's (`sys-locale`:
+    /// Windows and macOS settings), else French. A locale in another language (`C`,
+    /// `de_DE`) is passed over.
     pub fn detect(explicit: Option<&str>) -> Lang {
-        if let Some(lang) = explicit.and_then(Lang::parse) {
-            return lang;
-        }
-        for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-            if let Ok(value) = std::env::var(var)
-                && !value.is_empty()
-            {
-                return Lang::parse(&value).unwrap_or(Lang::Fr);
-            }
-        }
-        Lang::Fr
+        let from_env = ["LC_ALL", "LC_MESSAGES", "LANGUAGE", "LANG"]
+            .into_iter()
+            .filter_map(|var| std::env::var(var).ok())
+            .flat_map(|value| value.split(':').map(str::to_string).collect::<Vec<_>>());
+        explicit
+            .into_iter()
+            .map(str::to_string)
+            .chain(from_env)
+            .chain(sys_locale::get_locales())
+            .find_map(|code| Lang::parse(&code))
+            .unwrap_or(Lang::Fr)
     }
 
     /// The `--lang` value given on a command line, if any (`--lang en`, `--lang=en`).

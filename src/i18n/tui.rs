@@ -15,6 +15,8 @@ pub const CTX_SESSION: Text =
     Text::new("Session ouverte (même en écrivant)", "Open session (even while typing)");
 pub const CTX_HELP: Text = Text::new("Aide", "Help");
 pub const CTX_POPUP: Text = Text::new("Questions", "Questions");
+pub const CTX_PASTE: Text =
+    Text::new("Saisir — texte collé sur plusieurs lignes", "Capture — text pasted on several lines");
 pub const CTX_SETUP_EDITING: Text =
     Text::new("Préparer — en modifiant une valeur", "Prepare — editing a value");
 pub const CTX_CAPTURE_INPUT: Text = Text::new("Saisir — en écrivant", "Capture — typing");
@@ -27,6 +29,10 @@ pub const KEY_SPACE: Text = Text::new("Espace", "Space");
 pub const KEY_DELETE: Text = Text::new("Suppr", "Del");
 pub const KEY_BACKSPACE: Text = Text::new("Retour arrière", "Backspace");
 pub const KEY_SHIFT: Text = Text::new("Maj", "Shift");
+pub const KEY_PAGE_UP: Text = Text::new("PgPréc", "PgUp");
+pub const KEY_PAGE_DOWN: Text = Text::new("PgSuiv", "PgDn");
+pub const KEY_HOME: Text = Text::new("Début", "Home");
+pub const KEY_END: Text = Text::new("Fin", "End");
 
 // Key descriptions (the help bar and the `?` list).
 pub const K_QUIT: Text = Text::new("Quitter", "Quit");
@@ -57,6 +63,49 @@ pub const K_PLUS_MINUTE: Text = Text::new("+1 min", "+1 min");
 pub const K_MINUS_MINUTE: Text = Text::new("−1 min", "−1 min");
 pub const K_NEXT_PHASE: Text = Text::new("Phase suivante", "Next phase");
 pub const K_PREVIOUS_PHASE: Text = Text::new("Phase précédente", "Previous phase");
+pub const K_PAGE_UP: Text = Text::new("Page précédente", "Page up");
+pub const K_PAGE_DOWN: Text = Text::new("Page suivante", "Page down");
+pub const K_TOP: Text = Text::new("Début", "Top");
+pub const K_BOTTOM: Text = Text::new("Fin", "Bottom");
+pub const K_ONE_PER_LINE: Text = Text::new("Une proposition par ligne", "One proposal per line");
+pub const K_ONE_PROPOSAL: Text = Text::new("Une seule proposition", "One proposal");
+pub const PASTE_TITLE: Text = Text::new("Texte collé", "Pasted text");
+
+pub fn paste_question(lang: Lang, lines: usize) -> String {
+    pick(
+        lang,
+        format!("{lines} lignes : {lines} propositions ou une seule ?"),
+        format!("{lines} lines: {lines} proposals or just one?"),
+    )
+}
+
+pub fn pasted_proposals(lang: Lang, count: usize, table: u32, round: u32) -> String {
+    pick(
+        lang,
+        format!(
+            "{count} propositions enregistrées (table {table}, tour {round}) — Ctrl+Z les retire une à une."
+        ),
+        format!(
+            "{count} proposals saved (table {table}, round {round}) — Ctrl+Z takes them back one by one."
+        ),
+    )
+}
+
+pub fn bad_path(lang: Lang, path: &str, why: &str) -> String {
+    pick(lang, format!("Chemin « {path} » : {why}"), format!("Path “{path}”: {why}"))
+}
+
+pub fn not_followed(lang: Lang, why: &str) -> String {
+    pick(
+        lang,
+        format!("Fichier de session illisible, dernier état affiché : {why}"),
+        format!("Session file unreadable, showing the last state read: {why}"),
+    )
+}
+
+pub const PROJECTOR: Text = Text::new("projection · lecture seule", "projector · read-only");
+
+pub const K_UNDO_CLOCK: Text = Text::new("Annuler le geste d'horloge", "Undo the clock move");
 pub const K_SAVE_PROPOSAL: Text = Text::new("Enregistrer", "Save");
 pub const K_NEXT_TABLE: Text = Text::new("Table suivante", "Next table");
 pub const K_PREVIOUS_TABLE: Text = Text::new("Table précédente", "Previous table");
@@ -72,8 +121,8 @@ pub const K_EXPORT_TO: Text = Text::new("Vers un chemin…", "To a path…");
 
 pub const HELP_TITLE: Text = Text::new("Touches", "Keys");
 pub const HELP_FOOTER: Text = Text::new(
-    "Tout est enregistré à chaque modification : quitter ne perd rien. Souris : cliquer les onglets, lignes et touches; molette pour défiler.",
-    "Everything is saved on every change: quitting loses nothing. Mouse: click tabs, rows and keys; wheel to scroll.",
+    "Une règle partout : là où l'on peut écrire, les lettres écrivent (une lettre dans la liste de Saisir commence une proposition) ; les commandes y passent par Ctrl, les flèches, Entrée, Suppr et les touches F. q et Ctrl+C demandent avant de quitter pendant un tour ou si un texte n'est pas enregistré. Tout le reste est enregistré à chaque modification. Souris : cliquer les onglets, lignes et touches ; molette pour défiler.",
+    "One rule everywhere: where text can be typed, letters type (a letter in Capture's list starts a proposal); commands there use Ctrl, the arrows, Enter, Del and the F keys. q and Ctrl+C ask before quitting during a round or when typed text is not saved. Everything else is saved on every change. Mouse: click tabs, rows and keys; wheel to scroll.",
 );
 
 // Title bar.
@@ -131,6 +180,46 @@ pub const F_ROUND_MINUTES: Text = Text::new("Durée des tours (min)", "Round len
 pub const F_MOVE_MINUTES: Text = Text::new("Déplacement (min)", "Move time (min)");
 pub const F_HARVEST_MINUTES: Text = Text::new("Récolte (min)", "Harvest (min)");
 pub const F_AUTO_ADVANCE: Text = Text::new("Enchaîner seul", "Advance by itself");
+pub const F_WARNING_MINUTES: Text = Text::new("Avertir avant la fin (min)", "Warn before the end (min)");
+pub const ROUND_QUESTIONS_HEADING: Text = Text::new(
+    "Question de chaque tour (la même à toutes les tables)",
+    "Question of each round (the same at every table)",
+);
+pub const K_TEST_SOUND: Text = Text::new("Tester le son", "Test the sound");
+
+pub fn round_question_label(lang: Lang, round: usize) -> String {
+    pick(lang, format!("Tour {round}"), format!("Round {round}"))
+}
+
+pub fn bad_warning_minutes(lang: Lang, value: &str) -> String {
+    pick(
+        lang,
+        format!("« {value} » : nombre de minutes attendu, de 0 (pas d'avertissement) à 60."),
+        format!("“{value}”: a number of minutes expected, from 0 (no warning) to 60."),
+    )
+}
+
+pub fn sound_tested(lang: Lang, bell: bool, command: Option<&str>) -> String {
+    let bell = match (lang, bell) {
+        (Lang::Fr, true) => "cloche du terminal",
+        (Lang::Fr, false) => "cloche coupée",
+        (Lang::En, true) => "terminal bell",
+        (Lang::En, false) => "bell off",
+    };
+    match command {
+        Some(command) => pick(
+            lang,
+            format!("Son de fin de phase : {bell} + commande « {command} »."),
+            format!("End-of-phase sound: {bell} + command “{command}”."),
+        ),
+        None => pick(
+            lang,
+            format!("Son de fin de phase : {bell} (aucune commande : cafe open --on-end \"…\")."),
+            format!("End-of-phase sound: {bell} (no command: cafe open --on-end \"…\")."),
+        ),
+    }
+}
+
 pub const COL_NUMBER: Text = Text::new("N°", "No.");
 pub const COL_NAME: Text = Text::new("Nom", "Name");
 pub const COL_QUESTION: Text = Text::new("Question", "Question");
@@ -223,6 +312,34 @@ pub fn round_of(lang: Lang, round: u32, rounds: u32) -> String {
     pick(lang, format!("Tour {round} / {rounds}"), format!("Round {round} / {rounds}"))
 }
 
+pub fn round_short(lang: Lang, round: u32, rounds: u32) -> String {
+    pick(lang, format!("Tour {round}/{rounds}"), format!("Round {round}/{rounds}"))
+}
+
+pub const CHANGE_TABLES: Text = Text::new("Changez de table !", "Change tables!");
+
+pub fn warning_left(lang: Lang, minutes: i64) -> String {
+    if minutes <= 1 {
+        pick(lang, "⚠ dernière minute".into(), "⚠ last minute".into())
+    } else {
+        pick(lang, format!("⚠ plus que {minutes} minutes"), format!("⚠ {minutes} minutes left"))
+    }
+}
+
+pub fn time_and_end(lang: Lang, now: &str, end: &str) -> String {
+    pick(lang, format!("il est {now} · fin prévue {end}"), format!("it is {now} · planned end {end}"))
+}
+
+pub fn question_of_round(lang: Lang, round: u32) -> String {
+    pick(lang, format!("Question du tour {round}"), format!("Question of round {round}"))
+}
+
+pub fn next_question(lang: Lang, round: u32) -> String {
+    pick(lang, format!("Prochaine question — tour {round}"), format!("Next question — round {round}"))
+}
+
+pub const MOVE_SHORT: Text = Text::new("Déplacement", "Move");
+
 pub fn move_after(lang: Lang, round: u32) -> String {
     pick(lang, format!("Déplacement (après le tour {round})"), format!("Move (after round {round})"))
 }
@@ -252,8 +369,14 @@ pub const NO_PROPOSALS_YET: Text = Text::new(
 );
 pub const EDIT_CANCELLED: Text = Text::new("Modification annulée.", "Edit cancelled.");
 pub const EDITED: Text = Text::new("Proposition modifiée.", "Proposal changed.");
-pub const DELETED_UNDO: Text =
-    Text::new("Proposition supprimée — u pour annuler.", "Proposal deleted — u to undo.");
+/// What was deleted, and how to bring it back.
+pub fn deleted_proposal(lang: Lang, id: u64, text: &str) -> String {
+    pick(
+        lang,
+        format!("Proposition n° {id} supprimée : « {text} » — Ctrl+Z pour la rétablir."),
+        format!("Proposal #{id} deleted: “{text}” — Ctrl+Z to bring it back."),
+    )
+}
 pub const UNDONE: Text = Text::new("Annulé.", "Undone.");
 pub const NOTHING_TO_UNDO: Text = Text::new("Rien à annuler.", "Nothing to undo.");
 pub const ASK_MOVE_TABLE: Text = Text::new("Déplacer vers la table n°", "Move to table number");
@@ -390,4 +513,75 @@ pub fn saved_elsewhere(lang: Lang, path: &str) -> String {
         format!("Session enregistrée dans {path} ; la suite s'y enregistre."),
         format!("Session saved to {path}; what follows is saved there."),
     )
+}
+// Quitting.
+
+/// Why `q` asks before quitting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuitReason {
+    /// A round's clock is running.
+    RoundRunning,
+    /// Text typed in a field is not saved yet.
+    TypedText,
+}
+
+pub fn whole_proposal(lang: Lang, id: u64, table: u32, round: u32) -> String {
+    pick(
+        lang,
+        format!(
+            "n° {id} · table {table} · tour {round} — en entier (une lettre écrit une nouvelle proposition)"
+        ),
+        format!("#{id} · table {table} · round {round} — in full (a letter starts a new proposal)"),
+    )
+}
+
+pub const CONFIRM_LEAVE: Text = Text::new(
+    "Le texte en cours de saisie n'est pas enregistré. Revenir aux sessions quand même et le perdre ?",
+    "The text being typed is not saved. Back to the sessions anyway and lose it?",
+);
+
+pub fn confirm_quit(lang: Lang, reason: QuitReason) -> String {
+    match reason {
+        QuitReason::RoundRunning => pick(
+            lang,
+            "Un tour est en cours. Quitter quand même ? (l'horloge continue : elle sera juste à la réouverture)".into(),
+            "A round is running. Quit anyway? (the clock goes on: it will be right when reopened)".into(),
+        ),
+        QuitReason::TypedText => pick(
+            lang,
+            "Le texte en cours de saisie n'est pas enregistré. Quitter quand même et le perdre ?".into(),
+            "The text being typed is not saved. Quit anyway and lose it?".into(),
+        ),
+    }
+}
+
+// Clock moves.
+
+pub fn confirm_skip(lang: Lang, phase: &str, left: &str, forward: bool) -> String {
+    match (lang, forward) {
+        (Lang::Fr, true) => format!(
+            "{phase} est en cours ({left} restantes). Passer à la phase suivante ? Ce temps est gardé ; Ctrl+Z revient."
+        ),
+        (Lang::Fr, false) => format!(
+            "{phase} est en cours ({left} restantes). Revenir à la phase précédente ? Ce temps est gardé ; Ctrl+Z revient."
+        ),
+        (Lang::En, true) => format!(
+            "{phase} is running ({left} left). Go to the next phase? That time is kept; Ctrl+Z comes back."
+        ),
+        (Lang::En, false) => format!(
+            "{phase} is running ({left} left). Go back to the previous phase? That time is kept; Ctrl+Z comes back."
+        ),
+    }
+}
+
+pub fn clock_moved(lang: Lang, now_at: &str, was: &str) -> String {
+    pick(
+        lang,
+        format!("Horloge : {now_at} — Ctrl+Z pour revenir à {was}"),
+        format!("Clock: {now_at} — Ctrl+Z to go back to {was}"),
+    )
+}
+
+pub fn clock_restored(lang: Lang, now_at: &str) -> String {
+    pick(lang, format!("Horloge rétablie : {now_at}"), format!("Clock restored: {now_at}"))
 }

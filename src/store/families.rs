@@ -1,8 +1,8 @@
-//! The families a new session copies: `assets/families.ron` of the current folder when
-//! there is one (the user may edit it), else the copy compiled into the binary, so that
-//! `cafe` works from any folder.
+//! The families: the copy compiled into the binary, the parsing of a families file, and
+//! the families a new session copies (the user's own `families.ron` of the data folder
+//! when there is one, see [`super::assets`]).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::session_file::StoreError;
 use crate::domain::Family;
@@ -32,20 +32,13 @@ pub fn load_families(path: &Path) -> Result<Vec<Family>, StoreError> {
     parse_families(path, text)
 }
 
-/// The families for a session created from folder `dir`: `dir/assets/families.ron` if
-/// it exists (a broken one is an error, never silently replaced), else the shipped ones.
-pub fn families_for_new_session(dir: &Path) -> Result<Vec<Family>, StoreError> {
-    let path: PathBuf = dir.join(FAMILIES_PATH);
-    if path.exists() { load_families(&path) } else { Ok(default_families()) }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn shipped_families_parse() {
-        let families = parse_families(Path::new(FAMILIES_PATH), FAMILIES_RON).expect("families parse");
+        let families = parse_families(Path::new("families.ron"), FAMILIES_RON).expect("families parse");
         assert_eq!(families.len(), 3);
         assert_eq!(families.iter().map(|f| f.number).collect::<Vec<_>>(), vec![1, 2, 3]);
         assert!(families.iter().all(|f| !f.conditions.is_empty() && !f.astuces.is_empty()));

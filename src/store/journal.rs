@@ -144,6 +144,8 @@ fn same_but_proposals(a: &Session, b: &Session) -> bool {
         participant_count,
         rotation,
         learned,
+        document,
+        vocabulary,
     } = a;
     *version == b.version
         && *title == b.title
@@ -159,6 +161,8 @@ fn same_but_proposals(a: &Session, b: &Session) -> bool {
         && *participant_count == b.participant_count
         && *rotation == b.rotation
         && *learned == b.learned
+        && *document == b.document
+        && *vocabulary == b.vocabulary
 }
 
 /// Appends `entries` after `at` (cutting off any incomplete line a crash left there)

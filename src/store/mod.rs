@@ -1,14 +1,17 @@
 //! Everything that touches files: sessions on disk (versioned RON, atomic writes with a
 //! backup, a journal of captures, one writer at a time under a lock), notes import
-//! (Markdown and CSV) and safe file names.
+//! (Markdown and CSV), safe file names, the user's folders (`home`) and the user's own
+//! knowledge files (`assets`).
 //!
 //! Architecture invariant: only this module (and the exports of the synthèse) knows
 //! file formats; a file that fails to load is never written over.
 
+pub mod assets;
 pub mod atomic;
 pub mod export_file;
 pub mod families;
 pub mod folders;
+pub mod home;
 pub mod journal;
 pub mod lock;
 pub mod names;

@@ -183,5 +183,7 @@ fn empty_session() -> Session {
         participant_count: None,
         rotation: None,
         learned: Default::default(),
+        document: Default::default(),
+        vocabulary: Default::default(),
     }
 }

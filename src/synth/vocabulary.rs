@@ -14,7 +14,7 @@
 //!
 //! Misspelt words are read as the vocabulary stem one typo away, unless the word is
 //! itself French: a list of French stems (`assets/french-stems.txt.deflate`, derived
-//! from Debian's `wfrench`, see `assets/french-stems.LICENSE.md`) guards the corrector.
+//! from the Dicollecte French Hunspell dictionary, MPL-2.0, see `assets/french-stems.LICENSE.md`) guards the corrector.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;

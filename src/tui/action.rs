@@ -99,6 +99,9 @@ pub enum Action {
     ExportExists(PathBuf),
     /// The facilitator confirmed: replace this existing file with the selected export.
     ReplaceExport(PathBuf),
+    /// The session as its file (and journal) hold it now, when it differs from the one
+    /// shown (projector window), or why it could not be read.
+    Followed(Result<Box<Session>, String>),
     /// Result of saving the settings.
     SettingsSaved(Result<(), String>),
     /// The user's vocabulary file as read (empty when there is none), or why it could
@@ -107,6 +110,29 @@ pub enum Action {
     /// Result of adding the session's learned vocabulary to the user's file: the
     /// message to show, or the error.
     Promoted(Result<String, String>),
+}
+
+impl Action {
+    /// What a projector window does: quit, help, theme, turn the rotation's pages,
+    /// follow the file; nothing that would change the session or leave the run view.
+    pub fn allowed_in_projector(&self) -> bool {
+        matches!(
+            self,
+            Action::Quit
+                | Action::QuitAnyway
+                | Action::ToggleHelp
+                | Action::ToggleTheme
+                | Action::Tick
+                | Action::Idle
+                | Action::Resize { .. }
+                | Action::Click { .. }
+                | Action::Scroll { .. }
+                | Action::Popup(_)
+                | Action::Run(RunAction::NextPage | RunAction::PreviousPage)
+                | Action::Followed(_)
+                | Action::SettingsSaved(_)
+        )
+    }
 }
 
 /// Home screen: the sessions of the folder.
@@ -151,6 +177,8 @@ pub enum SetupAction {
     MoveTableUp,
     /// Move the selected table down the list.
     MoveTableDown,
+    /// Sound the end of a phase as the room will hear it (bell and command).
+    TestSound,
 }
 
 /// Run screen: the clock.
@@ -162,10 +190,16 @@ pub enum RunAction {
     PlusMinute,
     /// One minute less.
     MinusMinute,
-    /// The next phase (round, move, harvest).
+    /// The next phase (round, move, harvest); asks first while a round runs.
     NextPhase,
-    /// The previous phase.
+    /// The previous phase; asks first while a round runs.
     PreviousPhase,
+    /// The next phase without asking (the answer to that question).
+    NextPhaseNow,
+    /// The previous phase without asking.
+    PreviousPhaseNow,
+    /// Undo the last move of the clock (start, pause, ±1 minute, next, previous).
+    UndoClock,
     /// Show or hide where everyone goes (planning the rotation first if needed).
     ToggleRotation,
     /// The next page of the rotation.
@@ -258,10 +292,20 @@ pub enum PopupAction {
     Confirm,
     /// No / close.
     Cancel,
+    /// The other answer of a two-answer question (a pasted block as one proposal).
+    Alternative,
     /// Scroll up (help).
     Up,
     /// Scroll down (help).
     Down,
+    /// A page up (help).
+    PageUp,
+    /// A page down (help).
+    PageDown,
+    /// To the top (help).
+    Top,
+    /// To the bottom (help).
+    Bottom,
 }
 
 /// Synthèse screen: the families, an opened condition, the queue « à valider », charts.

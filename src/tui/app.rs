@@ -25,7 +25,6 @@ use super::widgets::LineInput;
 use crate::domain::{ProposalId, Session};
 use crate::i18n::Lang;
 use crate::store::SessionFile;
-use crate::store::families::default_families;
 use crate::synth::Engine;
 
 /// Where the open session stands with respect to its file.
@@ -79,14 +78,8 @@ impl OpenSession {
 
     pub fn new(path: PathBuf, session: Session, now: DateTime<Utc>) -> OpenSession {
         let capture = CaptureState::new(&session, now);
-        let families =
-            if session.families.is_empty() { default_families() } else { session.families.clone() };
         OpenSession {
-            engine: Arc::new(crate::synth::review::engine_for(
-                &families,
-                &session.learned,
-                &crate::domain::Learned::default(),
-            )),
+            engine: Arc::new(crate::store::assets::engine_for(&session)),
             file: RefCell::new(None),
             not_writable: None,
             user_learned: crate::domain::Learned::default(),
@@ -139,6 +132,8 @@ pub enum Popup {
     Confirm { message: String, on_yes: Box<Action> },
     /// A value to type.
     Ask { prompt: Prompt, question: String, input: Box<LineInput> },
+    /// A pasted block of several lines in capture: one proposal per line, or one?
+    PasteLines { lines: Vec<String>, text: String },
 }
 
 /// The message line under the screen.
@@ -181,6 +176,11 @@ pub struct App {
     pub dirty: bool,
     /// Clickable regions of the last frame.
     pub hits: RefCell<Vec<Hit>>,
+    /// A projector window (`cafe open --projector`): the run view only, read-only,
+    /// following the session file as the facilitator's window writes it.
+    pub projector: bool,
+    /// The help list's rows on screen and its largest scroll, as last drawn.
+    pub help_view: std::cell::Cell<(u16, u16)>,
 }
 
 /// Name of the settings file in the sessions folder.
@@ -222,7 +222,17 @@ impl App {
             should_quit: false,
             dirty: true,
             hits: RefCell::new(Vec::new()),
+            help_view: std::cell::Cell::new((20, u16::MAX)),
+            projector: false,
         }
+    }
+
+    /// Remembers the preferences in `path` (the config folder's file) rather than in the
+    /// sessions folder, and takes `settings`, read from there.
+    pub fn use_settings(&mut self, path: PathBuf, settings: Settings) {
+        self.theme = Theme::new(settings.theme, self.theme.no_color);
+        self.settings = settings;
+        self.settings_path = path;
     }
 
     /// The app with `session` (read from `path`) open on `screen`.
@@ -257,6 +267,10 @@ impl App {
     /// second), or `None` when nothing moves: the loop then sleeps until an event.
     pub fn next_change_in_ms(&self, now: DateTime<Utc>) -> Option<u64> {
         let open = self.open.as_ref()?;
+        if self.projector {
+            // The file is read again every half second, whatever the clock does.
+            return Some(500);
+        }
         let clock = &open.session.clock;
         if !clock.is_running() {
             return None;

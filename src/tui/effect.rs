@@ -1,6 +1,6 @@
 //! What `update` asks the outside world to do, as plain data: save the session, read
 //! the folder, load, create, duplicate and trash session files, write exports and
-//! settings, ring the bell. [`crate::tui::perform`] does it.
+//! settings, sound the clock's events. [`crate::tui::perform`] does it.
 //!
 //! Architecture invariant: this module imports nothing of the app but the names of the
 //! export files, so every screen can ask for effects without knowing how they are done.
@@ -34,6 +34,9 @@ pub enum Effect {
     /// Write exports of the open session (a typed `target` that exists is replaced only
     /// when `replace`: the facilitator confirmed).
     Export { files: Vec<ExportEntry>, target: Option<PathBuf>, replace: bool },
+    /// Read the open session's file again if it changed (a projector window follows
+    /// the facilitator's).
+    Follow,
     /// Remember the settings.
     SaveSettings,
     /// Read the user's vocabulary file of the sessions folder (what earlier cafés'
@@ -44,4 +47,15 @@ pub enum Effect {
     PromoteVocabulary,
     /// Ring the terminal bell.
     Bell,
+    /// Sound a clock event: the bell and the event's command, as the settings say.
+    Sound(SoundEvent),
+}
+
+/// The clock's events that make a sound.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SoundEvent {
+    /// A phase reached zero.
+    PhaseEnd,
+    /// A round is a few minutes from its end.
+    Warning,
 }

@@ -103,7 +103,9 @@ mod tests {
 
     #[test]
     fn proposals_read_back_as_notes() {
-        let s = session();
+        let mut s = session();
+        // The round's question goes with its heading and reads back.
+        s.schedule.round_questions = vec!["Pourquoi s'engager ?".into()];
         let engine = Engine::new(&s.families);
         for format in [NotesFormat::Markdown, NotesFormat::Csv] {
             let bytes = export_bytes(&s, &engine, ExportEntry::Proposals(format), Lang::Fr).expect("export");
@@ -115,6 +117,10 @@ mod tests {
                 want.sort_by_key(|w| (w.0, w.1));
             }
             assert_eq!(got, want, "{format:?}");
+            if format == NotesFormat::Markdown {
+                let text = String::from_utf8_lossy(&bytes);
+                assert!(text.contains("### Tour 1 — Pourquoi s'engager ?\n"), "{text}");
+            }
         }
     }
 

@@ -49,6 +49,13 @@ pub fn home_app(dir: PathBuf, lang: Lang) -> App {
     app
 }
 
+/// Makes `app` remember its preferences in `settings_file` (the config folder's),
+/// taking those it holds, or those of the sessions folder's file until it exists.
+pub fn use_settings_file(app: &mut App, settings_file: PathBuf) {
+    let settings = perform::load_settings_moved(&settings_file, &app.settings_path);
+    app.use_settings(settings_file, settings);
+}
+
 /// The app with one session open on its run screen (settings from the session's folder).
 pub fn session_app(path: &Path, session: crate::domain::Session, lang: Lang) -> App {
     let dir = match path.parent() {
@@ -64,6 +71,25 @@ pub fn session_app(path: &Path, session: crate::domain::Session, lang: Lang) -> 
     if let Some(loaded) = perform::perform(&app, effect::Effect::Load(path.to_path_buf()), now) {
         perform::dispatch(&mut app, loaded, now);
     }
+    app
+}
+
+/// A projector window on the session at `path`: the run view, read-only, following the
+/// file as the facilitator's window (or any command) writes it.
+pub fn projector_app(path: &Path, session: crate::domain::Session, lang: Lang) -> App {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let settings = perform::load_settings(&dir.join(app::SETTINGS_FILE));
+    // Not opened for writing (no lock, no journal): the session as read, then read
+    // again as it changes.
+    let mut app = App::new(dir, lang, settings, theme::no_color_from_env(), Utc::now()).with_session(
+        path,
+        session,
+        Screen::Run,
+    );
+    app.projector = true;
     app
 }
 

@@ -24,8 +24,9 @@ use crate::store::export_file::{ExportFileError, Refused, create_folder, write_e
 use crate::store::{self, SessionFile, StoreError, write_atomic};
 use crate::synth::Engine;
 
-/// Performs an effect; returns the action that reports its result. `Bell` is left to
-/// the caller (the terminal loop rings it, tests count it).
+/// Performs an effect; returns the action that reports its result. A sound's bell is
+/// left to the caller (the terminal loop rings it, tests count it); its command runs
+/// here.
 pub fn perform(app: &App, effect: Effect, now: DateTime<Utc>) -> Option<Action> {
     let lang = app.lang;
     match effect {
@@ -84,7 +85,6 @@ pub fn perform(app: &App, effect: Effect, now: DateTime<Utc>) -> Option<Action> 
                 Ok(paths) => Action::Exported(Ok(paths)),
             })
         }
-        Effect::SaveSettings => Some(Action::SettingsSaved(save_settings(app.settings, &app.settings_path))),
         Effect::ReadUserVocabulary => {
             let path = app.sessions_dir.join(store::user_vocabulary::USER_VOCABULARY_FILE);
             let result = store::user_vocabulary::load(&path)
@@ -101,6 +101,23 @@ pub fn perform(app: &App, effect: Effect, now: DateTime<Utc>) -> Option<Action> 
             Some(Action::Promoted(result))
         }
         Effect::Bell => None,
+        Effect::SaveSettings => Some(Action::SettingsSaved(save_settings(&app.settings, &app.settings_path))),
+        Effect::Follow => {
+            // `store::load` takes a shared lock and never writes: the facilitator's
+            // window keeps the file to itself.
+            let open = app.open.as_ref()?;
+            match store::load(&open.path) {
+                Ok(session) if session == open.session => None,
+                Ok(session) => Some(Action::Followed(Ok(Box::new(session)))),
+                Err(e) => Some(Action::Followed(Err(store_error(lang, &e)))),
+            }
+        }
+        Effect::Sound(event) => {
+            if let Some(command) = app.settings.sound.command(event) {
+                run_sound_command(command);
+            }
+            None
+        }
     }
 }
 
@@ -269,13 +286,35 @@ pub fn write_exports(
     Ok(written)
 }
 
+/// Runs a sound command with `sh -c` in the background: the app never waits for it,
+/// and a command that fails only fails to sound. A thread reaps it.
+fn run_sound_command(command: &str) {
+    use std::process::{Command, Stdio};
+    let spawned = Command::new("sh")
+        .arg("-c")
+        .arg(command)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn();
+    if let Ok(mut child) = spawned {
+        std::thread::spawn(move || child.wait());
+    }
+}
+
 /// Reads the settings; defaults when the file is missing or unreadable.
 pub fn load_settings(path: &Path) -> Settings {
     std::fs::read_to_string(path).map(|text| Settings::from_text(&text)).unwrap_or_default()
 }
 
+/// Reads the settings of `path`, or of `earlier` (where earlier versions kept them)
+/// while `path` does not exist.
+pub fn load_settings_moved(path: &Path, earlier: &Path) -> Settings {
+    load_settings(if path.exists() { path } else { earlier })
+}
+
 /// Writes the settings atomically.
-fn save_settings(settings: Settings, path: &Path) -> Result<(), String> {
+fn save_settings(settings: &Settings, path: &Path) -> Result<(), String> {
     let text = settings.to_text()?;
     if let Some(dir) = path.parent()
         && !dir.as_os_str().is_empty()
@@ -293,9 +332,10 @@ pub fn dispatch(app: &mut App, action: Action, now: DateTime<Utc>) -> usize {
     let mut queue = vec![action];
     while let Some(action) = queue.pop() {
         for effect in super::update::update(app, action, now) {
-            if effect == Effect::Bell {
+            if matches!(effect, Effect::Sound(_)) && app.settings.sound.bell {
                 bells += 1;
-            } else if let Some(result) = perform(app, effect, now) {
+            }
+            if let Some(result) = perform(app, effect, now) {
                 queue.insert(0, result);
             }
         }
@@ -313,7 +353,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join(".cafe-settings.ron");
         assert_eq!(load_settings(&path), Settings::default());
-        save_settings(Settings { theme: ThemeKind::Light }, &path).expect("saved");
+        save_settings(&Settings { theme: ThemeKind::Light, ..Settings::default() }, &path).expect("saved");
         assert_eq!(load_settings(&path).theme, ThemeKind::Light);
         std::fs::write(&path, "(theme: Purple").expect("written");
         assert_eq!(load_settings(&path), Settings::default());

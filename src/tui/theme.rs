@@ -189,6 +189,31 @@ impl Theme {
         }
     }
 
+    /// The compact clock of the title bar: the title bar's colours while calm, the
+    /// warning's colour near the end, the error's (flashing) once over.
+    pub fn clock_badge(&self, mood: ClockMood) -> Style {
+        let p = self.palette();
+        if self.no_color {
+            return match mood {
+                ClockMood::Overdue { flash_on: false } => Style::new().add_modifier(Modifier::BOLD),
+                ClockMood::Warning | ClockMood::Overdue { .. } => {
+                    Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+                }
+                _ => Style::new().add_modifier(Modifier::REVERSED),
+            };
+        }
+        match mood {
+            ClockMood::Normal | ClockMood::Stopped => self.title_bar().add_modifier(Modifier::BOLD),
+            ClockMood::Warning => Style::new().fg(p.bg).bg(p.warn).add_modifier(Modifier::BOLD),
+            ClockMood::Overdue { flash_on: true } => {
+                Style::new().fg(p.bg).bg(p.error).add_modifier(Modifier::BOLD)
+            }
+            ClockMood::Overdue { flash_on: false } => {
+                Style::new().fg(p.error).bg(p.bg).add_modifier(Modifier::BOLD)
+            }
+        }
+    }
+
     /// The progress bar of the phase.
     pub fn gauge(&self, mood: ClockMood) -> Style {
         let p = self.palette();
@@ -202,6 +227,28 @@ impl Theme {
 }
 
 impl Theme {
+    /// Gives every cell of `area` still on the terminal's default colours the theme's
+    /// foreground and background, so that no terminal's own colours show through (black
+    /// digits on a black box). Without colour (`NO_COLOR`) the terminal's own stay.
+    pub fn fill_defaults(&self, buf: &mut ratatui::buffer::Buffer, area: ratatui::layout::Rect) {
+        if self.no_color {
+            return;
+        }
+        let p = self.palette();
+        let area = area.intersection(buf.area);
+        for y in area.top()..area.bottom() {
+            for x in area.left()..area.right() {
+                let cell = &mut buf[(x, y)];
+                if cell.fg == Color::Reset {
+                    cell.fg = p.fg;
+                }
+                if cell.bg == Color::Reset {
+                    cell.bg = p.bg;
+                }
+            }
+        }
+    }
+
     /// The colour of a family (bars and headings of the synthèse); bold without colour.
     pub fn family(&self, number: u8) -> Style {
         const DARK_FAMILIES: [Color; 4] =

@@ -13,22 +13,18 @@ use super::effect::Effect;
 use super::screens::capture::{self, state::Focus};
 use super::screens::{Screen, export, harvest, home, participants, run, setup};
 use crate::i18n::tui as t;
-use crate::store::families::default_families;
+use crate::store::assets::families_for_new_session;
 
 /// Applies an action at time `now`; returns the effects to perform.
 pub fn update(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
     app.now = now;
     let mut effects = Vec::new();
     let mut visible = true;
+    if app.projector && !action.allowed_in_projector() {
+        return effects;
+    }
     match action {
-        Action::Quit => match app.open.as_ref() {
-            Some(open) if !open.is_saved() => ask_before_leaving(app, Action::QuitAnyway),
-            Some(open) => {
-                effects.push(Effect::Fold(open.path.clone()));
-                app.should_quit = true;
-            }
-            None => app.should_quit = true,
-        },
+        Action::Quit => quit(app, &mut effects),
         Action::QuitAnyway => app.should_quit = true,
         Action::CloseAnyway => close(app, &mut effects),
         Action::SaveElsewhere => {
@@ -53,7 +49,18 @@ pub fn update(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> 
             effects.push(Effect::SaveSettings);
         }
         Action::Go(screen) => go(app, screen),
+        // A projector window shows the clock as the file has it: it reads the file
+        // again and never rings nor moves the clock itself.
+        Action::Tick if app.projector => effects.push(Effect::Follow),
         Action::Tick => visible = run::update::tick(app, now, &mut effects),
+        Action::Followed(result) => match (result, app.open.as_mut()) {
+            (Ok(session), Some(open)) => {
+                open.session = *session;
+                app.status = None;
+            }
+            (Err(message), _) => app.status = Some(Status::Error(t::not_followed(app.lang, &message))),
+            (Ok(_), None) => {}
+        },
         Action::Idle => {
             visible = false;
             if let Some(open) = app.open.as_mut()
@@ -178,6 +185,63 @@ pub fn update(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> 
     effects
 }
 
+/// `q` / Ctrl+C: quit at once when nothing would be lost or stopped, else ask (changes
+/// not on disk, a round running, typed text not saved). The same key again on the
+/// question quits. Leaving cleanly folds the journal into the file (not a projector
+/// window, which never writes).
+fn quit(app: &mut App, effects: &mut Vec<Effect>) {
+    if let Some(Popup::Confirm { on_yes, .. }) = &app.popup
+        && **on_yes == Action::QuitAnyway
+    {
+        app.should_quit = true;
+        return;
+    }
+    if app.open.as_ref().is_some_and(|open| !open.is_saved()) && !app.projector {
+        return ask_before_leaving(app, Action::QuitAnyway);
+    }
+    match quit_reason(app) {
+        Some(reason) => {
+            app.popup = Some(Popup::Confirm {
+                message: t::confirm_quit(app.lang, reason),
+                on_yes: Box::new(Action::QuitAnyway),
+            })
+        }
+        None => {
+            if let Some(open) = app.open.as_ref()
+                && !app.projector
+            {
+                effects.push(Effect::Fold(open.path.clone()));
+            }
+            app.should_quit = true;
+        }
+    }
+}
+
+/// Why quitting now deserves a question, if it does.
+fn quit_reason(app: &App) -> Option<t::QuitReason> {
+    if app.projector {
+        return None;
+    }
+    let open = app.open.as_ref()?;
+    let typed = |input: &super::widgets::LineInput| !input.text().trim().is_empty();
+    let typing = match &app.popup {
+        Some(Popup::Ask { input, .. }) => typed(input),
+        _ => false,
+    } || open.setup.editing.as_ref().is_some_and(typed)
+        || typed(&open.capture.input)
+        || typed(&open.participants.input);
+    if typing {
+        return Some(t::QuitReason::TypedText);
+    }
+    let session = &open.session;
+    match session.clock.current(&session.schedule).map(|p| p.kind) {
+        Some(crate::domain::PhaseKind::Round(_)) if session.clock.is_running() => {
+            Some(t::QuitReason::RoundRunning)
+        }
+        _ => None,
+    }
+}
+
 fn go(app: &mut App, screen: Screen) {
     if app.open.is_none() && screen != Screen::Home {
         return;
@@ -202,6 +266,7 @@ fn back(app: &mut App, effects: &mut Vec<Effect>) {
     if app.popup.take().is_some() {
         return;
     }
+    let typing = quit_reason(app) == Some(t::QuitReason::TypedText);
     if let Some(open) = app.open.as_mut() {
         if open.setup.editing.take().is_some() {
             app.status = None;
@@ -212,11 +277,16 @@ fn back(app: &mut App, effects: &mut Vec<Effect>) {
             return;
         }
         if app.screen != Screen::Home {
-            if open.is_saved() {
+            if !open.is_saved() {
+                ask_before_leaving(app, Action::CloseAnyway);
+            } else if typing {
+                app.popup = Some(Popup::Confirm {
+                    message: t::CONFIRM_LEAVE.get(app.lang).to_string(),
+                    on_yes: Box::new(Action::CloseAnyway),
+                });
+            } else {
                 effects.push(Effect::Fold(open.path.clone()));
                 close(app, effects);
-            } else {
-                ask_before_leaving(app, Action::CloseAnyway);
             }
         }
     }
@@ -326,6 +396,16 @@ fn focused_input(app: &mut App) -> Option<&mut super::widgets::LineInput> {
 }
 
 fn input(app: &mut App, key: ratatui::crossterm::event::KeyEvent) {
+    // A letter typed in a list beside a text field starts the text there.
+    if app.popup.is_none()
+        && let Some(open) = app.open.as_mut()
+    {
+        match app.screen {
+            Screen::Capture => open.capture.focus = Focus::Input,
+            Screen::Participants => open.participants.focus = participants::state::Focus::Input,
+            _ => {}
+        }
+    }
     if let Some(field) = focused_input(app) {
         field.key(key);
     }
@@ -346,6 +426,8 @@ fn refresh_capture_hint(app: &mut App) {
 fn paste(app: &mut App, text: &str, effects: &mut Vec<Effect>) {
     if app.popup.is_none() && app.screen == Screen::Participants {
         participants::update::paste(app, text, effects);
+    } else if let Some(lines) = several_lines_for_capture(app, text) {
+        app.popup = Some(Popup::PasteLines { lines, text: text.to_string() });
     } else if let Some(field) = focused_input(app) {
         field.paste(text);
     } else if app.screen == Screen::Capture
@@ -356,6 +438,18 @@ fn paste(app: &mut App, text: &str, effects: &mut Vec<Effect>) {
         open.capture.input.paste(text);
     }
     refresh_capture_hint(app);
+}
+
+/// The non-empty lines of a block pasted in capture, when there are several (and no
+/// proposal is being edited): each may become a proposal.
+fn several_lines_for_capture(app: &App, text: &str) -> Option<Vec<String>> {
+    let open = app.open.as_ref()?;
+    if app.popup.is_some() || app.screen != Screen::Capture || open.capture.editing.is_some() {
+        return None;
+    }
+    let lines: Vec<String> =
+        text.lines().map(crate::domain::session::clean_text).filter(|l| !l.is_empty()).collect();
+    (lines.len() > 1).then_some(lines)
 }
 
 fn scroll(app: &App, down: bool) -> Option<Action> {
@@ -382,11 +476,36 @@ fn scroll(app: &App, down: bool) -> Option<Action> {
 fn popup(app: &mut App, action: PopupAction, now: DateTime<Utc>, effects: &mut Vec<Effect>) {
     match (app.popup.take(), action) {
         (None, _) => {}
-        (Some(Popup::Help { scroll }), PopupAction::Up) => {
-            app.popup = Some(Popup::Help { scroll: scroll.saturating_sub(1) });
+        (
+            Some(Popup::Help { scroll }),
+            scrolling @ (PopupAction::Up
+            | PopupAction::Down
+            | PopupAction::PageUp
+            | PopupAction::PageDown
+            | PopupAction::Top
+            | PopupAction::Bottom),
+        ) => {
+            let (page, max) = app.help_view.get();
+            let page = page.saturating_sub(1).max(1);
+            let scroll = match scrolling {
+                PopupAction::Up => scroll.saturating_sub(1),
+                PopupAction::Down => scroll.saturating_add(1),
+                PopupAction::PageUp => scroll.saturating_sub(page),
+                PopupAction::PageDown => scroll.saturating_add(page),
+                PopupAction::Top => 0,
+                _ => max,
+            };
+            app.popup = Some(Popup::Help { scroll: scroll.min(max) });
         }
-        (Some(Popup::Help { scroll }), PopupAction::Down) => {
-            app.popup = Some(Popup::Help { scroll: scroll.saturating_add(1) });
+        (Some(Popup::PasteLines { lines, .. }), PopupAction::Confirm) => {
+            capture::update::add_lines(app, &lines, now, effects);
+        }
+        (Some(Popup::PasteLines { text, .. }), PopupAction::Alternative) => {
+            if let Some(open) = app.open.as_mut() {
+                open.capture.focus = Focus::Input;
+                open.capture.input.paste(&text);
+                open.capture.hint_stale = true;
+            }
         }
         (Some(Popup::Confirm { on_yes, .. }), PopupAction::Confirm) => {
             effects.extend(update(app, *on_yes, now));
@@ -399,10 +518,25 @@ fn popup(app: &mut App, action: PopupAction, now: DateTime<Utc>, effects: &mut V
                 app.popup = Some(Popup::Ask { prompt, question, input });
             }
         }
-        (Some(other), PopupAction::Up | PopupAction::Down) => app.popup = Some(other),
+        (
+            Some(other),
+            PopupAction::Up
+            | PopupAction::Down
+            | PopupAction::PageUp
+            | PopupAction::PageDown
+            | PopupAction::Top
+            | PopupAction::Bottom
+            | PopupAction::Alternative,
+        ) => app.popup = Some(other),
         (Some(_), PopupAction::Cancel) => {}
         (Some(Popup::Help { .. }), PopupAction::Confirm) => {}
     }
+}
+
+/// A path as typed, with `~` and `$HOME` (or any `$VAR` / `${VAR}`) expanded as a shell
+/// would; an unknown variable is an error rather than a folder named after it.
+pub fn expand_path(typed: &str) -> Result<std::path::PathBuf, String> {
+    shellexpand::full(typed).map(|p| std::path::PathBuf::from(p.as_ref())).map_err(|e| e.to_string())
 }
 
 /// Acts on the value typed in a question popup; an error keeps the popup open.
@@ -410,7 +544,7 @@ fn answer(app: &mut App, prompt: &Prompt, typed: &str, effects: &mut Vec<Effect>
     let lang = app.lang;
     match prompt {
         Prompt::NewSession => {
-            let session = crate::domain::Session::new(typed, default_families(), 4, 3, 20)
+            let session = crate::domain::Session::new(typed, families_for_new_session(), 4, 3, 20)
                 .map_err(|e| crate::i18n::errors::session_error(lang, &e))?;
             let stem = crate::store::safe_file_name(&session.title);
             effects.push(Effect::Create { stem, session: Box::new(session) });
@@ -451,10 +585,11 @@ fn answer(app: &mut App, prompt: &Prompt, typed: &str, effects: &mut Vec<Effect>
             if path.is_empty() {
                 return Err(t::EMPTY_PATH.get(lang).to_string());
             }
+            let target = expand_path(path).map_err(|e| t::bad_path(lang, path, &e))?;
             if let Some(open) = app.open.as_ref() {
                 effects.push(Effect::Export {
                     files: vec![open.export.file()],
-                    target: Some(std::path::PathBuf::from(path)),
+                    target: Some(target),
                     replace: false,
                 });
             }

@@ -20,6 +20,8 @@ pub enum Context {
     Help,
     Confirm,
     Ask,
+    /// The question of a pasted block of lines.
+    PasteLines,
     Home,
     Setup,
     SetupEditing,
@@ -50,6 +52,7 @@ impl Context {
             Context::Session => t::CTX_SESSION,
             Context::Help => t::CTX_HELP,
             Context::Confirm | Context::Ask => t::CTX_POPUP,
+            Context::PasteLines => t::CTX_PASTE,
             Context::Home => t::SCREEN_HOME,
             Context::Setup => t::SCREEN_SETUP,
             Context::SetupEditing => t::CTX_SETUP_EDITING,
@@ -129,6 +132,10 @@ impl Key {
             KeyCode::Left => "←".to_string(),
             KeyCode::Right => "→".to_string(),
             KeyCode::F(n) => format!("F{n}"),
+            KeyCode::PageUp => t::KEY_PAGE_UP.get(lang).to_string(),
+            KeyCode::PageDown => t::KEY_PAGE_DOWN.get(lang).to_string(),
+            KeyCode::Home => t::KEY_HOME.get(lang).to_string(),
+            KeyCode::End => t::KEY_END.get(lang).to_string(),
             KeyCode::Char(c) if self.modifiers.contains(KeyModifiers::CONTROL) => {
                 c.to_ascii_uppercase().to_string()
             }

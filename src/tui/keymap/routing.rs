@@ -30,6 +30,10 @@ pub fn contexts(app: &App) -> (Vec<Context>, bool) {
             out.insert(0, C::Ask);
             return (out, true);
         }
+        Some(Popup::PasteLines { .. }) => {
+            out.insert(0, C::PasteLines);
+            return (out, false);
+        }
         None => {}
     }
     if app.open.is_some() {
@@ -79,6 +83,12 @@ pub fn route_key(app: &App, event: KeyEvent) -> Option<Action> {
     }
     let key = Key::of_event(&event);
     let (contexts, typing) = contexts(app);
+    // One rule for the whole app: where text can be typed, printable keys type. A list
+    // beside a text field takes its commands from Ctrl, arrows and function keys; a
+    // letter there starts the text (`qualité` never quits, `des` never deletes).
+    if printable(&key) && letters_type(&contexts) {
+        return Some(Action::Input(event));
+    }
     for context in &contexts {
         if let Some(binding) = bindings().iter().find(|b| b.context == *context && b.keys.contains(&key)) {
             // A digit binding passes its digit.
@@ -92,6 +102,19 @@ pub fn route_key(app: &App, event: KeyEvent) -> Option<Action> {
         }
     }
     typing.then_some(Action::Input(event))
+}
+
+/// A list beside a text field is in force: its letters type.
+fn letters_type(contexts: &[Context]) -> bool {
+    contexts.iter().any(|c| matches!(c, Context::CaptureList | Context::ParticipantsList))
+}
+
+/// A key that writes a character (no Ctrl nor Alt).
+fn printable(key: &Key) -> bool {
+    matches!(key.code, KeyCode::Char(_))
+        && !key.modifiers.intersects(
+            ratatui::crossterm::event::KeyModifiers::CONTROL | ratatui::crossterm::event::KeyModifiers::ALT,
+        )
 }
 
 /// The action of any terminal event.
@@ -123,5 +146,13 @@ fn route_mouse(mouse: MouseEvent) -> Option<Action> {
 /// The bindings of the help bar, for the contexts in force.
 pub fn help_bar(app: &App) -> Vec<&'static Binding> {
     let (contexts, _) = contexts(app);
-    contexts.iter().flat_map(|c| bindings().iter().filter(move |b| b.context == *c && b.in_bar)).collect()
+    let projector = app.projector;
+    // Where letters type, a key that is a letter does nothing else: it is not offered.
+    let typing = letters_type(&contexts);
+    contexts
+        .iter()
+        .flat_map(|c| bindings().iter().filter(move |b| b.context == *c && b.in_bar))
+        .filter(|b| !projector || b.action.allowed_in_projector())
+        .filter(|b| !typing || b.keys.first().is_some_and(|k| !printable(k)))
+        .collect()
 }

@@ -11,7 +11,7 @@ use crate::i18n::tui as t;
 use crate::tui::action::Action;
 use crate::tui::app::{App, SaveState, Status};
 use crate::tui::keymap;
-use crate::tui::screens::Screen;
+use crate::tui::screens::{self, Screen};
 
 /// `cafe · Title   F2 Préparer  F3 Animer …   ● enregistré 10:42:07`
 pub fn render_title_bar(app: &App, area: Rect, buf: &mut Buffer) {
@@ -21,6 +21,7 @@ pub fn render_title_bar(app: &App, area: Rect, buf: &mut Buffer) {
     let mut right = area.right();
     if let Some(open) = &app.open {
         let (text, style) = match &open.save {
+            _ if app.projector => (format!(" {} ", t::PROJECTOR.get(lang)), theme.title_bar()),
             SaveState::Saved(at) => (
                 format!(
                     " ● {} {} ",
@@ -35,10 +36,18 @@ pub fn render_title_bar(app: &App, area: Rect, buf: &mut Buffer) {
         let width = (text.width() as u16).min(area.width);
         right = area.right() - width;
         Paragraph::new(Span::styled(text, style)).render(Rect { x: right, width, ..area }, buf);
+        // The clock, on every screen, left of the save state.
+        if let Some((text, mood)) = screens::run::view::compact_clock(&open.session, lang, app.now) {
+            let width = (text.width() as u16).min(right.saturating_sub(area.x));
+            right -= width;
+            let cell = Rect { x: right, width, ..area };
+            Paragraph::new(Span::styled(text, theme.clock_badge(mood))).render(cell, buf);
+            app.hit(cell, Action::Go(Screen::Run));
+        }
     }
     // Screen tabs (names in full when there is room), then the title in what is left.
     let wide = area.width >= 120;
-    let tabs: Vec<(String, Screen)> = if app.open.is_some() {
+    let tabs: Vec<(String, Screen)> = if app.open.is_some() && !app.projector {
         Screen::SESSION_SCREENS
             .iter()
             .map(|screen| {

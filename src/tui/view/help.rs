@@ -1,4 +1,6 @@
-//! The `?` popup: every key of every context, generated from the keymap.
+//! The `?` popup: the rule of the keys, then every key of every context, generated from
+//! the keymap; it scrolls (↑ ↓, PgPréc PgSuiv, Début Fin, the wheel) and says `+N` when
+//! lines are hidden.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -8,12 +10,15 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 use crate::i18n::tui as t;
 use crate::tui::app::App;
 use crate::tui::keymap::{Context, bindings};
-use crate::tui::widgets::{centered, fit};
+use crate::tui::widgets::{centered, fit, more_marker, wrap};
 
 /// The lines of the key list: a heading per context, then `keys  description`.
 pub fn lines(app: &App) -> Vec<Line<'static>> {
     let (lang, theme) = (app.lang, &app.theme);
-    let mut lines = Vec::new();
+    // The rule of the keys first, wrapped to the popup's width so that nothing is cut.
+    let mut lines: Vec<Line<'static>> =
+        wrap(t::HELP_FOOTER.get(lang), 72).into_iter().map(|l| Line::styled(l, theme.muted())).collect();
+    lines.push(Line::default());
     let mut last: Option<&'static str> = None;
     for binding in bindings() {
         let heading = binding.context.title().get(lang);
@@ -32,8 +37,6 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
             Span::styled(format!(" {}", binding.description.get(lang)), theme.base()),
         ]));
     }
-    lines.push(Line::default());
-    lines.push(Line::styled(t::HELP_FOOTER.get(lang).to_string(), theme.muted()));
     lines
 }
 
@@ -48,5 +51,11 @@ pub fn render(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
     let lines = lines(app);
     let visible = popup.height.saturating_sub(2);
     let max_scroll = (lines.len() as u16).saturating_sub(visible);
-    Paragraph::new(lines).block(block).scroll((scroll.min(max_scroll), 0)).render(popup, buf);
+    app.help_view.set((visible, max_scroll));
+    let total = lines.len();
+    let scroll = scroll.min(max_scroll);
+    Paragraph::new(lines).block(block).scroll((scroll, 0)).render(popup, buf);
+    let inner =
+        Rect { x: popup.x + 1, y: popup.y + 1, width: popup.width.saturating_sub(2), height: visible };
+    more_marker(inner, scroll as usize, (visible as usize).min(total), total, app.theme.warn(), buf);
 }

@@ -32,6 +32,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             .centered()
             .wrap(Wrap { trim: true })
             .render(row, buf);
+        app.theme.fill_defaults(buf, area);
         return;
     }
     let [title, body, status, help] = Layout::vertical([
@@ -61,8 +62,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Some(Popup::Help { scroll }) => help::render(app, *scroll, area, buf),
         Some(Popup::Confirm { message, .. }) => popups::render_confirm(app, message, area, buf),
         Some(Popup::Ask { question, input, .. }) => popups::render_ask(app, question, input, area, buf),
+        Some(Popup::PasteLines { lines, .. }) => popups::render_paste(app, lines, area, buf),
         None => {}
     }
+    // Widgets drawn on scratch buffers or cleared areas leave default colours behind.
+    app.theme.fill_defaults(buf, area);
 }
 
 /// The active screen. A new screen adds its line here.

@@ -54,6 +54,37 @@ pub fn window(len: usize, selected: usize, height: usize) -> Range<usize> {
     start..(start + height).min(len)
 }
 
+/// The sign of a cut list: ` ▲ +2 ▼ +5 ` for 2 rows hidden above and 5 below.
+pub fn more_label(above: usize, below: usize) -> String {
+    let mut out = String::from(" ");
+    if above > 0 {
+        out.push_str(&format!("▲ +{above} "));
+    }
+    if below > 0 {
+        out.push_str(&format!("▼ +{below} "));
+    }
+    out
+}
+
+/// Draws [`more_label`] at the bottom right of `area`, a list showing `shown` of
+/// `total` rows from `first`; nothing when the whole list shows.
+pub fn more_marker(
+    area: Rect,
+    first: usize,
+    shown: usize,
+    total: usize,
+    style: ratatui::style::Style,
+    buf: &mut ratatui::buffer::Buffer,
+) {
+    if shown >= total || area.height == 0 {
+        return;
+    }
+    let text = more_label(first, total - first - shown);
+    let width = (text.width() as u16).min(area.width);
+    let cell = Rect { x: area.right() - width, y: area.bottom() - 1, width, height: 1 };
+    buf.set_stringn(cell.x, cell.y, &text, width as usize, style);
+}
+
 /// `text` in lines of at most `width` columns, broken at spaces (or inside a word
 /// longer than a line).
 pub fn wrap(text: &str, width: usize) -> Vec<String> {

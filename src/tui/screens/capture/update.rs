@@ -14,7 +14,7 @@ use crate::tui::action::CaptureAction;
 use crate::tui::app::session_changed;
 use crate::tui::app::{App, OpenSession, Popup, Prompt, Status};
 use crate::tui::effect::Effect;
-use crate::tui::widgets::LineInput;
+use crate::tui::widgets::{LineInput, fit};
 
 /// Recomputes the hints for the text in the field (none while it is empty).
 pub fn refresh_hint(open: &mut OpenSession) {
@@ -120,10 +120,11 @@ fn apply(app: &mut App, action: CaptureAction, now: DateTime<Utc>, effects: &mut
             if let Some(id) = open.capture.selected_id(&open.session) {
                 let index = open.session.proposals.iter().position(|p| p.id == id).unwrap_or(0);
                 if let Ok(proposal) = open.session.remove_proposal(id) {
+                    let message = t::deleted_proposal(lang, proposal.id.0, &fit(&proposal.text, 48));
                     open.capture.undo.push(Undo::Removed { proposal, index });
                     let len = visible(&open.session, open.capture.tab).len();
                     open.capture.selected = open.capture.selected.min(len.saturating_sub(1));
-                    info(status, t::DELETED_UNDO.get(lang).to_string());
+                    info(status, message);
                     session_changed(open, effects);
                 }
             }
@@ -220,6 +221,35 @@ fn submit(
             session_changed(open, effects);
         }
         Err(err) => *status = Some(Status::Error(session_error(lang, &err))),
+    }
+}
+
+/// A pasted block, one proposal per line, each with the current table, round and kind;
+/// each can be undone. Without a table (the all-tables tab) nothing is added and the
+/// text goes into the field, so nothing pasted is lost.
+pub fn add_lines(app: &mut App, lines: &[String], now: DateTime<Utc>, effects: &mut Vec<Effect>) {
+    let lang = app.lang;
+    let Some(open) = app.open.as_mut() else { return };
+    open.capture.focus = Focus::Input;
+    let Some(table) = open.capture.table(&open.session) else {
+        open.capture.input.paste(&lines.join(" "));
+        app.status = Some(Status::Error(t::CHOOSE_TABLE.get(lang).to_string()));
+        return;
+    };
+    let round = open.capture.round(&open.session);
+    let kind = open.capture.kind;
+    let mut added = 0;
+    for line in lines {
+        if let Ok(id) = open.session.add_proposal(table, round, kind, line, now) {
+            open.capture.undo.push(Undo::Added(id));
+            added += 1;
+        }
+    }
+    open.capture.kind = Kind::Condition;
+    open.capture.select_last(&open.session);
+    app.status = Some(Status::Info(t::pasted_proposals(lang, added, table, round)));
+    if added > 0 {
+        session_changed(open, effects);
     }
 }
 

@@ -52,17 +52,24 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         });
     }
     let mut x = tabs_area.x;
+    let mut shown = 0;
     for (i, label) in labels.iter().enumerate() {
         let width = unicode_width::UnicodeWidthStr::width(label.as_str()) as u16;
-        if x + width > tabs_area.right() {
+        // When the tabs left do not all fit, room is kept for their `+N`.
+        let rest: u16 =
+            labels[i..].iter().map(|l| unicode_width::UnicodeWidthStr::width(l.as_str()) as u16 + 1).sum();
+        let reserve = if x + rest > tabs_area.right() + 1 { 7 } else { 0 };
+        if x + width + reserve > tabs_area.right() {
             break;
         }
+        shown += 1;
         let cell = Rect { x, width, ..tabs_area };
         let style = if i == state.tab { theme.selected() } else { theme.muted() };
         Paragraph::new(Span::styled(label.clone(), style)).render(cell, buf);
         app.hit(cell, Action::Capture(CaptureAction::SelectTab(i)));
         x += width + 1;
     }
+    crate::tui::widgets::more_marker(tabs_area, 0, shown, labels.len(), theme.warn(), buf);
 
     // The question of the table.
     let question = match state.table(session).and_then(|n| session.table(n)) {
@@ -85,6 +92,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             .render(list_area, buf);
     }
     let rows = window(list.len(), state.selected, list_area.height as usize);
+    let (first, shown) = (rows.start, rows.len());
     for (offset, index) in rows.enumerate() {
         let proposal = list[index];
         let row = Rect { y: list_area.y + offset as u16, height: 1, ..list_area };
@@ -116,6 +124,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         app.hit(row, Action::Capture(CaptureAction::SelectItem(index)));
     }
 
+    crate::tui::widgets::more_marker(list_area, first, shown, list.len(), theme.warn(), buf);
     render_hint(app, open, hint_area, buf);
 
     // The text field.
@@ -137,6 +146,20 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         ),
         (None, None) => format!(" {} ", t::CHOOSE_TABLE.get(lang)),
     };
+    // In the list with nothing typed, the field shows the selected proposal whole (its
+    // row may cut it).
+    let selected = state.selected_id(session).and_then(|id| session.proposal(id));
+    if let (Focus::List, true, Some(proposal)) = (state.focus, state.input.is_empty(), selected) {
+        let title = format!(" {} ", t::whole_proposal(lang, proposal.id.0, proposal.table, proposal.round));
+        let block = Block::bordered().title(title).border_style(theme.border());
+        Paragraph::new(proposal.text.as_str())
+            .style(theme.base())
+            .wrap(Wrap { trim: true })
+            .block(block)
+            .render(input_area, buf);
+        app.hit(input_area, Action::Capture(CaptureAction::FocusInput));
+        return;
+    }
     let border = if state.focus == Focus::Input { theme.accent() } else { theme.border() };
     let block = Block::bordered().title(title).border_style(border);
     let cursor = if state.focus == Focus::Input { theme.cursor() } else { theme.base() };

@@ -16,7 +16,7 @@ use crate::synth::Group;
 use crate::tui::action::{Action, HarvestAction};
 use crate::tui::app::{App, OpenSession};
 use crate::tui::widgets::meter::meter;
-use crate::tui::widgets::{fit, window, wrap};
+use crate::tui::widgets::{fit, more_marker, window, wrap};
 
 /// The families side by side (or stacked), or the astuces and témoignages.
 pub(super) fn render_board(app: &App, open: &OpenSession, area: Rect, buf: &mut Buffer) {
@@ -89,11 +89,13 @@ pub(super) fn render_board(app: &App, open: &OpenSession, area: Rect, buf: &mut 
             first += 1;
         }
         let mut y = inner.y;
+        let mut shown = 0;
         for index in first..column.groups.len() {
             let height = heights[index] as u16;
             if y + height > inner.bottom() {
                 break;
             }
+            shown += 1;
             let group = column.groups[index];
             let mut lines = wrapped[index].clone();
             if lines.len() > most {
@@ -117,6 +119,9 @@ pub(super) fn render_board(app: &App, open: &OpenSession, area: Rect, buf: &mut 
             app.hit(item, Action::Harvest(HarvestAction::Select { column: c, row: index }));
             y += height;
         }
+        // How many conditions the column holds beyond what shows, on its bottom border.
+        let border_row = Rect { y: column_area.bottom().saturating_sub(1), height: 1, ..inner };
+        more_marker(border_row, first, shown, column.groups.len(), theme.warn(), buf);
     }
 }
 

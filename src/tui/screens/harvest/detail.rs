@@ -123,7 +123,9 @@ pub(super) fn render_detail(app: &App, open: &OpenSession, group: &Group, area: 
         .render(heading, buf);
     let list = Rect { y: list_top + 1, height: inner.bottom() - list_top - 1, ..inner };
     let state = &open.harvest;
-    for (offset, index) in window(group.members.len(), state.member, list.height as usize).enumerate() {
+    let rows = window(group.members.len(), state.member, list.height as usize);
+    let (first, shown) = (rows.start, rows.len());
+    for (offset, index) in rows.enumerate() {
         let id = group.members[index];
         let row = Rect { y: list.y + offset as u16, height: 1, ..list };
         let selected = index == state.member;
@@ -142,4 +144,5 @@ pub(super) fn render_detail(app: &App, open: &OpenSession, group: &Group, area: 
         .render(row, buf);
         app.hit(row, Action::Harvest(HarvestAction::SelectMember(index)));
     }
+    crate::tui::widgets::more_marker(list, first, shown, group.members.len(), theme.warn(), buf);
 }

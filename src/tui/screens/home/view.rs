@@ -49,6 +49,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     Paragraph::new(Line::styled(head, theme.muted())).render(header, buf);
 
     let rows = window(home.entries.len(), home.selected, list.height as usize);
+    let (first, shown) = (rows.start, rows.len());
     for (offset, index) in rows.enumerate() {
         let entry = &home.entries[index];
         let row = Rect { y: list.y + offset as u16, height: 1, ..list };
@@ -76,4 +77,5 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Paragraph::new(line).render(row, buf);
         app.hit(row, Action::Home(HomeAction::Select(index)));
     }
+    crate::tui::widgets::more_marker(list, first, shown, home.entries.len(), app.theme.warn(), buf);
 }

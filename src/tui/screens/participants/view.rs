@@ -75,7 +75,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             .render(list, buf);
     }
     let seats = session.rotation.as_ref().filter(|_| fits).map(|r| &r.seats);
-    for (row_index, index) in window(people.len(), state.selected, list.height as usize).enumerate() {
+    let rows = window(people.len(), state.selected, list.height as usize);
+    let (first, shown) = (rows.start, rows.len());
+    for (row_index, index) in rows.enumerate() {
         let person = &people[index];
         let row = Rect { y: list.y + row_index as u16, height: 1, ..list };
         let selected = index == state.selected && state.focus == Focus::List;
@@ -100,6 +102,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Paragraph::new(line).render(row, buf);
         app.hit(row, Action::Participants(ParticipantsAction::Select(index)));
     }
+    crate::tui::widgets::more_marker(list, first, shown, people.len(), theme.warn(), buf);
     if !state.report.is_empty() {
         let mut lines = vec![Line::styled(text::QUALITY.get(lang), theme.accent())];
         lines.extend(state.report.iter().map(|l| Line::styled(format!("  {l}"), theme.base())));

@@ -1,8 +1,11 @@
-//! What the run screen remembers (the phase whose end rang, the rotation's toggles
-//! and pages turned), and where the travellers go in a round.
+//! What the run screen remembers (the phase whose end rang or warned, the clock moves
+//! that can be undone, what was left of phases skipped, the rotation's toggles and
+//! pages turned), and where the travellers go in a round.
+
+use std::collections::BTreeMap;
 
 use crate::domain::Session;
-use crate::domain::clock::PhaseKind;
+use crate::domain::clock::{Clock, PhaseKind};
 use crate::i18n::Lang;
 use crate::plan::{self};
 
@@ -11,9 +14,19 @@ use crate::plan::{self};
 pub struct RunState {
     /// The phase whose end has already rung the bell.
     pub rang_for_phase: Option<usize>,
+    /// The phase whose warning (a few minutes before the end) has already sounded.
+    pub warned_for_phase: Option<usize>,
+    /// The clock before each move by hand, most recent last (Ctrl+Z / `u` undoes one).
+    pub clock_undo: Vec<Clock>,
+    /// What was left of each phase left by hand (by its index), given back when the
+    /// facilitator returns to it.
+    pub left_in_phase: BTreeMap<usize, i64>,
     /// Where everyone goes between rounds.
     pub rotation: RotationState,
 }
+
+/// How many clock moves can be undone.
+pub const CLOCK_UNDO_STEPS: usize = 50;
 
 /// Seconds a page stays on screen while the clock runs.
 pub const PAGE_SECONDS: i64 = 8;

@@ -1,5 +1,6 @@
 //! What the setup screen remembers (the selected row and column, the field being
-//! edited) and its rows: the session's fields, then one row per table.
+//! edited) and its rows: the session's fields, then one row per table, then the World
+//! Café question of each round.
 
 use crate::domain::Session;
 use crate::i18n::tui as t;
@@ -18,9 +19,10 @@ pub enum Field {
     MoveMinutes,
     HarvestMinutes,
     AutoAdvance,
+    WarningMinutes,
 }
 
-pub const FIELDS: [Field; 9] = [
+pub const FIELDS: [Field; 10] = [
     Field::Title,
     Field::Date,
     Field::Place,
@@ -30,6 +32,7 @@ pub const FIELDS: [Field; 9] = [
     Field::MoveMinutes,
     Field::HarvestMinutes,
     Field::AutoAdvance,
+    Field::WarningMinutes,
 ];
 
 /// The columns of a table row.
@@ -47,6 +50,7 @@ impl Field {
             Field::MoveMinutes => t::F_MOVE_MINUTES,
             Field::HarvestMinutes => t::F_HARVEST_MINUTES,
             Field::AutoAdvance => t::F_AUTO_ADVANCE,
+            Field::WarningMinutes => t::F_WARNING_MINUTES,
         }
     }
 
@@ -72,6 +76,7 @@ impl Field {
             Field::AutoAdvance => {
                 if schedule.auto_advance { t::YES.get(lang) } else { t::NO.get(lang) }.to_string()
             }
+            Field::WarningMinutes => schedule.warning_minutes.to_string(),
         }
     }
 }
@@ -85,6 +90,8 @@ pub struct SetupState {
     pub column: usize,
     /// The value being typed, when a field is being edited.
     pub editing: Option<LineInput>,
+    /// The field row ← comes back to from the tables.
+    pub last_field_row: usize,
 }
 
 /// What a row of the screen is.
@@ -93,8 +100,26 @@ pub enum Row {
     Field(Field),
     /// A table, by its position in the list.
     Table(usize),
+    /// The question of a round (0-based).
+    RoundQuestion(usize),
 }
 
-pub fn row_of(index: usize) -> Row {
-    FIELDS.get(index).map_or_else(|| Row::Table(index - FIELDS.len()), |f| Row::Field(*f))
+/// What the row at `index` is in `session`.
+pub fn row_of(index: usize, session: &Session) -> Row {
+    let tables = session.tables.len();
+    match FIELDS.get(index) {
+        Some(field) => Row::Field(*field),
+        None if index < FIELDS.len() + tables => Row::Table(index - FIELDS.len()),
+        None => Row::RoundQuestion(index - FIELDS.len() - tables),
+    }
+}
+
+/// The number of rows: fields, tables, round questions.
+pub fn row_count(session: &Session) -> usize {
+    FIELDS.len() + session.tables.len() + session.schedule.round_minutes.len()
+}
+
+/// The row of the question of `round` (0-based).
+pub fn round_question_row(session: &Session, round: usize) -> usize {
+    FIELDS.len() + session.tables.len() + round
 }

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::state::{FIELDS, Field, Row, TABLE_COLUMNS, row_of};
+use super::state::{FIELDS, Field, Row, TABLE_COLUMNS, row_count, row_of};
 use crate::domain::clock::phases;
 use crate::domain::session::clean_text;
 use crate::domain::{Session, SessionError};
@@ -13,20 +13,40 @@ use crate::i18n::tui as t;
 use crate::tui::action::SetupAction;
 use crate::tui::app::session_changed;
 use crate::tui::app::{App, Status};
-use crate::tui::effect::Effect;
+use crate::tui::effect::{Effect, SoundEvent};
 use crate::tui::widgets::LineInput;
 
 /// Applies a setup key.
 pub fn update(app: &mut App, action: SetupAction, now: DateTime<Utc>, effects: &mut Vec<Effect>) {
     let lang = app.lang;
     let Some(open) = app.open.as_mut() else { return };
-    let rows = FIELDS.len() + open.session.tables.len();
+    let rows = row_count(&open.session);
     let state = &mut open.setup;
     match action {
         SetupAction::Up => state.row = state.row.saturating_sub(1),
         SetupAction::Down => state.row = (state.row + 1).min(rows.saturating_sub(1)),
-        SetupAction::Left => state.column = state.column.saturating_sub(1),
-        SetupAction::Right => state.column = (state.column + 1).min(TABLE_COLUMNS.len() - 1),
+        // ← → go across: from a field to the tables, along a table's cells, and from a
+        // table's first cell back to the field left.
+        SetupAction::Left => match row_of(state.row, &open.session) {
+            Row::Table(_) if state.column > 0 => state.column -= 1,
+            Row::Table(_) | Row::RoundQuestion(_) => state.row = state.last_field_row.min(FIELDS.len() - 1),
+            Row::Field(_) => {}
+        },
+        SetupAction::Right => match row_of(state.row, &open.session) {
+            Row::Field(_) if !open.session.tables.is_empty() => {
+                state.last_field_row = state.row;
+                state.row = FIELDS.len();
+                state.column = 0;
+            }
+            Row::Table(_) => state.column = (state.column + 1).min(TABLE_COLUMNS.len() - 1),
+            Row::Field(_) | Row::RoundQuestion(_) => {}
+        },
+        SetupAction::TestSound => {
+            let sound = &app.settings.sound;
+            app.status =
+                Some(Status::Info(t::sound_tested(lang, sound.bell, sound.command(SoundEvent::PhaseEnd))));
+            effects.push(Effect::Sound(SoundEvent::PhaseEnd));
+        }
         SetupAction::Select(row) => {
             if row < rows {
                 if state.row == row && state.editing.is_none() {
@@ -36,7 +56,7 @@ pub fn update(app: &mut App, action: SetupAction, now: DateTime<Utc>, effects: &
                 }
             }
         }
-        SetupAction::Edit => match row_of(state.row) {
+        SetupAction::Edit => match row_of(state.row, &open.session) {
             Row::Field(Field::AutoAdvance) => {
                 open.session.schedule.auto_advance = !open.session.schedule.auto_advance;
                 session_changed(open, effects);
@@ -53,13 +73,21 @@ pub fn update(app: &mut App, action: SetupAction, now: DateTime<Utc>, effects: &
                     state.editing = Some(LineInput::new(&value));
                 }
             }
+            Row::RoundQuestion(round) => {
+                let value = open.session.schedule.round_questions.get(round).cloned().unwrap_or_default();
+                state.editing = Some(LineInput::new(&value));
+            }
         },
         SetupAction::Commit => {
             let Some(input) = state.editing.as_ref() else { return };
             let value = input.text();
-            let result = match row_of(state.row) {
+            let result = match row_of(state.row, &open.session) {
                 Row::Field(field) => apply_field(&mut open.session, field, &value, now, lang),
                 Row::Table(index) => apply_table(&mut open.session, index, state.column, &value, lang),
+                Row::RoundQuestion(round) => {
+                    set_round_question(&mut open.session, round, &value);
+                    Ok(())
+                }
             };
             match result {
                 Ok(()) => {
@@ -87,7 +115,7 @@ pub fn update(app: &mut App, action: SetupAction, now: DateTime<Utc>, effects: &
             }
         }
         SetupAction::RemoveTable => {
-            let Row::Table(index) = row_of(state.row) else {
+            let Row::Table(index) = row_of(state.row, &open.session) else {
                 app.status = Some(Status::Info(t::SELECT_A_TABLE.get(lang).to_string()));
                 return;
             };
@@ -106,7 +134,7 @@ pub fn update(app: &mut App, action: SetupAction, now: DateTime<Utc>, effects: &
             }
         }
         SetupAction::MoveTableUp | SetupAction::MoveTableDown => {
-            let Row::Table(index) = row_of(state.row) else {
+            let Row::Table(index) = row_of(state.row, &open.session) else {
                 app.status = Some(Status::Info(t::SELECT_A_TABLE.get(lang).to_string()));
                 return;
             };
@@ -184,6 +212,12 @@ pub fn apply_field(
         Field::MoveMinutes => session.schedule.move_minutes = parse_minutes(lang, value, 0)?,
         Field::HarvestMinutes => session.schedule.harvest_minutes = parse_minutes(lang, value, 1)?,
         Field::AutoAdvance => session.schedule.auto_advance = !session.schedule.auto_advance,
+        Field::WarningMinutes => {
+            session.schedule.warning_minutes = match value.parse::<u32>() {
+                Ok(n) if n <= 60 => n,
+                _ => return Err(t::bad_warning_minutes(lang, value)),
+            }
+        }
     }
     if session.schedule != schedule_before {
         // A new schedule: keep the phase if it still exists, else the last one.
@@ -193,6 +227,19 @@ pub fn apply_field(
         }
     }
     Ok(())
+}
+
+/// Sets the question of `round` (0-based); the list grows as needed and loses its
+/// empty tail, so a session without questions stays without.
+pub fn set_round_question(session: &mut Session, round: usize, value: &str) {
+    let questions = &mut session.schedule.round_questions;
+    if questions.len() <= round {
+        questions.resize(round + 1, String::new());
+    }
+    questions[round] = clean_text(value);
+    while questions.last().is_some_and(|q| q.is_empty()) {
+        questions.pop();
+    }
 }
 
 /// Checks and applies one cell of a table. A new number carries the table's proposals.
