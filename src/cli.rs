@@ -70,6 +70,10 @@ pub enum Command {
     Synth(SynthArgs),
     /// Plan who sits where each round.
     Plan(PlanArgs),
+    /// The next questions of the guided review.
+    Review(ReviewArgs),
+    /// Record an answer or a decision on the synthèse.
+    Decide(DecideArgs),
     /// Print the completion script of a shell.
     Completions {
         #[arg(value_enum)]
@@ -186,6 +190,70 @@ pub struct PlanArgs {
     pub count: Option<u32>,
 }
 
+/// Output formats of the guided review's questions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReviewFormat {
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    pub session: PathBuf,
+    #[arg(long, default_value_t = 10)]
+    pub limit: usize,
+    #[arg(long, value_enum, default_value_t = ReviewFormat::Csv)]
+    pub format: ReviewFormat,
+    /// Add the session's learned vocabulary to the user's vocabulary file.
+    #[arg(long)]
+    pub promote: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DecideArgs {
+    pub session: PathBuf,
+    #[command(subcommand)]
+    pub verb: DecideVerb,
+}
+
+/// The decisions `cafe decide` records; proposals are `p12` or `12`.
+#[derive(Debug, Subcommand)]
+pub enum DecideVerb {
+    Same {
+        a: String,
+        b: String,
+    },
+    Apart {
+        a: String,
+        b: String,
+    },
+    Move {
+        a: String,
+        x: String,
+    },
+    Alone {
+        a: String,
+    },
+    Family {
+        a: String,
+        n: u8,
+    },
+    Wording {
+        a: String,
+        #[arg(required = true, num_args = 1..)]
+        text: Vec<String>,
+    },
+    Exclude {
+        a: String,
+    },
+    Vote {
+        a: String,
+        #[arg(allow_negative_numbers = true)]
+        n: i32,
+    },
+}
+
+/// The clap command with every about and help text in `lang`.
 /// The clap command with every about, help text, heading and usage line in `lang`.
 pub fn localized_command(lang: Lang) -> clap::Command {
     localize(Cli::command(), "", lang)

@@ -218,6 +218,7 @@ fn any_session() -> impl Strategy<Value = Session> {
                 participants,
                 participant_count,
                 rotation,
+                learned: Default::default(),
                 document: DocumentText { title: document_title, intro },
                 vocabulary: VocabularyAdditions { generic, ..VocabularyAdditions::default() },
             },

@@ -1,7 +1,7 @@
 //! The Synthèse screen: every action through the real keymap (merge, split, family,
-//! wording, exclusion, votes, the queue « à valider », undo), the decisions saved in the
+//! wording, exclusion, votes, the guided review's tab, undo), the decisions saved in the
 //! session file, mouse and keys; then snapshots of the board, an opened condition, the
-//! queue, the astuces and témoignages and the charts at 80×24 and 160×45.
+//! review, the astuces and témoignages and the charts at 80×24 and 160×45.
 
 mod tui_support;
 
@@ -15,7 +15,7 @@ use cafe_savoir::synth::{Group, Status as GroupStatus};
 use cafe_savoir::tui::action::{Action, HarvestAction};
 use cafe_savoir::tui::app::{App, Popup, Status};
 use cafe_savoir::tui::screens::Screen;
-use cafe_savoir::tui::screens::harvest::state::{HarvestTab, QueueItem, columns, queue};
+use cafe_savoir::tui::screens::harvest::state::{HarvestTab, columns};
 use cafe_savoir::tui::settings::Settings;
 use ratatui::crossterm::event::KeyCode;
 use tui_support::*;
@@ -362,80 +362,6 @@ fn dot_votes_go_up_and_down_and_order_the_family() {
 }
 
 #[test]
-fn the_queue_is_accepted_or_rejected_one_key_at_a_time() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = app_with(demo(), Screen::Harvest, dir.path());
-    key(&mut app, 'v');
-    let items = |app: &App| queue(&app.open.as_ref().unwrap().harvest.synthesis).len();
-    let start = items(&app);
-    assert!(start > 2, "the demo has things to confirm");
-    let first = match queue(&app.open.as_ref().unwrap().harvest.synthesis)[0] {
-        QueueItem::Merge { a, b, .. } => (a.anchor, b.anchor),
-        QueueItem::Family(_) => panic!("suggestions come first"),
-    };
-    // Reject: the two stay apart and leave the queue.
-    key(&mut app, 'n');
-    assert!(saved(&app).decisions.rejected.iter().any(|p| p.contains(first.0) && p.contains(first.1)));
-    assert_eq!(items(&app), start - 1);
-    // Accept: the next two become one condition.
-    let second = match queue(&app.open.as_ref().unwrap().harvest.synthesis)[0] {
-        QueueItem::Merge { a, b, .. } => (a.anchor, b.anchor),
-        QueueItem::Family(_) => panic!("suggestions come first"),
-    };
-    code(&mut app, KeyCode::Enter, t0());
-    let synthesis = &app.open.as_ref().unwrap().harvest.synthesis;
-    assert_eq!(synthesis.group_of(second.0).unwrap().anchor, synthesis.group_of(second.1).unwrap().anchor);
-    assert!(!saved(&app).decisions.merges.is_empty());
-
-    // A family to confirm: accept keeps the proposed family as the facilitator's.
-    let family_at = queue(&app.open.as_ref().unwrap().harvest.synthesis)
-        .iter()
-        .position(|i| matches!(i, QueueItem::Family(g) if g.family.is_some()))
-        .expect("an uncertain family");
-    let anchor = match queue(&app.open.as_ref().unwrap().harvest.synthesis)[family_at] {
-        QueueItem::Family(g) => g.anchor,
-        QueueItem::Merge { .. } => unreachable!(),
-    };
-    act(&mut app, Action::Harvest(HarvestAction::SelectQueue(family_at)), t0());
-    key(&mut app, 'o');
-    let group = app.open.as_ref().unwrap().harvest.synthesis.group_of(anchor).unwrap().clone();
-    assert_eq!(group.status, GroupStatus::Decided);
-    // Reject on a family asks which one; a digit chooses directly.
-    let family_at = queue(&app.open.as_ref().unwrap().harvest.synthesis)
-        .iter()
-        .position(|i| matches!(i, QueueItem::Family(_)))
-        .expect("another family to confirm");
-    act(&mut app, Action::Harvest(HarvestAction::SelectQueue(family_at)), t0());
-    key(&mut app, 'n');
-    assert!(matches!(app.popup, Some(Popup::Ask { .. })));
-    code(&mut app, KeyCode::Esc, t0());
-    let anchor = match queue(&app.open.as_ref().unwrap().harvest.synthesis)[family_at] {
-        QueueItem::Family(g) => g.anchor,
-        QueueItem::Merge { .. } => unreachable!(),
-    };
-    key(&mut app, '3');
-    let group = app.open.as_ref().unwrap().harvest.synthesis.group_of(anchor).unwrap().clone();
-    assert_eq!((group.family, group.status), (Some(3), GroupStatus::Decided));
-    let pairs: Vec<(ProposalId, ProposalId)> = queue(&app.open.as_ref().unwrap().harvest.synthesis)
-        .iter()
-        .filter_map(|i| match i {
-            QueueItem::Merge { a, b, .. } => Some((a.anchor, b.anchor)),
-            QueueItem::Family(_) => None,
-        })
-        .collect();
-    assert!(!pairs.contains(&first) && !pairs.contains(&second), "answered suggestions leave the queue");
-
-    // Every step can be undone, back to the start.
-    for _ in 0..4 {
-        key(&mut app, 'u');
-    }
-    assert_eq!(items(&app), start);
-    assert!(saved(&app).decisions.is_empty());
-    key(&mut app, 'u');
-    assert!(info(&app).contains("Rien à annuler"));
-}
-
-#[test]
 fn dropped_decisions_are_shown_not_hidden() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = harvest();
@@ -559,7 +485,7 @@ fn snapshots_of_the_synthese() {
     apply(&mut app, HarvestAction::Down);
     snap("synthese_opened", &app);
     apply(&mut app, HarvestAction::ShowTab(HarvestTab::Queue));
-    snap("synthese_queue", &app);
+    snap("synthese_review", &app);
     apply(&mut app, HarvestAction::ShowTab(HarvestTab::Others));
     snap("synthese_others", &app);
     apply(&mut app, HarvestAction::ShowTab(HarvestTab::Chart));

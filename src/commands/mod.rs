@@ -4,6 +4,7 @@
 mod install;
 mod open;
 mod plan;
+mod review;
 mod session;
 mod synth;
 
@@ -72,6 +73,8 @@ pub fn run(cli: Cli, home: &Home, lang: Lang) -> Result<(), UserError> {
         Some(Command::Show { session }) => session::show(&session, lang),
         Some(Command::Synth(args)) => synth::run(&args, lang),
         Some(Command::Plan(args)) => plan::run(&args, lang),
+        Some(Command::Review(args)) => review::review(&args, lang),
+        Some(Command::Decide(args)) => review::decide(&args, lang),
         Some(Command::Completions { shell }) => install::completions(shell, lang),
         Some(Command::Man) => install::man(lang),
         Some(Command::Help { command }) => install::help(command.as_deref(), lang),

@@ -71,6 +71,7 @@ fn merge_fields(base: &Session, mine: &Session, merged: &mut Session) {
         participants,
         participant_count,
         rotation,
+        learned,
         document,
         vocabulary,
     } = mine;
@@ -99,6 +100,7 @@ fn merge_fields(base: &Session, mine: &Session, merged: &mut Session) {
     pick(&base.participants, participants, &mut merged.participants);
     pick(&base.participant_count, participant_count, &mut merged.participant_count);
     pick(&base.rotation, rotation, &mut merged.rotation);
+    pick(&base.learned, learned, &mut merged.learned);
     pick(&base.document, document, &mut merged.document);
     pick(&base.vocabulary, vocabulary, &mut merged.vocabulary);
 }

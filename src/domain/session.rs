@@ -9,6 +9,7 @@ use super::clock::{Clock, PhaseKind};
 use super::decisions::Decisions;
 use super::family::Family;
 use super::knowledge::{DocumentText, VocabularyAdditions};
+use super::learned::Learned;
 use super::participant::{Participant, RotationPlan};
 use super::proposal::{Kind, Proposal, ProposalId};
 use super::schedule::Schedule;
@@ -109,6 +110,9 @@ pub struct Session {
     pub participant_count: Option<u32>,
     #[serde(default)]
     pub rotation: Option<RotationPlan>,
+    /// What the guided review's answers taught the synthèse for this session.
+    #[serde(default, skip_serializing_if = "Learned::is_empty")]
+    pub learned: Learned,
     /// The synthèse document's title and introduction.
     #[serde(default, skip_serializing_if = "DocumentText::is_empty")]
     pub document: DocumentText,
@@ -172,6 +176,7 @@ impl Session {
             participants: Vec::new(),
             participant_count: None,
             rotation: None,
+            learned: Learned::default(),
             document: DocumentText::default(),
             vocabulary: VocabularyAdditions::default(),
         })

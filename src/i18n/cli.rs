@@ -47,7 +47,7 @@ pub fn about(lang: Lang, command: &str) -> Option<&'static str> {
             "Écrire les fichiers par défaut dans un dossier, pour les modifier",
             "Write the default files into a folder, to edit them",
         ),
-        _ => return None,
+        _ => return super::review::about(lang, command),
     };
     Some(match lang {
         Lang::Fr => fr,
@@ -145,7 +145,7 @@ pub fn arg_help(lang: Lang, key: &str) -> Option<&'static str> {
         "plan.seed" => {
             ("Graine du planificateur (même graine, même plan)", "Planner seed (same seed, same plan)")
         }
-        _ => return None,
+        _ => return super::review::arg_help(lang, key),
     };
     Some(match lang {
         Lang::Fr => fr,

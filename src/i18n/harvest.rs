@@ -6,13 +6,13 @@ use super::{Lang, Text, is_plural, pick, plural_s};
 pub const SCREEN: Text = Text::new("Synthèse", "Synthèse");
 pub const CTX_BOARD: Text = Text::new("Synthèse — les familles", "Synthèse — the families");
 pub const CTX_DETAIL: Text = Text::new("Synthèse — une condition ouverte", "Synthèse — an opened condition");
-pub const CTX_QUEUE: Text = Text::new("Synthèse — à valider", "Synthèse — to confirm");
+pub const CTX_QUEUE: Text = Text::new("Synthèse — revue guidée", "Synthèse — guided review");
 pub const CTX_CHART: Text = Text::new("Synthèse — graphiques", "Synthèse — charts");
 
 // Tabs.
 pub const TAB_CONDITIONS: Text = Text::new("Conditions", "Conditions");
 pub const TAB_OTHERS: Text = Text::new("Astuces et témoignages", "Tips and testimonies");
-pub const TAB_QUEUE: Text = Text::new("À valider", "To confirm");
+pub const TAB_QUEUE: Text = Text::new("Revue", "Review");
 pub const TAB_CHART: Text = Text::new("Graphiques", "Charts");
 
 // Keys.
@@ -29,10 +29,10 @@ pub const K_VOTE_DOWN: Text = Text::new("−1 vote", "−1 vote");
 pub const K_UNDO: Text = Text::new("Annuler", "Undo");
 pub const K_NEXT_TAB: Text = Text::new("Vue", "View");
 pub const K_PREVIOUS_TAB: Text = Text::new("Vue précédente", "Previous view");
-pub const K_QUEUE: Text = Text::new("À valider", "To confirm");
+pub const K_QUEUE: Text = Text::new("Revue guidée", "Guided review");
 pub const K_CHART: Text = Text::new("Graphiques", "Charts");
-pub const K_ACCEPT: Text = Text::new("Accepter", "Accept");
-pub const K_REJECT: Text = Text::new("Refuser", "Reject");
+pub const K_ACCEPT: Text = Text::new("Oui, ou la réponse choisie", "Yes, or the chosen answer");
+pub const K_REJECT: Text = Text::new("Non (ou : seule)", "No (or: on its own)");
 pub const K_PREVIOUS_FAMILY: Text = Text::new("Famille précédente", "Previous family");
 pub const K_NEXT_FAMILY: Text = Text::new("Famille suivante", "Next family");
 
@@ -145,31 +145,8 @@ pub fn confidence(lang: Lang, status: &str, percent: u32) -> String {
     pick(lang, format!("{status} (confiance {percent} %)"), format!("{status} (confidence {percent}%)"))
 }
 
-// Queue.
-pub const QUEUE_EMPTY: Text = Text::new(
-    "Rien à valider : chaque regroupement et chaque famille est assez sûr.",
-    "Nothing to confirm: every grouping and every family is sure enough.",
-);
-pub const QUEUE_HINT: Text = Text::new(
-    "Entrée ou o : accepter · n : refuser · 1 2 3 : choisir la famille · u : annuler",
-    "Enter or o: accept · n: reject · 1 2 3: choose the family · u: undo",
-);
-pub const SAME_IDEA: Text = Text::new("Même idée ?", "Same idea?");
-pub const WHICH_FAMILY: Text = Text::new("Quelle famille ?", "Which family?");
+// Guided review tab (its questions: `i18n::review`).
 pub const DROPPED_HEADING: Text = Text::new("Décisions abandonnées", "Dropped decisions");
-
-pub fn similar(lang: Lang, percent: u32, concepts: &str) -> String {
-    match (lang, concepts.is_empty()) {
-        (Lang::Fr, true) => format!("ressemblance {percent} %"),
-        (Lang::Fr, false) => format!("ressemblance {percent} % · {concepts}"),
-        (Lang::En, true) => format!("similarity {percent}%"),
-        (Lang::En, false) => format!("similarity {percent}% · {concepts}"),
-    }
-}
-
-pub fn queue_heading(lang: Lang, count: usize) -> String {
-    pick(lang, format!("À valider ({count})"), format!("To confirm ({count})"))
-}
 
 // Charts.
 pub const CHART_SUPPORT: Text =
@@ -221,7 +198,6 @@ pub const NO_VOTE_TO_REMOVE: Text = Text::new("Aucun vote à retirer.", "No vote
 pub const NOTHING_TO_UNDO: Text = Text::new("Rien à annuler.", "Nothing to undo.");
 pub const UNCHANGED: Text = Text::new("Rien n'a changé.", "Nothing changed.");
 pub const UNMARKED: Text = Text::new("Marque retirée.", "Mark removed.");
-pub const NOTHING_TO_CONFIRM: Text = Text::new("Rien à valider ici.", "Nothing to confirm here.");
 
 // What each decision did (also the undo labels).
 pub const DID_MERGE: Text = Text::new("fusion", "merge");
@@ -231,8 +207,6 @@ pub const DID_WORDING: Text = Text::new("reformulation", "rewording");
 pub const DID_EXCLUDE: Text = Text::new("mise à l'écart", "leaving out");
 pub const DID_INCLUDE: Text = Text::new("réintégration", "bringing back");
 pub const DID_VOTE: Text = Text::new("vote", "vote");
-pub const DID_ACCEPT: Text = Text::new("suggestion acceptée", "suggestion accepted");
-pub const DID_REJECT: Text = Text::new("suggestion refusée", "suggestion rejected");
 
 pub fn done(lang: Lang, what: Text) -> String {
     pick(

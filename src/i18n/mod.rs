@@ -7,6 +7,7 @@ pub mod errors;
 pub mod export;
 pub mod harvest;
 pub mod plan;
+pub mod review;
 pub mod session;
 pub mod synth;
 pub mod tui;

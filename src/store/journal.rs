@@ -143,6 +143,7 @@ fn same_but_proposals(a: &Session, b: &Session) -> bool {
         participants,
         participant_count,
         rotation,
+        learned,
         document,
         vocabulary,
     } = a;
@@ -159,6 +160,7 @@ fn same_but_proposals(a: &Session, b: &Session) -> bool {
         && *participants == b.participants
         && *participant_count == b.participant_count
         && *rotation == b.rotation
+        && *learned == b.learned
         && *document == b.document
         && *vocabulary == b.vocabulary
 }

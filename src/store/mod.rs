@@ -19,6 +19,7 @@ pub mod notes;
 pub mod participants;
 pub mod reader;
 pub mod session_file;
+pub mod user_vocabulary;
 pub mod writer;
 
 pub use atomic::write_atomic;

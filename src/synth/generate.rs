@@ -182,6 +182,7 @@ fn empty_session() -> Session {
         participants: Vec::new(),
         participant_count: None,
         rotation: None,
+        learned: Default::default(),
         document: Default::default(),
         vocabulary: Default::default(),
     }

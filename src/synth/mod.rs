@@ -17,6 +17,7 @@ pub mod generate;
 pub mod headline;
 pub mod normalize;
 pub mod quality;
+pub mod review;
 pub mod similarity;
 pub mod topic;
 pub mod vocabulary;

@@ -104,6 +104,12 @@ pub enum Action {
     Followed(Result<Box<Session>, String>),
     /// Result of saving the settings.
     SettingsSaved(Result<(), String>),
+    /// The user's vocabulary file as read (empty when there is none), or why it could
+    /// not be read.
+    UserVocabulary(Result<Box<crate::domain::Learned>, String>),
+    /// Result of adding the session's learned vocabulary to the user's file: the
+    /// message to show, or the error.
+    Promoted(Result<String, String>),
 }
 
 impl Action {
@@ -318,7 +324,7 @@ pub enum HarvestAction {
     Select { column: usize, row: usize },
     /// Select an original wording of the opened condition (mouse).
     SelectMember(usize),
-    /// Select an item of the queue (mouse).
+    /// Select an answer of the review's question (mouse).
     SelectQueue(usize),
     /// Show a view: conditions, astuces and témoignages, queue, charts.
     ShowTab(HarvestTab),
@@ -346,10 +352,15 @@ pub enum HarvestAction {
     VoteUp,
     /// One dot vote less.
     VoteDown,
-    /// Accept the selected item of the queue (merge, or the family proposed).
+    /// Answer the review's question: « oui », or the selected condition or family.
     Accept,
-    /// Reject it (the two stay apart, or the family is asked).
+    /// Answer « non » (the two stay apart), or « seule » for a proposal to place.
     Reject,
+    /// Keep what the review learned in this session for the next cafés (the user's
+    /// vocabulary file of the sessions folder).
+    PromoteVocabulary,
+    /// Pass over the review's question (« passer »).
+    Skip,
     /// Undo the last decision taken on this screen.
     Undo,
 }

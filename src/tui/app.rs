@@ -58,6 +58,9 @@ pub struct OpenSession {
     /// Why the file cannot be written, shown in a banner that stays until a save
     /// succeeds (`None`: the file takes every change).
     pub not_writable: Option<String>,
+    /// What earlier cafés' reviews taught (the user's vocabulary file of the sessions
+    /// folder), read once the session is open; part of `engine`.
+    pub user_learned: crate::domain::Learned,
 }
 
 impl OpenSession {
@@ -79,6 +82,7 @@ impl OpenSession {
             engine: Arc::new(crate::store::assets::engine_for(&session)),
             file: RefCell::new(None),
             not_writable: None,
+            user_learned: crate::domain::Learned::default(),
             path,
             session,
             save: SaveState::Saved(now),

@@ -39,6 +39,14 @@ pub enum Effect {
     Follow,
     /// Remember the settings.
     SaveSettings,
+    /// Read the user's vocabulary file of the sessions folder (what earlier cafés'
+    /// reviews taught), for the open session's engine.
+    ReadUserVocabulary,
+    /// Add what the open session's review learned to the user's vocabulary file of the
+    /// sessions folder.
+    PromoteVocabulary,
+    /// Ring the terminal bell.
+    Bell,
     /// Sound a clock event: the bell and the event's command, as the settings say.
     Sound(SoundEvent),
 }

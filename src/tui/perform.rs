@@ -85,6 +85,22 @@ pub fn perform(app: &App, effect: Effect, now: DateTime<Utc>) -> Option<Action> 
                 Ok(paths) => Action::Exported(Ok(paths)),
             })
         }
+        Effect::ReadUserVocabulary => {
+            let path = app.sessions_dir.join(store::user_vocabulary::USER_VOCABULARY_FILE);
+            let result = store::user_vocabulary::load(&path)
+                .map(Box::new)
+                .map_err(|e| crate::i18n::review::vocabulary_error(lang, &e));
+            Some(Action::UserVocabulary(result))
+        }
+        Effect::PromoteVocabulary => {
+            let open = app.open.as_ref()?;
+            let path = app.sessions_dir.join(store::user_vocabulary::USER_VOCABULARY_FILE);
+            let result = store::user_vocabulary::promote(&path, &open.session.learned)
+                .map(|added| crate::i18n::review::promoted(lang, added, &path))
+                .map_err(|e| crate::i18n::review::vocabulary_error(lang, &e));
+            Some(Action::Promoted(result))
+        }
+        Effect::Bell => None,
         Effect::SaveSettings => Some(Action::SettingsSaved(save_settings(&app.settings, &app.settings_path))),
         Effect::Follow => {
             // `store::load` takes a shared lock and never writes: the facilitator's

@@ -124,6 +124,7 @@ pub fn update(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> 
                 app.status = None;
                 app.open = Some(opened(app.lang, path, *file, now, &mut app.status));
                 app.screen = Screen::Run;
+                effects.push(Effect::ReadUserVocabulary);
             }
             Err(message) => app.status = Some(Status::Error(message)),
         },
@@ -132,6 +133,7 @@ pub fn update(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> 
                 app.status = Some(Status::Info(t::created(app.lang, &path.display().to_string())));
                 app.open = Some(opened(app.lang, path, *file, now, &mut app.status));
                 app.screen = Screen::Setup;
+                effects.push(Effect::ReadUserVocabulary);
             }
             Err(message) => app.status = Some(Status::Error(message)),
         },
@@ -154,6 +156,23 @@ pub fn update(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> 
         },
         Action::ExportExists(path) => export::update::ask_replace(app, path),
         Action::ReplaceExport(path) => export::update::replace(app, path, &mut effects),
+        Action::UserVocabulary(result) => match (result, app.open.as_mut()) {
+            (Ok(learned), Some(open)) => {
+                if *learned != open.user_learned {
+                    open.user_learned = *learned;
+                    crate::tui::screens::harvest::review::rebuild_engine(open);
+                    open.harvest.refresh(&open.engine, &open.session, app.lang);
+                }
+            }
+            (Err(message), _) => app.status = Some(Status::Error(message)),
+            (Ok(_), None) => {}
+        },
+        Action::Promoted(result) => {
+            app.status = Some(match result {
+                Ok(message) => Status::Info(message),
+                Err(message) => Status::Error(message),
+            });
+        }
         Action::SettingsSaved(result) => {
             if let Err(message) = result {
                 app.status = Some(Status::Error(t::settings_not_saved(app.lang, &message)));

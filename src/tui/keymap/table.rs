@@ -427,6 +427,7 @@ fn harvest_rows() -> Vec<Binding> {
             true,
         ),
         row(C::HarvestQueue, &digits, s(S::SetFamily(0)), ts::K_FAMILY_DIGIT, false),
+        row(C::HarvestQueue, &[Key::ch('p'), Key::ch(' ')], s(S::Skip), crate::i18n::review::K_SKIP, true),
         // Every view.
         row(C::Harvest, &[Key::plain(K::Up), Key::ch('k')], s(S::Up), t::K_UP, false),
         row(C::Harvest, &[Key::plain(K::Down), Key::ch('j')], s(S::Down), t::K_DOWN, false),
@@ -435,6 +436,7 @@ fn harvest_rows() -> Vec<Binding> {
         row(C::Harvest, &[Key::plain(K::BackTab)], s(S::PreviousTab), ts::K_PREVIOUS_TAB, false),
         row(C::Harvest, &[Key::ch('v')], s(S::ShowTab(HarvestTab::Queue)), ts::K_QUEUE, true),
         row(C::Harvest, &[Key::ch('g')], s(S::ShowTab(HarvestTab::Chart)), ts::K_CHART, true),
+        row(C::Harvest, &[Key::ch('P')], s(S::PromoteVocabulary), crate::i18n::review::K_PROMOTE, false),
     ]);
     rows
 }

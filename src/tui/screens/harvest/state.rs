@@ -2,10 +2,11 @@
 //! the selections, the undo steps) and what it derives from the synthèse for every
 //! view: the board's columns and the queue « à valider ».
 
-use crate::domain::{Decisions, Kind, ProposalId, Session};
+use crate::domain::{Decisions, Kind, Learned, ProposalId, Session};
 use crate::i18n::harvest as t;
 use crate::i18n::{Lang, Text};
-use crate::synth::{Engine, Group, Status as GroupStatus, Suggestion, Synthesis};
+use crate::synth::review::{Ask, Question, Review, review};
+use crate::synth::{Engine, Group, Synthesis};
 
 /// The views of the screen, in the order of their tabs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -15,7 +16,7 @@ pub enum HarvestTab {
     Conditions,
     /// Astuces and témoignages, apart from the conditions.
     Others,
-    /// Uncertain merges and families, one key each.
+    /// The guided review: one question at a time, one key per answer.
     Queue,
     /// Bars for the room: support per condition, proposals per family and per table.
     Chart,
@@ -39,10 +40,12 @@ impl HarvestTab {
     }
 }
 
-/// The decisions as they were before a change, to undo it.
+/// The decisions (and what the review had learned) as they were before a change, to
+/// undo it.
 #[derive(Debug, Clone)]
 pub struct UndoStep {
     pub decisions: Decisions,
+    pub learned: Learned,
     pub what: Text,
 }
 
@@ -60,7 +63,12 @@ pub struct HarvestState {
     pub opened: Option<ProposalId>,
     /// The selected original wording of the opened condition.
     pub member: usize,
-    /// The selected item of the queue.
+    /// The guided review of the synthèse as of the last change.
+    pub review: Review,
+    /// Questions passed over (« passer ») since the screen was opened, by kind and
+    /// proposal.
+    pub skipped: Vec<(&'static str, ProposalId)>,
+    /// The selected answer of the review's current question.
     pub queue_row: usize,
     /// The condition marked to be merged, by one of its proposals.
     pub marked: Option<ProposalId>,
@@ -72,6 +80,7 @@ impl HarvestState {
     /// Computes the synthèse again from `session`, keeping the selection in range.
     pub fn refresh(&mut self, engine: &Engine, session: &Session, lang: Lang) {
         self.synthesis = engine.synthesize(session);
+        self.review = review(engine, session, &self.synthesis);
         self.clamp(session, lang);
     }
 
@@ -91,7 +100,23 @@ impl HarvestState {
         self.column = self.column.min(cols.len().saturating_sub(1));
         let len = cols.get(self.column).map_or(0, |c| c.groups.len());
         self.row = self.row.min(len.saturating_sub(1));
-        self.queue_row = self.queue_row.min(queue(synthesis).len().saturating_sub(1));
+        let answers = self.question().map_or(0, |q| answers(q, session));
+        self.queue_row = self.queue_row.min(answers.saturating_sub(1));
+    }
+
+    /// The review's question to ask now: the best one not passed over.
+    pub fn question(&self) -> Option<&Question> {
+        self.review.questions.iter().find(|q| !self.skipped.contains(&(q.kind(), q.first())))
+    }
+}
+
+/// How many answers a question offers: oui / non; each candidate condition, then
+/// « seule »; each family.
+pub fn answers(question: &Question, session: &Session) -> usize {
+    match &question.ask {
+        Ask::Same { .. } => 2,
+        Ask::Place { candidates, .. } => candidates.len() + 1,
+        Ask::Family { .. } => session.families.len().max(1),
     }
 }
 
@@ -167,41 +192,6 @@ pub fn columns<'a>(
         });
     }
     columns
-}
-
-/// One thing the room is asked to confirm.
-#[derive(Debug, Clone, Copy)]
-pub enum QueueItem<'a> {
-    /// Two groups that look alike but were not merged.
-    Merge { suggestion: &'a Suggestion, a: &'a Group, b: &'a Group },
-    /// A condition whose family is uncertain (or missing).
-    Family(&'a Group),
-}
-
-/// The queue « à valider »: merge suggestions (most similar first), then the kept
-/// conditions whose family is uncertain or missing (most supported first).
-pub fn queue(synthesis: &Synthesis) -> Vec<QueueItem<'_>> {
-    let mut items: Vec<QueueItem> = synthesis
-        .suggestions
-        .iter()
-        .filter_map(|s| {
-            let a = synthesis.group_of(s.a)?;
-            let b = synthesis.group_of(s.b)?;
-            (a.anchor != b.anchor && !a.excluded && !b.excluded).then_some(QueueItem::Merge {
-                suggestion: s,
-                a,
-                b,
-            })
-        })
-        .collect();
-    items.extend(
-        synthesis
-            .conditions
-            .iter()
-            .filter(|g| !g.excluded && (g.status == GroupStatus::ToValidate || g.family.is_none()))
-            .map(QueueItem::Family),
-    );
-    items
 }
 
 /// The board is drawn in columns when each gets at least this many cells.

@@ -3,7 +3,8 @@
 //! decision stored in `session.decisions`, followed by a new synthèse.
 
 use super::labels::ids;
-use super::state::{HarvestState, HarvestTab, QueueItem, UndoStep, columns, queue};
+use super::review::{Pick, answer, default_answer, rebuild_engine, skip};
+use super::state::{HarvestState, HarvestTab, UndoStep, answers, columns};
 use crate::domain::{Decisions, Kind, ProposalId, Session};
 use crate::i18n::harvest as t;
 use crate::i18n::{Lang, Text};
@@ -54,8 +55,10 @@ fn current(open: &OpenSession, lang: Lang) -> Option<Group> {
             let cols = columns(&state.synthesis, &open.session, state.tab, lang);
             cols.get(state.column).and_then(|c| c.groups.get(state.row)).map(|g| (*g).clone())
         }
-        HarvestTab::Queue => match queue(&state.synthesis).get(state.queue_row) {
-            Some(QueueItem::Family(group)) => Some((*group).clone()),
+        HarvestTab::Queue => match state.question().map(|q| &q.ask) {
+            Some(crate::synth::review::Ask::Family { proposal, .. }) => {
+                state.synthesis.group_of(*proposal).cloned()
+            }
             _ => None,
         },
         HarvestTab::Chart => None,
@@ -89,7 +92,8 @@ fn decide(
         return false;
     }
     let dropped_before = open.harvest.synthesis.dropped.clone();
-    open.harvest.undo.push(UndoStep { decisions: before, what });
+    let learned = open.session.learned.clone();
+    open.harvest.undo.push(UndoStep { decisions: before, learned, what });
     refresh(open, lang);
     if let Some(id) = follow_id {
         follow(open, id, lang);
@@ -122,7 +126,7 @@ pub fn update(app: &mut App, action: HarvestAction, effects: &mut Vec<Effect>) {
                 state.member =
                     if down { (state.member + 1).min(last) } else { state.member.saturating_sub(1) };
             } else if state.tab == HarvestTab::Queue {
-                let last = queue(&state.synthesis).len().saturating_sub(1);
+                let last = state.question().map_or(0, |q| answers(q, &open.session)).saturating_sub(1);
                 state.queue_row =
                     if down { (state.queue_row + 1).min(last) } else { state.queue_row.saturating_sub(1) };
             } else if state.tab.is_board() {
@@ -153,6 +157,10 @@ pub fn update(app: &mut App, action: HarvestAction, effects: &mut Vec<Effect>) {
         HarvestAction::SelectMember(index) => state.member = index,
         HarvestAction::SelectQueue(index) => state.queue_row = index,
         HarvestAction::ShowTab(tab) => {
+            if tab == HarvestTab::Queue && state.tab != HarvestTab::Queue {
+                let families: Vec<u8> = open.session.families.iter().map(|f| f.number).collect();
+                state.queue_row = default_answer(state.question(), &families);
+            }
             state.tab = tab;
             state.opened = None;
             open.harvest.clamp(&open.session, lang);
@@ -188,6 +196,19 @@ pub fn update(app: &mut App, action: HarvestAction, effects: &mut Vec<Effect>) {
         HarvestAction::Merge => merge(app, effects),
         HarvestAction::Split => split(app, effects),
         HarvestAction::AskFamily => ask_family(app),
+        HarvestAction::SetFamily(number) if state.tab == HarvestTab::Queue && state.opened.is_none() => {
+            if !answer(app, Pick::Digit(number), effects) {
+                info(app, crate::i18n::review::HINT.get(lang));
+            }
+        }
+        HarvestAction::Skip => skip(app),
+        HarvestAction::PromoteVocabulary => {
+            if open.session.learned.is_empty() {
+                info(app, crate::i18n::review::NOTHING_LEARNED.get(lang));
+            } else {
+                effects.push(Effect::PromoteVocabulary);
+            }
+        }
         HarvestAction::SetFamily(number) => match current(open, lang) {
             Some(group) => {
                 let _ = set_family(app, &group, number, effects);
@@ -242,6 +263,10 @@ pub fn update(app: &mut App, action: HarvestAction, effects: &mut Vec<Effect>) {
         HarvestAction::Undo => match open.harvest.undo.pop() {
             Some(step) => {
                 open.session.decisions = step.decisions;
+                if open.session.learned != step.learned {
+                    open.session.learned = step.learned;
+                    rebuild_engine(open);
+                }
                 refresh(open, lang);
                 session_changed(open, effects);
                 info(app, t::undone(lang, step.what));
@@ -418,36 +443,15 @@ pub fn answer_wording(
     Ok(())
 }
 
-/// Accepts or rejects the selected item of the queue.
+/// Answers the review's current question: yes (or the selected answer), or no.
 fn confirm(app: &mut App, accept: bool, effects: &mut Vec<Effect>) {
     let lang = app.lang;
     let Some(open) = app.open.as_ref() else { return };
-    if open.harvest.tab != HarvestTab::Queue {
+    if open.harvest.tab != HarvestTab::Queue || open.harvest.opened.is_some() {
         return;
     }
-    enum Item {
-        Merge(Group, Group),
-        Family(Group),
-    }
-    let item = match queue(&open.harvest.synthesis).get(open.harvest.queue_row) {
-        Some(QueueItem::Merge { a, b, .. }) => Item::Merge((*a).clone(), (*b).clone()),
-        Some(QueueItem::Family(group)) => Item::Family((*group).clone()),
-        None => return info(app, t::NOTHING_TO_CONFIRM.get(lang)),
-    };
-    match (item, accept) {
-        (Item::Merge(a, b), true) => {
-            decide(app, t::DID_ACCEPT, None, effects, |d| join(d, &b, &a));
-        }
-        (Item::Merge(a, b), false) => {
-            decide(app, t::DID_REJECT, None, effects, |d| d.reject(a.anchor, b.anchor));
-        }
-        (Item::Family(group), true) => match group.family {
-            Some(number) => {
-                let _ = set_family(app, &group, number, effects);
-            }
-            None => ask_family(app),
-        },
-        (Item::Family(_), false) => ask_family(app),
+    if !answer(app, if accept { Pick::Selected } else { Pick::No }, effects) {
+        info(app, crate::i18n::review::HINT.get(lang));
     }
 }
 

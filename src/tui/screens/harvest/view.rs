@@ -1,5 +1,5 @@
 //! Draws the Synthèse screen: its tabs, its information line, and the view of the
-//! selected tab (`board`, `detail`, `queue`, [`super::charts`]).
+//! selected tab (`board`, `detail`, `review`, [`super::charts`]).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -9,8 +9,8 @@ use unicode_width::UnicodeWidthStr;
 
 use super::board::render_board;
 use super::detail::render_detail;
-use super::queue::render_queue;
-use super::state::{HarvestTab, queue};
+use super::review::render_review;
+use super::state::HarvestTab;
 use crate::i18n::harvest as t;
 use crate::synth::Group;
 use crate::tui::action::{Action, HarvestAction};
@@ -37,7 +37,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     match state.tab {
         HarvestTab::Conditions | HarvestTab::Others => render_board(app, open, body, buf),
-        HarvestTab::Queue => render_queue(app, open, body, buf),
+        HarvestTab::Queue => render_review(app, open, body, buf),
         HarvestTab::Chart => super::charts::render(app, open, body, buf),
     }
 }
@@ -58,7 +58,9 @@ fn render_tabs(app: &App, open: &OpenSession, area: Rect, buf: &mut Buffer) {
                 tab.title().get(lang),
                 kept(&synthesis.astuces) + kept(&synthesis.temoignages)
             ),
-            HarvestTab::Queue => format!(" {} ", t::queue_heading(lang, queue(synthesis).len())),
+            HarvestTab::Queue => {
+                format!(" {} ", crate::i18n::review::tab(lang, open.harvest.review.progress.left))
+            }
             HarvestTab::Chart => format!(" {} ", tab.title().get(lang)),
         };
         let width = label.width() as u16;
