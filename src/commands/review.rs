@@ -16,7 +16,7 @@ use crate::store::user_vocabulary::{self, VocabularyFileError};
 use crate::store::writer::{UpdateError, update_session};
 use crate::synth::Engine;
 use crate::synth::review::answer::{Decision, changes, decide as record};
-use crate::synth::review::{Ask, Question, Review, engine_for, review as ask};
+use crate::synth::review::{Ask, Question, Review, review as ask};
 
 /// The CSV header of `cafe review`.
 pub const HEADER: [&str; 7] = ["question", "kind", "a", "b", "family", "text_a", "text_b"];
@@ -80,12 +80,7 @@ pub fn decide(args: &DecideArgs, lang: Lang) -> Result<(), UserError> {
 
 /// The session's engine: its families, its learned vocabulary and the user's.
 fn engine_of(session: &Session, user: &Learned) -> Engine {
-    let families = if session.families.is_empty() {
-        crate::store::families::default_families()
-    } else {
-        session.families.clone()
-    };
-    engine_for(&families, &session.learned, user)
+    crate::store::assets::knowledge().engine_learning(session, user)
 }
 
 fn vocabulary_error(lang: Lang) -> impl Fn(VocabularyFileError) -> UserError {

@@ -15,8 +15,9 @@ use std::sync::OnceLock;
 use super::families::{FAMILIES_RON, default_families, parse_families};
 use super::session_file::{StoreError, error_position};
 use crate::domain::knowledge::VocabularyAdditions;
-use crate::domain::{Family, Session};
+use crate::domain::{Family, Learned, Session};
 use crate::synth::Engine;
+use crate::synth::review::learn::add_learned;
 use crate::synth::similarity::{SETTINGS_RON, Settings};
 use crate::synth::vocabulary::{
     Abbreviation, ConceptEntry, Source, VOCABULARY_RON, Vocabulary, VocabularyFile,
@@ -92,12 +93,21 @@ impl Knowledge {
     /// An engine for `session`: its own families (these when it has none) and this
     /// vocabulary with the session's additions.
     pub fn engine_for(&self, session: &Session) -> Engine {
+        self.engine_learning(session, &Learned::default())
+    }
+
+    /// [`Knowledge::engine_for`], plus what the guided review taught: the session's
+    /// `learned` words and families, and `user`, those the user kept for every café.
+    pub fn engine_learning(&self, session: &Session, user: &Learned) -> Engine {
         let families = if session.families.is_empty() { &self.families } else { &session.families };
-        let vocabulary = if session.vocabulary.is_empty() {
+        let vocabulary = if session.vocabulary.is_empty() && session.learned.is_empty() && user.is_empty() {
             self.compiled.clone()
         } else {
-            Vocabulary::compile(with_additions(self.vocabulary.clone(), &session.vocabulary))
-                .unwrap_or_else(|_| self.compiled.clone())
+            let mut file = with_additions(self.vocabulary.clone(), &session.vocabulary);
+            let mut learned = user.clone();
+            learned.absorb(&session.learned);
+            add_learned(&mut file, &learned);
+            Vocabulary::compile(file).unwrap_or_else(|_| self.compiled.clone())
         };
         Engine::with(families, vocabulary, self.settings.clone())
     }

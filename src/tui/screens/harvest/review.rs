@@ -17,7 +17,7 @@ use super::state::UndoStep;
 use crate::domain::ProposalId;
 use crate::i18n::review as r;
 use crate::synth::review::answer::{Decision, decide};
-use crate::synth::review::{Ask, Question, engine_for};
+use crate::synth::review::{Ask, Question};
 use crate::tui::action::{Action, HarvestAction};
 use crate::tui::app::{App, OpenSession, Status, session_changed};
 use crate::tui::effect::Effect;
@@ -128,12 +128,8 @@ pub fn skip(app: &mut App) {
 /// The session's engine with what the session learned (after an answer taught a word,
 /// or after undoing one).
 pub fn rebuild_engine(open: &mut OpenSession) {
-    let families = if open.session.families.is_empty() {
-        crate::store::families::default_families()
-    } else {
-        open.session.families.clone()
-    };
-    open.engine = Arc::new(engine_for(&families, &open.session.learned, &open.user_learned));
+    open.engine =
+        Arc::new(crate::store::assets::knowledge().engine_learning(&open.session, &open.user_learned));
 }
 
 /// Draws the current question, its answers and the progress.
