@@ -604,3 +604,15 @@ fn the_documents_title_and_introduction_come_from_the_session() {
     assert!(body.contains("Nos conditions pour des partenariats gagnants"));
     assert!(body.contains("Ce que 52 organismes ont proposé le 14 novembre."));
 }
+
+#[test]
+fn the_round_questions_travel_in_the_ron_and_json_exports() {
+    let mut session = demo();
+    session.schedule.round_questions =
+        vec!["Pourquoi s'engager ?".into(), String::new(), "Et ensuite ?".into()];
+    let ron_text = text(&session, Format::Ron, Variant::Final);
+    assert!(ron_text.contains("round_questions"), "the RON export names the round questions");
+    assert!(ron_text.contains("Pourquoi s'engager ?") && ron_text.contains("Et ensuite ?"));
+    let json = text(&session, Format::Json, Variant::Final);
+    assert!(json.contains("\"round_questions\"") && json.contains("Et ensuite ?"));
+}

@@ -48,6 +48,10 @@ pub struct InputInfo {
     /// The facilitator's decisions, as saved in the session (ids of this session).
     #[serde(default)]
     pub decisions: Decisions,
+    /// The World Café question of each round (same at every table), as set in Préparer;
+    /// empty strings for rounds without one, nothing when no round has one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub round_questions: Vec<String>,
     /// The document's own title, as set in the session (empty: the usual title).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub document_title: String,
@@ -258,6 +262,11 @@ impl InputInfo {
                 .max(session.participants.len()),
             organisations: organisations(session),
             rounds: session.schedule.rounds(),
+            round_questions: if session.schedule.round_questions.iter().all(|q| q.trim().is_empty()) {
+                Vec::new()
+            } else {
+                session.schedule.round_questions.iter().map(|q| text(q.trim())).collect()
+            },
             tables: session
                 .tables
                 .iter()
