@@ -7,9 +7,9 @@ use std::path::Path;
 
 use super::UserError;
 use crate::i18n::Lang;
-use crate::i18n::errors::{io_error, store_error};
+use crate::i18n::errors::store_error;
 use crate::i18n::serve as msg;
-use crate::serve::{ServeConfig, ServeError, Server, table_addresses};
+use crate::serve::{ServeConfig, Server, table_addresses};
 
 pub fn run(session: &Path, bind: Option<IpAddr>, port: u16, lang: Lang) -> Result<(), UserError> {
     let server = Server::start(ServeConfig {
@@ -19,7 +19,7 @@ pub fn run(session: &Path, bind: Option<IpAddr>, port: u16, lang: Lang) -> Resul
         stop_on_signal: true,
         events: None,
     })
-    .map_err(|err| UserError(serve_error(lang, &err)))?;
+    .map_err(|err| UserError(msg::serve_error(lang, &err)))?;
     let current = crate::store::load(session).map_err(|e| UserError(store_error(lang, &e)))?;
     let mut out = std::io::stdout().lock();
     let _ = writeln!(out, "{}", msg::listening(lang, &server.address().to_string()));
@@ -33,15 +33,4 @@ pub fn run(session: &Path, bind: Option<IpAddr>, port: u16, lang: Lang) -> Resul
     server.wait();
     println!("{}", msg::stopped(lang, refused.get()));
     Ok(())
-}
-
-/// Why the server did not start, in the user's language.
-pub fn serve_error(lang: Lang, err: &ServeError) -> String {
-    match err {
-        ServeError::Store(err) => store_error(lang, err),
-        ServeError::NoRandomness => msg::NO_RANDOMNESS.get(lang).to_string(),
-        ServeError::Listen { address, source } => {
-            msg::cannot_listen(lang, &address.to_string(), &io_error(lang, source))
-        }
-    }
 }

@@ -42,6 +42,28 @@ pub const NO_RANDOMNESS: Text = Text::new(
     "the system gives no random numbers for the tables' addresses",
 );
 
+/// The app's message line once phone capture listens.
+pub fn phones_on(lang: Lang, address: &str) -> String {
+    match lang {
+        Lang::Fr => format!("Saisie par téléphone ouverte sur http://{address}"),
+        Lang::En => format!("Phone capture open on http://{address}"),
+    }
+}
+
+pub const PHONES_OFF: Text = Text::new(
+    "Saisie par téléphone fermée : plus rien n'écoute.",
+    "Phone capture closed: nothing listens any more.",
+);
+pub const K_PHONES: Text = Text::new("Saisie par téléphone", "Phone capture");
+
+/// The projector's line under the tables' codes.
+pub fn phones_counts(lang: Lang, counts: &str, refused: u64) -> String {
+    match lang {
+        Lang::Fr => format!("Reçu par table : {counts} · refusées : {refused}"),
+        Lang::En => format!("Received per table: {counts} · refused: {refused}"),
+    }
+}
+
 /// Answers to a phone whose request was refused (shown on the phone).
 pub const UNKNOWN_ADDRESS: Text = Text::new(
     "Adresse inconnue ou renouvelée : demandez la nouvelle adresse à l'animateur.",
@@ -106,6 +128,17 @@ pub fn lang_of_phone(accept_language: &str) -> Lang {
         }
     }
     Lang::Fr
+}
+
+/// Why the server did not start, in the user's language.
+pub fn serve_error(lang: Lang, err: &crate::serve::ServeError) -> String {
+    match err {
+        crate::serve::ServeError::Store(err) => super::errors::store_error(lang, err),
+        crate::serve::ServeError::NoRandomness => NO_RANDOMNESS.get(lang).to_string(),
+        crate::serve::ServeError::Listen { address, source } => {
+            cannot_listen(lang, &address.to_string(), &super::errors::io_error(lang, source))
+        }
+    }
 }
 
 #[cfg(test)]

@@ -175,6 +175,10 @@ static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             Action::Run(RunAction::UndoClock),
             t::K_UNDO_CLOCK,
             true,
+            &[Key::ch('t')],
+            Action::Run(RunAction::TogglePhones),
+            crate::i18n::serve::K_PHONES,
+            false,
         ),
         row(
             C::Run,

@@ -21,6 +21,12 @@ pub fn update(app: &mut App, action: RunAction, now: DateTime<Utc>, effects: &mu
     let lang = app.lang;
     match action {
         RunAction::ToggleRotation => return toggle(app, effects),
+        RunAction::TogglePhones => {
+            if app.open.is_some() {
+                effects.push(Effect::Phones(app.phones.on.is_none()));
+            }
+            return;
+        }
         RunAction::NextPage | RunAction::PreviousPage => {
             if let Some(open) = app.open.as_mut() {
                 turn_page(open, action == RunAction::NextPage);
@@ -76,6 +82,10 @@ pub fn update(app: &mut App, action: RunAction, now: DateTime<Utc>, effects: &mu
         RunAction::ToggleRotation | RunAction::NextPage | RunAction::PreviousPage | RunAction::UndoClock => {
             return;
         }
+        RunAction::ToggleRotation
+        | RunAction::TogglePhones
+        | RunAction::NextPage
+        | RunAction::PreviousPage => return,
     }
     let moved_phase = clock.phase != before.phase;
     if clock.remaining_ms(&schedule, now) > 0 {
