@@ -122,6 +122,9 @@ pub struct ServeArgs {
     pub bind: Option<std::net::IpAddr>,
     #[arg(long, default_value_t = crate::serve::DEFAULT_PORT)]
     pub port: u16,
+    /// Give these tables a new address first (the old one stops working).
+    #[arg(long, value_name = "TABLE")]
+    pub renew: Vec<u32>,
 }
 
 #[derive(Debug, Args)]

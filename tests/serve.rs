@@ -17,7 +17,9 @@ use cafe_savoir::store::{load, save, update_session};
 fn new_session(dir: &Path, tables: u32) -> PathBuf {
     let path = dir.join("cafe.ron");
     let mut session = Session::new("Essai", Vec::new(), tables, 3, 20).expect("valid session");
-    session.table_mut(3).expect("table 3").question = "Qu'est-ce qui aide à <apprendre> ?".into();
+    if let Some(table) = session.table_mut(3) {
+        table.question = "Qu'est-ce qui aide à <apprendre> ?".into();
+    }
     save(&path, &session).expect("saved");
     path
 }
@@ -238,13 +240,15 @@ fn cafe_serve_prints_each_tables_address_and_stops_on_sigterm() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = new_session(dir.path(), 3);
     let mut child = Command::new(env!("CARGO_BIN_EXE_cafe"))
-        .args(["serve", "cafe.ron", "--bind", "127.0.0.1", "--port", "0", "--lang", "en"])
+        .args(["serve", "cafe.ron", "--bind", "127.0.0.1", "--port", "0", "--lang", "en", "--renew", "2"])
         .current_dir(dir.path())
         .stdout(Stdio::piped())
         .spawn()
         .expect("cafe serve runs");
     let mut lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
     let mut addresses = Vec::new();
+    let first = lines.next().expect("a line").expect("a line");
+    assert_eq!(first, "Table 2: new address (the old one no longer works).");
     for line in lines.by_ref() {
         let line = line.expect("a line");
         if line.starts_with("Ctrl+C") {
@@ -271,4 +275,19 @@ fn cafe_serve_prints_each_tables_address_and_stops_on_sigterm() {
     let session = load(&path).expect("loads");
     assert_eq!(session.proposals[0].table, 2);
     assert!(session.tables.iter().all(|t| t.phone_token.len() == 26));
+}
+
+#[test]
+fn renewing_a_missing_table_is_refused_and_changes_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = new_session(dir.path(), 3);
+    let before = std::fs::read_to_string(&path).expect("readable");
+    let output = Command::new(env!("CARGO_BIN_EXE_cafe"))
+        .args(["serve", "cafe.ron", "--renew", "9", "--lang", "fr"])
+        .current_dir(dir.path())
+        .output()
+        .expect("cafe serve runs");
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "cafe: la table 9 n'existe pas\n");
+    assert_eq!(std::fs::read_to_string(&path).expect("readable"), before);
 }

@@ -82,6 +82,6 @@ pub fn run(cli: Cli, home: &Home, lang: Lang) -> Result<(), UserError> {
         Some(Command::Assets { command: AssetsCommand::Export { dir } }) => {
             install::export_assets(&dir, home, lang)
         }
-        Some(Command::Serve(args)) => serve::run(&args.session, args.bind, args.port, lang),
+        Some(Command::Serve(args)) => serve::run(&args, lang),
     }
 }

@@ -155,6 +155,10 @@ pub fn arg_help(lang: Lang, key: &str) -> Option<&'static str> {
             "Address to listen on (default: this machine's address on the local network)",
         ),
         "serve.port" => ("Port d'écoute", "Port to listen on"),
+        "serve.renew" => (
+            "Donner d'abord une nouvelle adresse à cette table (l'ancienne cesse de marcher)",
+            "Give this table a new address first (the old one stops working)",
+        ),
         _ => return super::review::arg_help(lang, key),
     };
     Some(match lang {

@@ -29,6 +29,22 @@ pub fn stopped(lang: Lang, refused: u64) -> String {
     }
 }
 
+/// A refused renewal: no such table, or no randomness (`None`).
+pub fn session_or_random(lang: Lang, err: Option<crate::domain::SessionError>) -> String {
+    match err {
+        Some(err) => super::errors::session_error(lang, &err),
+        None => NO_RANDOMNESS.get(lang).to_string(),
+    }
+}
+
+/// A table's address was renewed.
+pub fn renewed(lang: Lang, table: u32) -> String {
+    match lang {
+        Lang::Fr => format!("Table {table} : nouvelle adresse (l'ancienne ne marche plus)."),
+        Lang::En => format!("Table {table}: new address (the old one no longer works)."),
+    }
+}
+
 /// The server could not listen on `address`.
 pub fn cannot_listen(lang: Lang, address: &str, reason: &str) -> String {
     match lang {
