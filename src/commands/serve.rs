@@ -27,7 +27,7 @@ pub fn run(args: &ServeArgs, lang: Lang) -> Result<(), UserError> {
         stop_on_signal: true,
         events: None,
     })
-    .map_err(|err| UserError(msg::serve_error(lang, &err)))?;
+    .map_err(|err| UserError(err.message(lang)))?;
     let current = crate::store::load(session).map_err(|e| UserError(store_error(lang, &e)))?;
     let mut out = std::io::stdout().lock();
     let _ = writeln!(out, "{}", msg::listening(lang, &server.address().to_string()));

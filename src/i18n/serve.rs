@@ -146,17 +146,6 @@ pub fn lang_of_phone(accept_language: &str) -> Lang {
     Lang::Fr
 }
 
-/// Why the server did not start, in the user's language.
-pub fn serve_error(lang: Lang, err: &crate::serve::ServeError) -> String {
-    match err {
-        crate::serve::ServeError::Store(err) => super::errors::store_error(lang, err),
-        crate::serve::ServeError::NoRandomness => NO_RANDOMNESS.get(lang).to_string(),
-        crate::serve::ServeError::Listen { address, source } => {
-            cannot_listen(lang, &address.to_string(), &super::errors::io_error(lang, source))
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -17,6 +17,8 @@ use std::sync::{Arc, Mutex, mpsc};
 use std::thread::JoinHandle;
 
 use crate::domain::{ProposalId, Session};
+use crate::i18n::Lang;
+use crate::i18n::serve as msg;
 use crate::store::{SessionFile, StoreError, UpdateError};
 
 /// The port phone capture listens on unless told otherwise.
@@ -48,6 +50,19 @@ pub enum ServeError {
     Store(StoreError),
     NoRandomness,
     Listen { address: SocketAddr, source: std::io::Error },
+}
+
+impl ServeError {
+    /// Why the server did not start, in the user's language.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            ServeError::Store(err) => crate::i18n::errors::store_error(lang, err),
+            ServeError::NoRandomness => msg::NO_RANDOMNESS.get(lang).to_string(),
+            ServeError::Listen { address, source } => {
+                msg::cannot_listen(lang, &address.to_string(), &crate::i18n::errors::io_error(lang, source))
+            }
+        }
+    }
 }
 
 /// A running server; it stops when [`Server::stop`] is called or it is dropped.

@@ -146,7 +146,7 @@ fn start_phones(app: &App) -> Result<PhonesOn, String> {
         stop_on_signal: false,
         events: Some(sender),
     };
-    let server = Server::start(config).map_err(|err| crate::i18n::serve::serve_error(lang, &err))?;
+    let server = Server::start(config).map_err(|err| err.message(lang))?;
     let session = store::load(&open.path).map_err(|e| store_error(lang, &e))?;
     let on = PhonesOn {
         address: server.address().to_string(),
