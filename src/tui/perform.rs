@@ -102,7 +102,7 @@ pub fn perform(app: &App, effect: Effect, now: DateTime<Utc>) -> Option<Action> 
                 .map(|added| crate::i18n::review::promoted(lang, added, &path))
                 .map_err(|e| crate::i18n::review::vocabulary_error(lang, &e));
             Some(Action::Promoted(result))
-        Effect::SaveSettings => Some(Action::SettingsSaved(save_settings(app.settings, &app.settings_path))),
+        }
         Effect::Phones(true) => Some(Action::PhonesStarted(start_phones(app))),
         Effect::Phones(false) => {
             // Dropping the server stops it and waits for the requests under way.

@@ -175,6 +175,9 @@ static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             Action::Run(RunAction::UndoClock),
             t::K_UNDO_CLOCK,
             true,
+        ),
+        row(
+            C::Run,
             &[Key::ch('t')],
             Action::Run(RunAction::TogglePhones),
             crate::i18n::serve::K_PHONES,

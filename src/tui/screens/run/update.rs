@@ -79,13 +79,13 @@ pub fn update(app: &mut App, action: RunAction, now: DateTime<Utc>, effects: &mu
             }
             give_back_time(&mut open.run, before.phase, left, clock, &schedule, now, false);
         }
-        RunAction::ToggleRotation | RunAction::NextPage | RunAction::PreviousPage | RunAction::UndoClock => {
-            return;
-        }
         RunAction::ToggleRotation
         | RunAction::TogglePhones
         | RunAction::NextPage
-        | RunAction::PreviousPage => return,
+        | RunAction::PreviousPage
+        | RunAction::UndoClock => {
+            return;
+        }
     }
     let moved_phase = clock.phase != before.phase;
     if clock.remaining_ms(&schedule, now) > 0 {

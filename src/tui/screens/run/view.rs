@@ -102,38 +102,6 @@ fn heading(app: &App, session: &Session, phase: Phase, mood: ClockMood) -> Headi
     let (lang, theme, now) = (app.lang, &app.theme, app.now);
     let clock = &session.clock;
     let remaining = clock.remaining_ms(&session.schedule, now);
-    let Some(phase) = clock.current(schedule) else { return };
-    let remaining = clock.remaining_ms(schedule, now);
-    let mood = mood(session, now);
-
-    let text = clock_text(remaining);
-    let glyphs = text.chars().count() as u16;
-    // The clock is as large as the room allows: 8 rows per scale step, keeping room for
-    // the header, the progress bar, what comes next and a few tables.
-    // Between rounds, where everyone goes takes the room and the clock gets small.
-    let rotation_round = open.run.rotation.round_shown(&open.session);
-    let tables_rows = if rotation_round.is_some() || app.phones.on.is_some() {
-        area.height
-    } else {
-        (session.tables.len() as u16).min(6)
-    };
-    let spare_rows = area.height.saturating_sub(6 + tables_rows);
-    let scale = (spare_rows / 8).min(area.width / (glyphs * 8)).clamp(0, 3);
-    let clock_height = if scale == 0 { 4 } else { 8 * scale };
-    let gap = u16::from(scale > 0);
-    let [header, _, clock_area, _, gauge_area, next_area, _, tables_area] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(gap),
-        Constraint::Length(clock_height),
-        Constraint::Length(gap),
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Min(0),
-    ])
-    .areas(area);
-
-    // Header: phase and state.
     let state = if clock.is_running() {
         match mood {
             ClockMood::Overdue { .. } => t::overdue_by(lang, &format_seconds((-remaining) / 1000)),
@@ -256,7 +224,7 @@ fn render_round(app: &App, phase: Phase, area: Rect, buf: &mut Buffer) {
     let question = round.and_then(|r| schedule.round_question(r));
     let rotation_round = open.run.rotation.round_shown(session);
     // The clock comes first; below it at least the question and a few tables.
-    let below_rows = if rotation_round.is_some() {
+    let below_rows = if rotation_round.is_some() || app.phones.on.is_some() {
         area.height / 2
     } else {
         (session.tables.len() as u16).min(3) + if question.is_some() { 2 } else { 0 }
@@ -308,9 +276,10 @@ fn render_round(app: &App, phase: Phase, area: Rect, buf: &mut Buffer) {
         );
         lower = Rect { y: lower.y + used, height: lower.height.saturating_sub(used), ..lower };
     }
-    match rotation_round {
-        Some(round) => super::rotation::render(app, open, round, lower, buf),
-        None => render_tables(session, lang, theme, lower, buf),
+    match (rotation_round, &app.phones.on) {
+        (Some(round), _) => super::rotation::render(app, open, round, lower, buf),
+        (None, Some(on)) => super::phones::render(&app.phones, on, lang, theme, lower, buf),
+        (None, None) => render_tables(session, lang, theme, lower, buf),
     }
 }
 
@@ -377,9 +346,10 @@ fn render_move(app: &App, phase: Phase, next_round: u32, area: Rect, buf: &mut B
             render_question(&label, question, theme, Rect { height: rows.min(lower.height), ..lower }, buf);
         lower = Rect { y: lower.y + used + 1, height: lower.height.saturating_sub(used + 1), ..lower };
     }
-    match rotation_round {
-        Some(round) => super::rotation::render(app, open, round, lower, buf),
-        None => render_tables(session, lang, theme, lower, buf),
+    match (rotation_round, &app.phones.on) {
+        (Some(round), _) => super::rotation::render(app, open, round, lower, buf),
+        (None, Some(on)) => super::phones::render(&app.phones, on, lang, theme, lower, buf),
+        (None, None) => render_tables(session, lang, theme, lower, buf),
     }
 }
 
@@ -422,13 +392,6 @@ fn next_phases(lang: Lang, schedule: &Schedule, index: usize) -> String {
             format!("{} {}{after}", t::NEXT.get(lang), phase_with_minutes(lang, schedule, *next))
         }
         None => t::LAST_PHASE_NOW.get(lang).to_string(),
-    };
-    Paragraph::new(Line::styled(next, theme.base())).centered().render(next_area, buf);
-
-    match (rotation_round, &app.phones.on) {
-        (Some(round), _) => super::rotation::render(app, open, round, tables_area, buf),
-        (None, Some(on)) => super::phones::render(&app.phones, on, lang, theme, tables_area, buf),
-        (None, None) => render_tables(session, lang, theme, tables_area, buf),
     }
 }
 
