@@ -74,6 +74,8 @@ pub enum Command {
     Review(ReviewArgs),
     /// Record an answer or a decision on the synthèse.
     Decide(DecideArgs),
+    /// Let each table send its proposals from a phone.
+    Serve(ServeArgs),
     /// Print the completion script of a shell.
     Completions {
         #[arg(value_enum)]
@@ -110,6 +112,19 @@ impl ListArgs {
     pub fn folder(&self) -> Option<&std::path::Path> {
         self.dir.as_deref().or(self.dir_option.as_deref())
     }
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    pub session: PathBuf,
+    /// Address to listen on (default: this machine's address on the local network).
+    #[arg(long, value_name = "ADDR")]
+    pub bind: Option<std::net::IpAddr>,
+    #[arg(long, default_value_t = crate::serve::DEFAULT_PORT)]
+    pub port: u16,
+    /// Give these tables a new address first (the old one stops working).
+    #[arg(long, value_name = "TABLE")]
+    pub renew: Vec<u32>,
 }
 
 #[derive(Debug, Args)]

@@ -11,6 +11,7 @@ pub mod domain;
 pub mod export;
 pub mod i18n;
 pub mod plan;
+pub mod serve;
 pub mod store;
 pub mod synth;
 pub mod text;

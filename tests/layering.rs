@@ -21,9 +21,10 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("store", &["domain", "synth", "text"]),
     ("i18n", &["domain", "synth", "plan", "store", "text"]),
     ("export", &["domain", "synth", "store", "i18n", "text"]),
-    ("cli", &["domain", "i18n", "export", "text"]),
-    ("tui", &["domain", "synth", "plan", "store", "i18n", "export", "text"]),
-    ("commands", &["cli", "domain", "synth", "plan", "store", "i18n", "export", "tui", "text"]),
+    ("serve", &["domain", "store", "i18n", "text"]),
+    ("cli", &["domain", "i18n", "export", "serve", "text"]),
+    ("tui", &["domain", "synth", "plan", "store", "i18n", "export", "serve", "text"]),
+    ("commands", &["cli", "domain", "synth", "plan", "store", "i18n", "export", "serve", "tui", "text"]),
 ];
 
 /// Imports that break the layers above, each with its reason.

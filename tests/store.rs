@@ -137,8 +137,9 @@ fn any_decisions() -> impl Strategy<Value = Decisions> {
 fn any_session() -> impl Strategy<Value = Session> {
     let tables =
         proptest::collection::vec(
-            (any::<u32>(), any_text(), any_text(), any_text())
-                .prop_map(|(number, name, question, host)| Table { number, name, question, host }),
+            (any::<u32>(), any_text(), any_text(), any_text()).prop_map(|(number, name, question, host)| {
+                Table { number, name, question, host, phone_token: String::new() }
+            }),
             0..5,
         );
     let proposals = proptest::collection::vec(

@@ -5,6 +5,7 @@ mod install;
 mod open;
 mod plan;
 mod review;
+mod serve;
 mod session;
 mod synth;
 
@@ -81,5 +82,6 @@ pub fn run(cli: Cli, home: &Home, lang: Lang) -> Result<(), UserError> {
         Some(Command::Assets { command: AssetsCommand::Export { dir } }) => {
             install::export_assets(&dir, home, lang)
         }
+        Some(Command::Serve(args)) => serve::run(&args, lang),
     }
 }

@@ -37,6 +37,10 @@ pub struct Table {
     pub question: String,
     #[serde(default)]
     pub host: String,
+    /// The secret in this table's phone address (`cafe serve`); empty until phone
+    /// capture is first turned on. Renewing it cuts off the old address.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub phone_token: String,
 }
 
 /// Why a change to a session was refused. The messages are rendered in the user's
@@ -165,6 +169,7 @@ impl Session {
                     name: String::new(),
                     question: String::new(),
                     host: String::new(),
+                    phone_token: String::new(),
                 })
                 .collect(),
             schedule: Schedule { round_minutes: vec![minutes; rounds as usize], ..Schedule::default() },
@@ -223,6 +228,7 @@ impl Session {
             name: String::new(),
             question: question.trim().to_string(),
             host: String::new(),
+            phone_token: String::new(),
         });
         self.tables.sort_by_key(|t| t.number);
         Ok(())

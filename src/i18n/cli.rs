@@ -47,6 +47,10 @@ pub fn about(lang: Lang, command: &str) -> Option<&'static str> {
             "Écrire les fichiers par défaut dans un dossier, pour les modifier",
             "Write the default files into a folder, to edit them",
         ),
+        "serve" => (
+            "Saisie par téléphone : chaque table envoie ses propositions",
+            "Phone capture: each table sends its proposals",
+        ),
         _ => return super::review::about(lang, command),
     };
     Some(match lang {
@@ -145,6 +149,16 @@ pub fn arg_help(lang: Lang, key: &str) -> Option<&'static str> {
         "plan.seed" => {
             ("Graine du planificateur (même graine, même plan)", "Planner seed (same seed, same plan)")
         }
+        "serve.session" => ("Fichier de session (.ron)", "Session file (.ron)"),
+        "serve.bind" => (
+            "Adresse d'écoute (par défaut : celle de cette machine sur le réseau local)",
+            "Address to listen on (default: this machine's address on the local network)",
+        ),
+        "serve.port" => ("Port d'écoute", "Port to listen on"),
+        "serve.renew" => (
+            "Donner d'abord une nouvelle adresse à cette table (l'ancienne cesse de marcher)",
+            "Give this table a new address first (the old one stops working)",
+        ),
         _ => return super::review::arg_help(lang, key),
     };
     Some(match lang {

@@ -8,6 +8,7 @@ pub mod export;
 pub mod harvest;
 pub mod plan;
 pub mod review;
+pub mod serve;
 pub mod session;
 pub mod synth;
 pub mod tui;

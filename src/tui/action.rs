@@ -75,6 +75,13 @@ pub enum Action {
     Harvest(HarvestAction),
     /// The open popup (confirmation or question).
     Popup(PopupAction),
+    /// Phone capture started (where, each table's address) or could not start (why).
+    PhonesStarted(Result<super::phones::PhonesOn, String>),
+    /// Phone capture stopped: nothing listens any more.
+    PhonesStopped,
+    /// A table's phone changed one of its proposals (on disk already); `refused` is the
+    /// server's count of refused requests.
+    PhoneChanged { table: u32, refused: u64 },
     /// Move a session file to the trash (after the confirmation).
     TrashSession(PathBuf),
     /// Result of saving the open session: the session as now on disk (merged with what
@@ -184,6 +191,8 @@ pub enum SetupAction {
 /// Run screen: the clock.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RunAction {
+    /// Turn « Saisie par téléphone » on or off.
+    TogglePhones,
     /// Start, pause or resume the countdown.
     StartPause,
     /// One more minute.

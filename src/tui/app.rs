@@ -11,6 +11,7 @@ use ratatui::layout::Rect;
 
 use super::action::Action;
 use super::effect::Effect;
+use super::phones::{PhoneLink, PhonesState};
 use super::screens::Screen;
 use super::screens::capture::state::CaptureState;
 use super::screens::export::state::ExportState;
@@ -181,6 +182,10 @@ pub struct App {
     pub projector: bool,
     /// The help list's rows on screen and its largest scroll, as last drawn.
     pub help_view: std::cell::Cell<(u16, u16)>,
+    /// « Saisie par téléphone »: what is shown of it.
+    pub phones: PhonesState,
+    /// The phone server while it runs (only `perform` and the loop touch it).
+    pub phone_link: RefCell<Option<PhoneLink>>,
 }
 
 /// Name of the settings file in the sessions folder.
@@ -224,6 +229,8 @@ impl App {
             hits: RefCell::new(Vec::new()),
             help_view: std::cell::Cell::new((20, u16::MAX)),
             projector: false,
+            phones: PhonesState::default(),
+            phone_link: RefCell::new(None),
         }
     }
 

@@ -45,6 +45,9 @@ pub enum Effect {
     /// Add what the open session's review learned to the user's vocabulary file of the
     /// sessions folder.
     PromoteVocabulary,
+    /// Turn phone capture on (`true`: serve the open session to the tables' phones) or
+    /// off.
+    Phones(bool),
     /// Ring the terminal bell.
     Bell,
     /// Sound a clock event: the bell and the event's command, as the settings say.

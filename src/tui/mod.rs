@@ -18,6 +18,7 @@ pub mod effect;
 pub mod export_files;
 pub mod keymap;
 pub mod perform;
+pub mod phones;
 pub mod screens;
 pub mod settings;
 pub mod theme;
@@ -118,6 +119,9 @@ fn ring(bells: usize) {
     }
 }
 
+/// How often the loop looks for what the phones sent while phone capture is on.
+const PHONE_CHECK: Duration = Duration::from_millis(200);
+
 fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> std::io::Result<()> {
     let size = terminal.size()?;
     app.size = (size.width, size.height);
@@ -133,9 +137,19 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> std::io
         if app.should_quit {
             return Ok(());
         }
-        // Sleep until the clock's next second, or until an event when nothing moves.
-        let timeout =
+        // Sleep until the clock's next second, or until an event when nothing moves;
+        // while phones send, a few times a second to show what they sent.
+        let mut timeout =
             app.next_change_in_ms(Utc::now()).map_or(Duration::from_secs(3600), Duration::from_millis);
+        if app.phones.on.is_some() {
+            timeout = timeout.min(PHONE_CHECK);
+            for action in perform::phone_events(app) {
+                ring(perform::dispatch(app, action, Utc::now()));
+            }
+            if app.dirty {
+                continue;
+            }
+        }
         if !event::poll(timeout)? {
             ring(perform::dispatch(app, Action::Tick, Utc::now()));
             continue;

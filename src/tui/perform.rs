@@ -13,6 +13,7 @@ use super::action::{Action, Saved};
 use super::app::{App, OpenSession};
 use super::effect::Effect;
 use super::export_files::{ExportEntry, default_export_path, export_bytes};
+use super::phones::{PhoneLink, PhonesOn};
 use super::screens::home::state::{SessionEntry, Summary, sort_entries};
 use super::settings::Settings;
 use crate::domain::Session;
@@ -20,6 +21,7 @@ use crate::export::Format;
 use crate::i18n::Lang;
 use crate::i18n::errors::{io_error, store_error};
 use crate::i18n::export::write_error;
+use crate::serve::{ServeConfig, Server, table_addresses};
 use crate::store::export_file::{ExportFileError, Refused, create_folder, write_export};
 use crate::store::{self, SessionFile, StoreError, write_atomic};
 use crate::synth::Engine;
@@ -37,7 +39,8 @@ pub fn perform(app: &App, effect: Effect, now: DateTime<Utc>) -> Option<Action> 
             if let Ok(mut file) = SessionFile::open(&path) {
                 let _ = file.fold();
             }
-            None
+            // Leaving the session closes phone capture.
+            app.phone_link.borrow_mut().take().map(|_| Action::PhonesStopped)
         }
         Effect::SaveElsewhere(path) => {
             let open = app.open.as_ref()?;
@@ -100,6 +103,12 @@ pub fn perform(app: &App, effect: Effect, now: DateTime<Utc>) -> Option<Action> 
                 .map_err(|e| crate::i18n::review::vocabulary_error(lang, &e));
             Some(Action::Promoted(result))
         }
+        Effect::Phones(true) => Some(Action::PhonesStarted(start_phones(app))),
+        Effect::Phones(false) => {
+            // Dropping the server stops it and waits for the requests under way.
+            app.phone_link.borrow_mut().take();
+            Some(Action::PhonesStopped)
+        }
         Effect::Bell => None,
         Effect::SaveSettings => Some(Action::SettingsSaved(save_settings(&app.settings, &app.settings_path))),
         Effect::Follow => {
@@ -119,6 +128,44 @@ pub fn perform(app: &App, effect: Effect, now: DateTime<Utc>) -> Option<Action> 
             None
         }
     }
+}
+
+/// Starts serving the open session to the tables' phones, on this machine's address on
+/// the local network.
+fn start_phones(app: &App) -> Result<PhonesOn, String> {
+    let lang = app.lang;
+    let open = app.open.as_ref().ok_or_else(String::new)?;
+    let mut link = app.phone_link.borrow_mut();
+    // Already on (a key pressed twice quickly): the same server.
+    link.take();
+    let (sender, events) = std::sync::mpsc::channel();
+    let config = ServeConfig {
+        session: open.path.clone(),
+        bind: None,
+        port: app.phones.port,
+        stop_on_signal: false,
+        events: Some(sender),
+    };
+    let server = Server::start(config).map_err(|err| err.message(lang))?;
+    let session = store::load(&open.path).map_err(|e| store_error(lang, &e))?;
+    let on = PhonesOn {
+        address: server.address().to_string(),
+        tables: table_addresses(&session, server.address()),
+    };
+    *link = Some(PhoneLink { server, events });
+    Ok(on)
+}
+
+/// What the phones changed since last asked, as actions (the terminal loop asks often
+/// while phone capture is on).
+pub fn phone_events(app: &App) -> Vec<Action> {
+    let link = app.phone_link.borrow();
+    let Some(link) = link.as_ref() else { return Vec::new() };
+    let refused = link.server.refused();
+    link.events
+        .try_iter()
+        .map(|crate::serve::PhoneEvent::Changed { table, .. }| Action::PhoneChanged { table, refused })
+        .collect()
 }
 
 /// Saves the open session's changes through the store: under the session's lock, merged

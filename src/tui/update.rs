@@ -95,6 +95,27 @@ pub fn update(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> 
         Action::Popup(action) => popup(app, action, now, &mut effects),
         Action::TrashSession(path) => effects.push(Effect::Trash(path)),
         Action::Saved(result) => saved(app, result, now),
+        Action::PhonesStarted(Ok(on)) => {
+            app.status = Some(Status::Info(crate::i18n::serve::phones_on(app.lang, &on.address)));
+            app.phones.on = Some(on);
+            app.phones.counts.clear();
+            app.phones.refused = 0;
+            // The tables' new addresses were written to the file: take them in.
+            effects.push(Effect::Save);
+        }
+        Action::PhonesStarted(Err(message)) => app.status = Some(Status::Error(message)),
+        Action::PhonesStopped => {
+            app.phones.on = None;
+            app.status = Some(Status::Info(crate::i18n::serve::PHONES_OFF.get(app.lang).to_string()));
+        }
+        Action::PhoneChanged { table, refused } => {
+            *app.phones.counts.entry(table).or_default() += 1;
+            app.phones.refused = refused;
+            // The phone's change is on disk: the save merges it into the app's copy.
+            if !effects.contains(&Effect::Save) {
+                effects.push(Effect::Save);
+            }
+        }
         Action::StoppedWriting(reason) => {
             if let Some(open) = app.open.as_mut() {
                 open.save = SaveState::Failed(reason.clone());

@@ -178,6 +178,13 @@ static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         ),
         row(
             C::Run,
+            &[Key::ch('t')],
+            Action::Run(RunAction::TogglePhones),
+            crate::i18n::serve::K_PHONES,
+            false,
+        ),
+        row(
+            C::Run,
             &[Key::ch('r')],
             Action::Run(RunAction::ToggleRotation),
             crate::i18n::plan::K_ROTATION,

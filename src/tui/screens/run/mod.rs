@@ -6,8 +6,10 @@
 //!
 //! `state` holds what the screen remembers (the bell, the rotation's toggles and
 //! pages), `update` what its keys and the clock's ticks do, `view` draws the clock and
-//! `rotation` the rotation between rounds.
+//! `rotation` the rotation between rounds, `phones` the tables' QR codes while phone
+//! capture is on.
 
+pub mod phones;
 pub mod rotation;
 pub mod state;
 pub mod update;

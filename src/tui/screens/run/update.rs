@@ -21,6 +21,12 @@ pub fn update(app: &mut App, action: RunAction, now: DateTime<Utc>, effects: &mu
     let lang = app.lang;
     match action {
         RunAction::ToggleRotation => return toggle(app, effects),
+        RunAction::TogglePhones => {
+            if app.open.is_some() {
+                effects.push(Effect::Phones(app.phones.on.is_none()));
+            }
+            return;
+        }
         RunAction::NextPage | RunAction::PreviousPage => {
             if let Some(open) = app.open.as_mut() {
                 turn_page(open, action == RunAction::NextPage);
@@ -73,7 +79,11 @@ pub fn update(app: &mut App, action: RunAction, now: DateTime<Utc>, effects: &mu
             }
             give_back_time(&mut open.run, before.phase, left, clock, &schedule, now, false);
         }
-        RunAction::ToggleRotation | RunAction::NextPage | RunAction::PreviousPage | RunAction::UndoClock => {
+        RunAction::ToggleRotation
+        | RunAction::TogglePhones
+        | RunAction::NextPage
+        | RunAction::PreviousPage
+        | RunAction::UndoClock => {
             return;
         }
     }

@@ -224,7 +224,7 @@ fn render_round(app: &App, phase: Phase, area: Rect, buf: &mut Buffer) {
     let question = round.and_then(|r| schedule.round_question(r));
     let rotation_round = open.run.rotation.round_shown(session);
     // The clock comes first; below it at least the question and a few tables.
-    let below_rows = if rotation_round.is_some() {
+    let below_rows = if rotation_round.is_some() || app.phones.on.is_some() {
         area.height / 2
     } else {
         (session.tables.len() as u16).min(3) + if question.is_some() { 2 } else { 0 }
@@ -276,9 +276,10 @@ fn render_round(app: &App, phase: Phase, area: Rect, buf: &mut Buffer) {
         );
         lower = Rect { y: lower.y + used, height: lower.height.saturating_sub(used), ..lower };
     }
-    match rotation_round {
-        Some(round) => super::rotation::render(app, open, round, lower, buf),
-        None => render_tables(session, lang, theme, lower, buf),
+    match (rotation_round, &app.phones.on) {
+        (Some(round), _) => super::rotation::render(app, open, round, lower, buf),
+        (None, Some(on)) => super::phones::render(&app.phones, on, lang, theme, lower, buf),
+        (None, None) => render_tables(session, lang, theme, lower, buf),
     }
 }
 
@@ -345,9 +346,10 @@ fn render_move(app: &App, phase: Phase, next_round: u32, area: Rect, buf: &mut B
             render_question(&label, question, theme, Rect { height: rows.min(lower.height), ..lower }, buf);
         lower = Rect { y: lower.y + used + 1, height: lower.height.saturating_sub(used + 1), ..lower };
     }
-    match rotation_round {
-        Some(round) => super::rotation::render(app, open, round, lower, buf),
-        None => render_tables(session, lang, theme, lower, buf),
+    match (rotation_round, &app.phones.on) {
+        (Some(round), _) => super::rotation::render(app, open, round, lower, buf),
+        (None, Some(on)) => super::phones::render(&app.phones, on, lang, theme, lower, buf),
+        (None, None) => render_tables(session, lang, theme, lower, buf),
     }
 }
 

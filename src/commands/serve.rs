@@ -1,0 +1,58 @@
+//! `cafe serve SESSION.ron [--bind ADDR] [--port N]`: phone capture without the
+//! full-screen app. Prints each table's address, then serves until Ctrl+C or SIGTERM.
+
+use std::io::Write;
+use std::path::Path;
+
+use super::UserError;
+use crate::cli::ServeArgs;
+use crate::domain::SessionError;
+use crate::i18n::Lang;
+use crate::i18n::errors::store_error;
+use crate::i18n::serve as msg;
+use crate::serve::token::renew_token;
+use crate::serve::{ServeConfig, Server, table_addresses};
+use crate::store::{UpdateError, update_session};
+
+pub fn run(args: &ServeArgs, lang: Lang) -> Result<(), UserError> {
+    let session = args.session.as_path();
+    for &table in &args.renew {
+        renew(session, table, lang)?;
+        println!("{}", msg::renewed(lang, table));
+    }
+    let server = Server::start(ServeConfig {
+        session: session.to_path_buf(),
+        bind: args.bind,
+        port: args.port,
+        stop_on_signal: true,
+        events: None,
+    })
+    .map_err(|err| UserError(err.message(lang)))?;
+    let current = crate::store::load(session).map_err(|e| UserError(store_error(lang, &e)))?;
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{}", msg::listening(lang, &server.address().to_string()));
+    for (table, url) in table_addresses(&current, server.address()) {
+        let _ = writeln!(out, "{}", msg::table_address(lang, table, &url));
+    }
+    let _ = writeln!(out, "{}", msg::HOW_TO_STOP.get(lang));
+    let _ = out.flush();
+    drop(out);
+    let refused = server.refused_counter();
+    server.wait();
+    println!("{}", msg::stopped(lang, refused.get()));
+    Ok(())
+}
+
+/// Gives `table` a new address, through the store's one writer.
+fn renew(session: &Path, table: u32, lang: Lang) -> Result<(), UserError> {
+    let result = update_session(session, |s| match renew_token(s, table) {
+        Ok(true) => Ok(()),
+        Ok(false) => Err(msg::session_or_random(lang, Some(SessionError::NoSuchTable(table)))),
+        Err(_) => Err(msg::session_or_random(lang, None)),
+    });
+    match result {
+        Ok(_) => Ok(()),
+        Err(UpdateError::Refused(message)) => Err(UserError(message)),
+        Err(UpdateError::Store(err)) => Err(UserError(store_error(lang, &err))),
+    }
+}

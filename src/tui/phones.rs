@@ -1,0 +1,49 @@
+//! Phone capture as the app sees it: [`PhonesState`] (plain data: on or off, the
+//! address, each table's address, how many changes each table's phone made, refused
+//! requests) for `update` and the views, and [`PhoneLink`], the running server with the
+//! channel its changes arrive on, which only `perform` and the terminal loop touch.
+
+use std::collections::BTreeMap;
+use std::sync::mpsc::Receiver;
+
+use crate::serve::{DEFAULT_PORT, PhoneEvent, Server};
+
+/// What the app knows of phone capture.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhonesState {
+    /// Listening, and where; `None` while off (nothing listens).
+    pub on: Option<PhonesOn>,
+    /// The port to listen on (`0`: any free port).
+    pub port: u16,
+    /// Proposals added, edited or deleted from each table's phone since turned on.
+    pub counts: BTreeMap<u32, usize>,
+    /// Requests the server refused since turned on.
+    pub refused: u64,
+}
+
+impl Default for PhonesState {
+    fn default() -> Self {
+        PhonesState { on: None, port: DEFAULT_PORT, counts: BTreeMap::new(), refused: 0 }
+    }
+}
+
+/// Where the server listens, and each table's page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhonesOn {
+    /// `address:port` on the local network.
+    pub address: String,
+    /// Each table's number and page address.
+    pub tables: Vec<(u32, String)>,
+}
+
+/// The running server and the changes it reports; stopping is dropping it.
+pub struct PhoneLink {
+    pub server: Server,
+    pub events: Receiver<PhoneEvent>,
+}
+
+impl std::fmt::Debug for PhoneLink {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PhoneLink").field("address", &self.server.address()).finish_non_exhaustive()
+    }
+}
