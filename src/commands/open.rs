@@ -79,6 +79,5 @@ fn check_terminal(lang: Lang) -> Result<(), UserError> {
 }
 
 fn run(app: tui::app::App, lang: Lang) -> Result<(), UserError> {
-    let _ = color_eyre::install();
     tui::run(app).map_err(|e| UserError(io_error(lang, &e)))
 }

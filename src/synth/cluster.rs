@@ -9,38 +9,7 @@
 //! (nearest-neighbour chain, equivalent to merging the most similar pair first); ties
 //! go to the smallest item indexes, so the result is the same for the same items.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// A fast hasher for small integer keys (cluster indexes, hashes that are already
-/// well mixed). Not for data an adversary controls: only our own indexes go in.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct IndexHasher(u64);
-
-impl Hasher for IndexHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for byte in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(*byte)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-
-    fn write_u64(&mut self, value: u64) {
-        self.0 = (self.0.rotate_left(5) ^ value).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    fn write_usize(&mut self, value: usize) {
-        self.write_u64(value as u64);
-    }
-}
-
-/// A hash map keyed by indexes, with [`IndexHasher`].
-pub type IndexMap<K, V> = HashMap<K, V, BuildHasherDefault<IndexHasher>>;
-/// A hash set of indexes, with [`IndexHasher`].
-pub type IndexSet<K> = HashSet<K, BuildHasherDefault<IndexHasher>>;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// One edge of the similarity graph between items `a < b`.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -82,9 +51,9 @@ struct Forest {
     size: Vec<f64>,
     alive: Vec<bool>,
     members: Vec<Vec<usize>>,
-    forbidden: Vec<IndexSet<usize>>,
+    forbidden: Vec<FxHashSet<usize>>,
     /// Sum of similarities between clusters (keyed by the other cluster's root).
-    links: Vec<IndexMap<usize, f64>>,
+    links: Vec<FxHashMap<usize, f64>>,
 }
 
 impl Forest {
@@ -96,8 +65,8 @@ impl Forest {
             size: problem.weights.iter().map(|w| w.max(1.0)).collect(),
             alive: vec![true; n],
             members: (0..n).map(|i| vec![i]).collect(),
-            forbidden: vec![IndexSet::default(); n],
-            links: vec![IndexMap::default(); n],
+            forbidden: vec![FxHashSet::default(); n],
+            links: vec![FxHashMap::default(); n],
         };
         for &(a, b) in &problem.cannot_link {
             if a < n && b < n && a != b {

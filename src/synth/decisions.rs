@@ -96,7 +96,7 @@ impl Plan {
     pub fn new(
         all: &[Decisions],
         known: &BTreeSet<ProposalId>,
-        kind_of: &super::cluster::IndexMap<ProposalId, Kind>,
+        kind_of: &rustc_hash::FxHashMap<ProposalId, Kind>,
         families: &[u8],
     ) -> Plan {
         let mut plan = Plan::default();

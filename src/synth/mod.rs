@@ -28,10 +28,11 @@ use std::sync::{Arc, Mutex};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::{Family, Kind, ProposalId, Session};
-use cluster::{Edge, IndexMap, Problem};
+use cluster::{Edge, Problem};
 pub use decisions::{DecisionKind, DropReason, DroppedDecision};
 pub use family::FamilyGuess;
 use family::FamilyModel;
+use rustc_hash::FxHashMap;
 use similarity::{Features, Settings, similarity};
 use vocabulary::Vocabulary;
 
@@ -179,7 +180,7 @@ struct Cache {
 }
 
 /// Cached similarities: (topic signature, smaller serial, larger serial) → similarity.
-type PairCache = IndexMap<(u64, u64, u64), f32>;
+type PairCache = FxHashMap<(u64, u64, u64), f32>;
 
 /// The cache is emptied past this many texts (a week of workshops fits easily).
 const CACHE_LIMIT: usize = 100_000;
@@ -277,7 +278,7 @@ impl Engine {
         entries.sort_by_key(|e| e.id);
         entries.dedup_by_key(|e| e.id);
         let known: BTreeSet<ProposalId> = entries.iter().map(|e| e.id).collect();
-        let kind_of: IndexMap<ProposalId, Kind> = entries.iter().map(|e| (e.id, e.kind)).collect();
+        let kind_of: FxHashMap<ProposalId, Kind> = entries.iter().map(|e| (e.id, e.kind)).collect();
         let plan = decisions::Plan::new(&all_decisions, &known, &kind_of, self.model.numbers());
         let mut synthesis = Synthesis { dropped: plan.dropped.clone(), ..Synthesis::default() };
         for kind in Kind::ALL {
@@ -308,7 +309,7 @@ impl Engine {
         if entries.is_empty() {
             return (Vec::new(), Vec::new(), Vec::new());
         }
-        let index_of: IndexMap<ProposalId, usize> =
+        let index_of: FxHashMap<ProposalId, usize> =
             entries.iter().enumerate().map(|(i, e)| (e.id, i)).collect();
         let cannot: Vec<(usize, usize)> = plan
             .cannot_link
@@ -425,9 +426,9 @@ impl Engine {
     /// candidates are the pairs sharing a concept, plus the pairs sharing a non-generic
     /// word where one side names no concept. Pairs under the floor are left out.
     fn edges(&self, features: &[&Features], topic: u64) -> Vec<Edge> {
-        let mut by_concept: IndexMap<u64, Vec<usize>> = IndexMap::default();
-        let mut by_word: IndexMap<u64, Vec<usize>> = IndexMap::default();
-        let mut by_word_without_concepts: IndexMap<u64, Vec<usize>> = IndexMap::default();
+        let mut by_concept: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+        let mut by_word: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+        let mut by_word_without_concepts: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
         for (i, f) in features.iter().enumerate() {
             for (concept, _) in &f.concepts {
                 by_concept.entry(*concept).or_default().push(i);
@@ -624,10 +625,10 @@ const PARALLEL_FROM: usize = 1_500;
 
 /// Inverted lists of items by concept and by non-generic word.
 struct Postings {
-    by_concept: IndexMap<u64, Vec<usize>>,
-    by_word: IndexMap<u64, Vec<usize>>,
+    by_concept: FxHashMap<u64, Vec<usize>>,
+    by_word: FxHashMap<u64, Vec<usize>>,
     /// The same, only for items that name no concept.
-    by_word_without_concepts: IndexMap<u64, Vec<usize>>,
+    by_word_without_concepts: FxHashMap<u64, Vec<usize>>,
 }
 
 /// Groups entries into items of exact duplicates (same key), except entries that a

@@ -3,14 +3,14 @@
 //! lines are hidden.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
 use crate::i18n::tui as t;
 use crate::tui::app::App;
 use crate::tui::keymap::{Context, bindings};
-use crate::tui::widgets::{centered, fit, more_marker, wrap};
+use crate::tui::widgets::{fit, more_marker, wrap};
 
 /// The lines of the key list: a heading per context, then `keys  description`.
 pub fn lines(app: &App) -> Vec<Line<'static>> {
@@ -42,7 +42,7 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
 
 /// Draws the key list over the screen.
 pub fn render(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
-    let popup = centered(area, 76, area.height.saturating_sub(2));
+    let popup = area.centered(Constraint::Length(76), Constraint::Length(area.height.saturating_sub(2)));
     Clear.render(popup, buf);
     let block = Block::bordered()
         .title(format!(" {} ", t::HELP_TITLE.get(app.lang)))

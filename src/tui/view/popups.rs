@@ -1,19 +1,19 @@
 //! Popups drawn over the screen: a yes/no question and a question with a text field.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 use crate::i18n::tui as t;
 use crate::tui::action::{Action, PopupAction};
 use crate::tui::app::App;
-use crate::tui::widgets::{LineInput, centered, fit};
+use crate::tui::widgets::{LineInput, fit};
 
 /// A yes/no question.
 pub fn render_confirm(app: &App, message: &str, area: Rect, buf: &mut Buffer) {
     let (lang, theme) = (app.lang, &app.theme);
-    let popup = centered(area, 64, 7);
+    let popup = area.centered(Constraint::Length(64), Constraint::Length(7));
     Clear.render(popup, buf);
     let block =
         Block::bordered().title(format!(" {} ", t::CONFIRM_TITLE.get(lang))).border_style(theme.warn());
@@ -39,7 +39,7 @@ pub fn render_confirm(app: &App, message: &str, area: Rect, buf: &mut Buffer) {
 pub fn render_paste(app: &App, lines: &[String], area: Rect, buf: &mut Buffer) {
     let (lang, theme) = (app.lang, &app.theme);
     let shown = lines.len().min(5);
-    let popup = centered(area, 72, 7 + shown as u16);
+    let popup = area.centered(Constraint::Length(72), Constraint::Length(7 + shown as u16));
     Clear.render(popup, buf);
     let block = Block::bordered().title(format!(" {} ", t::PASTE_TITLE.get(lang))).border_style(theme.warn());
     let inner = block.inner(popup);
@@ -70,7 +70,7 @@ pub fn render_paste(app: &App, lines: &[String], area: Rect, buf: &mut Buffer) {
 /// A question with a text field.
 pub fn render_ask(app: &App, question: &str, input: &LineInput, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
-    let popup = centered(area, 72, 5);
+    let popup = area.centered(Constraint::Length(72), Constraint::Length(5));
     Clear.render(popup, buf);
     let block =
         Block::bordered().title(format!(" {question} ")).border_style(theme.accent()).style(theme.base());

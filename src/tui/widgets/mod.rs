@@ -35,15 +35,6 @@ pub fn fit(text: &str, width: usize) -> String {
     out
 }
 
-/// A rectangle of `width`×`height` centred in `area` (clamped to it), an odd margin's
-/// extra cell going after it. Unlike `Rect::centered` (which puts that cell before), so
-/// that the popups and the clock's gauge stay where they have always been drawn.
-pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
-    let width = width.min(area.width);
-    let height = height.min(area.height);
-    Rect { x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width, height }
-}
-
 /// The rows of a list of `len` items shown in `height` rows so that `selected` is
 /// visible (the selection stays near the bottom while scrolling down).
 pub fn window(len: usize, selected: usize, height: usize) -> Range<usize> {

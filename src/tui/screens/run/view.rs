@@ -17,7 +17,7 @@ use crate::i18n::Lang;
 use crate::i18n::tui as t;
 use crate::tui::app::App;
 use crate::tui::theme::{ClockMood, Theme};
-use crate::tui::widgets::{centered, fit, more_marker, wrap};
+use crate::tui::widgets::{fit, more_marker, wrap};
 
 /// The clock's look at `now`: the warning's colour from the session's warning time
 /// before the end of a round (the last minute of other phases).
@@ -371,7 +371,7 @@ fn render_gauge(
     } else {
         1.0
     };
-    let area = centered(area, width.saturating_sub(8), area.height);
+    let area = area.centered_horizontally(Constraint::Length(width.saturating_sub(8)));
     Gauge::default()
         .gauge_style(theme.gauge(mood))
         .ratio(ratio)
