@@ -300,6 +300,24 @@ impl Session {
         Ok(id)
     }
 
+    /// Rewords a proposal and sets its kind; a change raises its edition, so that merges
+    /// keep the latest wording. Refused, with nothing changed, on an empty text or an
+    /// unknown id.
+    pub fn edit_proposal(&mut self, id: ProposalId, text: &str, kind: Kind) -> Result<(), SessionError> {
+        let text = clean_text(text);
+        if text.is_empty() {
+            return Err(SessionError::EmptyText);
+        }
+        let proposal =
+            self.proposals.iter_mut().find(|p| p.id == id).ok_or(SessionError::NoSuchProposal(id))?;
+        if proposal.text != text || proposal.kind != kind {
+            proposal.text = text;
+            proposal.kind = kind;
+            proposal.edition = proposal.edition.saturating_add(1);
+        }
+        Ok(())
+    }
+
     /// Removes a proposal and returns it (for undo); its id is remembered as deleted.
     pub fn remove_proposal(&mut self, id: ProposalId) -> Result<Proposal, SessionError> {
         let index = self.proposals.iter().position(|p| p.id == id).ok_or(SessionError::NoSuchProposal(id))?;

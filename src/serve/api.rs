@@ -280,24 +280,10 @@ async fn edit_proposal(
                 &token,
                 lang,
                 |session, table| {
-                    let text = crate::domain::session::clean_text(&body.text);
-                    if text.is_empty() {
-                        return Err(ChangeRefused::Session(SessionError::EmptyText));
-                    }
-                    let proposal = session
-                        .proposals
-                        .iter_mut()
-                        .find(|p| p.id == id)
-                        .ok_or(ChangeRefused::Session(SessionError::NoSuchProposal(id)))?;
-                    if proposal.table != table {
+                    if session.proposal(id).is_some_and(|p| p.table != table) {
                         return Err(ChangeRefused::NotThisTable);
                     }
-                    if proposal.text != text || proposal.kind != body.kind {
-                        proposal.text = text;
-                        proposal.kind = body.kind;
-                        proposal.edition = proposal.edition.saturating_add(1);
-                    }
-                    Ok(())
+                    session.edit_proposal(id, &body.text, body.kind).map_err(ChangeRefused::Session)
                 },
                 |table, _| PhoneEvent::Changed { table, proposal: id },
             )
