@@ -25,7 +25,7 @@ pub fn update(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> 
     }
     match action {
         Action::Quit => quit(app, &mut effects),
-        Action::QuitAnyway => app.should_quit = true,
+        Action::QuitAnyway => leave(app, &mut effects),
         Action::CloseAnyway => close(app, &mut effects),
         Action::SaveElsewhere => {
             if app.open.is_some() {
@@ -214,8 +214,7 @@ fn quit(app: &mut App, effects: &mut Vec<Effect>) {
     if let Some(Popup::Confirm { on_yes, .. }) = &app.popup
         && **on_yes == Action::QuitAnyway
     {
-        app.should_quit = true;
-        return;
+        return leave(app, effects);
     }
     if app.open.as_ref().is_some_and(|open| !open.is_saved()) && !app.projector {
         return ask_before_leaving(app, Action::QuitAnyway);
@@ -227,15 +226,19 @@ fn quit(app: &mut App, effects: &mut Vec<Effect>) {
                 on_yes: Box::new(Action::QuitAnyway),
             })
         }
-        None => {
-            if let Some(open) = app.open.as_ref()
-                && !app.projector
-            {
-                effects.push(Effect::Fold(open.path.clone()));
-            }
-            app.should_quit = true;
-        }
+        None => leave(app, effects),
     }
+}
+
+/// Quits: the journal of the open session is folded into its file (a reader replays it
+/// anyway, so a failure loses nothing), then the app ends.
+fn leave(app: &mut App, effects: &mut Vec<Effect>) {
+    if let Some(open) = app.open.as_ref()
+        && !app.projector
+    {
+        effects.push(Effect::Fold(open.path.clone()));
+    }
+    app.should_quit = true;
 }
 
 /// Why quitting now deserves a question, if it does.
