@@ -45,6 +45,35 @@ pub fn renewed(lang: Lang, table: u32) -> String {
     }
 }
 
+pub const K_RENEW_ADDRESS: Text =
+    Text::new("Nouvelle adresse pour une table (téléphone)", "New address for a table (phone)");
+
+/// The question of the table whose phone address is renewed.
+pub fn ask_renew(lang: Lang, tables: usize) -> String {
+    match lang {
+        Lang::Fr => format!("Nouvelle adresse pour quelle table (1 à {tables}) ?"),
+        Lang::En => format!("New address for which table (1 to {tables})?"),
+    }
+}
+
+/// The confirmation before a table's phone address is renewed.
+pub fn confirm_renew(lang: Lang, table: u32) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "Donner une nouvelle adresse à la table {table} ? Son téléphone perd l'accès \
+             et devra lire le nouveau code."
+        ),
+        Lang::En => {
+            format!("Give table {table} a new address? Its phone loses access and must read the new code.")
+        }
+    }
+}
+
+pub const PHONES_NOT_ON: Text = Text::new(
+    "La saisie par téléphone n'est pas ouverte (t pour l'ouvrir).",
+    "Phone capture is not open (t to open it).",
+);
+
 /// The server could not listen on `address`.
 pub fn cannot_listen(lang: Lang, address: &str, reason: &str) -> String {
     match lang {

@@ -219,6 +219,11 @@ pub fn table_addresses(session: &Session, address: SocketAddr) -> Vec<(u32, Stri
         .tables
         .iter()
         .filter(|t| token::looks_like_token(&t.phone_token))
-        .map(|t| (t.number, format!("http://{address}/t/{}", t.phone_token)))
+        .map(|t| (t.number, table_address(address, &t.phone_token)))
         .collect()
+}
+
+/// The page address of the table whose token is `token`, on a server at `address`.
+pub fn table_address(address: impl std::fmt::Display, token: &str) -> String {
+    format!("http://{address}/t/{token}")
 }

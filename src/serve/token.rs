@@ -35,12 +35,21 @@ pub fn give_missing_tokens(session: &mut Session) -> Result<usize, getrandom::Er
 /// Replaces the token of table `number` (the old address stops working); `false` when
 /// there is no such table.
 pub fn renew_token(session: &mut Session, number: u32) -> Result<bool, getrandom::Error> {
+    if session.table(number).is_none() {
+        return Ok(false);
+    }
+    Ok(set_token(session, number, &new_token()?))
+}
+
+/// Gives table `number` the token `token` drawn by [`new_token`] (the old address stops
+/// working); `false` when there is no such table or `token` is not shaped like one.
+pub fn set_token(session: &mut Session, number: u32, token: &str) -> bool {
     match session.table_mut(number) {
-        Some(table) => {
-            table.phone_token = new_token()?;
-            Ok(true)
+        Some(table) if looks_like_token(token) => {
+            table.phone_token = token.to_string();
+            true
         }
-        None => Ok(false),
+        _ => false,
     }
 }
 
@@ -77,5 +86,7 @@ mod tests {
         assert!(renew_token(&mut session, 2).expect("random"));
         assert_eq!(table_of(&session, &tokens[1]), None);
         assert!(!renew_token(&mut session, 9).expect("random"));
+        assert!(!set_token(&mut session, 1, "short"), "not a token");
+        assert_eq!(session.tables[0].phone_token, tokens[0]);
     }
 }

@@ -82,6 +82,8 @@ pub enum Action {
     /// A table's phone changed one of its proposals (on disk already); `refused` is the
     /// server's count of refused requests.
     PhoneChanged { table: u32, refused: u64 },
+    /// A new secret for this table's phone address was drawn (or why none could be).
+    PhoneTokenDrawn { table: u32, token: Result<String, String> },
     /// Move a session file to the trash (after the confirmation).
     TrashSession(PathBuf),
     /// Result of saving the open session: the session as now on disk (merged with what
@@ -140,6 +142,11 @@ impl Action {
                 | Action::SettingsSaved(_)
         )
     }
+
+    /// What only makes sense while phone capture is on (the help bar offers it then).
+    pub fn needs_phone_capture(&self) -> bool {
+        matches!(self, Action::Run(RunAction::RenewPhoneAddress | RunAction::RenewPhoneAddressOf(_)))
+    }
 }
 
 /// Home screen: the sessions of the folder.
@@ -193,6 +200,11 @@ pub enum SetupAction {
 pub enum RunAction {
     /// Turn « Saisie par téléphone » on or off.
     TogglePhones,
+    /// Ask which table's phone address to renew (while phone capture is on).
+    RenewPhoneAddress,
+    /// Renew this table's phone address (the answer to the confirmation): its phone
+    /// loses access.
+    RenewPhoneAddressOf(u32),
     /// Start, pause or resume the countdown.
     StartPause,
     /// One more minute.

@@ -122,6 +122,8 @@ pub enum Prompt {
     Wording(ProposalId),
     /// The family of the synthèse condition containing this proposal.
     Family(ProposalId),
+    /// The table whose phone address is renewed.
+    RenewPhoneAddress,
 }
 
 /// A window over the screen; it gets the keys first.

@@ -48,6 +48,8 @@ pub enum Effect {
     /// Turn phone capture on (`true`: serve the open session to the tables' phones) or
     /// off.
     Phones(bool),
+    /// Draw a new secret for this table's phone address (randomness from the system).
+    NewPhoneToken(u32),
     /// Ring the terminal bell.
     Bell,
     /// Sound a clock event: the bell and the event's command, as the settings say.

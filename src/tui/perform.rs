@@ -109,6 +109,11 @@ pub fn perform(app: &App, effect: Effect, now: DateTime<Utc>) -> Option<Action> 
             app.phone_link.borrow_mut().take();
             Some(Action::PhonesStopped)
         }
+        Effect::NewPhoneToken(table) => {
+            let token = crate::serve::token::new_token()
+                .map_err(|_| crate::i18n::serve::NO_RANDOMNESS.get(lang).to_string());
+            Some(Action::PhoneTokenDrawn { table, token })
+        }
         Effect::Bell => None,
         Effect::SaveSettings => Some(Action::SettingsSaved(save_settings(&app.settings, &app.settings_path))),
         Effect::Follow => {
@@ -141,7 +146,7 @@ fn start_phones(app: &App) -> Result<PhonesOn, String> {
     let (sender, events) = std::sync::mpsc::channel();
     let config = ServeConfig {
         session: open.path.clone(),
-        bind: None,
+        bind: app.phones.bind,
         port: app.phones.port,
         stop_on_signal: false,
         events: Some(sender),

@@ -4,6 +4,7 @@
 //! channel its changes arrive on, which only `perform` and the terminal loop touch.
 
 use std::collections::BTreeMap;
+use std::net::IpAddr;
 use std::sync::mpsc::Receiver;
 
 use crate::serve::{DEFAULT_PORT, PhoneEvent, Server};
@@ -13,6 +14,9 @@ use crate::serve::{DEFAULT_PORT, PhoneEvent, Server};
 pub struct PhonesState {
     /// Listening, and where; `None` while off (nothing listens).
     pub on: Option<PhonesOn>,
+    /// The address to listen on; this machine's address on the local network when
+    /// `None`.
+    pub bind: Option<IpAddr>,
     /// The port to listen on (`0`: any free port).
     pub port: u16,
     /// Proposals added, edited or deleted from each table's phone since turned on.
@@ -23,7 +27,7 @@ pub struct PhonesState {
 
 impl Default for PhonesState {
     fn default() -> Self {
-        PhonesState { on: None, port: DEFAULT_PORT, counts: BTreeMap::new(), refused: 0 }
+        PhonesState { on: None, bind: None, port: DEFAULT_PORT, counts: BTreeMap::new(), refused: 0 }
     }
 }
 
@@ -34,6 +38,19 @@ pub struct PhonesOn {
     pub address: String,
     /// Each table's number and page address.
     pub tables: Vec<(u32, String)>,
+}
+
+impl PhonesOn {
+    /// Table `table`'s page is now at `url` (its address was renewed).
+    pub fn readdress(&mut self, table: u32, url: String) {
+        match self.tables.iter_mut().find(|(number, _)| *number == table) {
+            Some(entry) => entry.1 = url,
+            None => {
+                self.tables.push((table, url));
+                self.tables.sort_by_key(|(number, _)| *number);
+            }
+        }
+    }
 }
 
 /// The running server and the changes it reports; stopping is dropping it.

@@ -103,6 +103,7 @@ pub fn update(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> 
             // The tables' new addresses were written to the file: take them in.
             effects.push(Effect::Save);
         }
+        Action::PhoneTokenDrawn { table, token } => run::renew::drawn(app, table, token, &mut effects),
         Action::PhonesStarted(Err(message)) => app.status = Some(Status::Error(message)),
         Action::PhonesStopped => {
             app.phones.on = None;
@@ -588,6 +589,7 @@ fn answer(app: &mut App, prompt: &Prompt, typed: &str, effects: &mut Vec<Effect>
         Prompt::MoveProposal(id) => capture::update::move_to_table(app, *id, typed, effects),
         Prompt::Wording(id) => harvest::update::answer_wording(app, *id, typed, effects),
         Prompt::Family(id) => harvest::update::answer_family(app, *id, typed, effects),
+        Prompt::RenewPhoneAddress => run::renew::answer(app, typed),
         Prompt::SaveElsewhere => {
             let path = typed.trim();
             if path.is_empty() {

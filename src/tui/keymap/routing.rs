@@ -153,6 +153,7 @@ pub fn help_bar(app: &App) -> Vec<&'static Binding> {
         .iter()
         .flat_map(|c| bindings().iter().filter(move |b| b.context == *c && b.in_bar))
         .filter(|b| !projector || b.action.allowed_in_projector())
+        .filter(|b| app.phones.on.is_some() || !b.action.needs_phone_capture())
         .filter(|b| !typing || b.keys.first().is_some_and(|k| !printable(k)))
         .collect()
 }

@@ -185,6 +185,13 @@ static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         ),
         row(
             C::Run,
+            &[Key::ch('a')],
+            Action::Run(RunAction::RenewPhoneAddress),
+            crate::i18n::serve::K_RENEW_ADDRESS,
+            true,
+        ),
+        row(
+            C::Run,
             &[Key::ch('r')],
             Action::Run(RunAction::ToggleRotation),
             crate::i18n::plan::K_ROTATION,

@@ -7,9 +7,10 @@
 //! `state` holds what the screen remembers (the bell, the rotation's toggles and
 //! pages), `update` what its keys and the clock's ticks do, `view` draws the clock and
 //! `rotation` the rotation between rounds, `phones` the tables' QR codes while phone
-//! capture is on.
+//! capture is on, `renew` a table's new phone address.
 
 pub mod phones;
+pub mod renew;
 pub mod rotation;
 pub mod state;
 pub mod update;

@@ -27,6 +27,8 @@ pub fn update(app: &mut App, action: RunAction, now: DateTime<Utc>, effects: &mu
             }
             return;
         }
+        RunAction::RenewPhoneAddress => return super::renew::ask(app),
+        RunAction::RenewPhoneAddressOf(table) => return super::renew::renew(app, table, effects),
         RunAction::NextPage | RunAction::PreviousPage => {
             if let Some(open) = app.open.as_mut() {
                 turn_page(open, action == RunAction::NextPage);
@@ -81,6 +83,8 @@ pub fn update(app: &mut App, action: RunAction, now: DateTime<Utc>, effects: &mu
         }
         RunAction::ToggleRotation
         | RunAction::TogglePhones
+        | RunAction::RenewPhoneAddress
+        | RunAction::RenewPhoneAddressOf(_)
         | RunAction::NextPage
         | RunAction::PreviousPage
         | RunAction::UndoClock => {
