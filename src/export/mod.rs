@@ -7,12 +7,15 @@
 //! as it is, and it parses back into the same synthèse); [`report::Report`] is the
 //! *document synthèse* members read, laid out like the seed (families with their
 //! conditions, astuces and témoignages, a recap, a legend, counts), which Markdown,
-//! HTML, DOCX and XLSX render. CSV is one row per proposal, for scripts.
+//! HTML, DOCX and XLSX render. CSV is one row per proposal, for scripts. Beside the
+//! synthèse, [`cards`] makes the printable table cards (each table's phone address as a
+//! QR code).
 //!
 //! Architecture invariant: no control character (other than newline and tab) reaches
 //! an export: every text goes through [`printable`] when the document is built, and
 //! each format then escapes what it must (Markdown, HTML and XML markup; CSV quoting).
 
+pub mod cards;
 pub mod csv;
 pub mod document;
 pub mod docx;

@@ -2,6 +2,7 @@
 //! its own file; a string is a [`Text`] constant or a function of [`Lang`] when it has
 //! values to fill in.
 
+pub mod cards;
 pub mod cli;
 pub mod errors;
 pub mod export;

@@ -1,13 +1,14 @@
 //! The files of the export screen (F5): the synthèse in every format of
 //! [`crate::export::Format`] (the same pipeline as `cafe synth`), the document synthèse
-//! also in its *travail* variant, and the raw proposals as notes that `cafe import`
-//! reads back. Pure: names and bytes only; [`crate::tui::perform`] writes them through
+//! also in its *travail* variant, the raw proposals as notes that `cafe import`
+//! reads back, and the printable table cards (each table's phone address). Pure: names and bytes only; [`crate::tui::perform`] writes them through
 //! `store::export_file`, which never replaces a session, a folder or a special file,
 //! and replaces an existing file only once the facilitator has confirmed.
 
 use std::path::{Path, PathBuf};
 
 use crate::domain::Session;
+use crate::export::cards::to_cards_html;
 use crate::export::notes::{NotesFormat, notes};
 use crate::export::{self, Format, Options, Variant};
 use crate::i18n::Lang;
@@ -20,10 +21,12 @@ pub enum ExportEntry {
     Synthesis(Format, Variant),
     /// The raw proposals as notes.
     Proposals(NotesFormat),
+    /// The printable table cards (HTML): each table's question and phone address.
+    TableCards,
 }
 
 impl ExportEntry {
-    pub const ALL: [ExportEntry; 10] = [
+    pub const ALL: [ExportEntry; 11] = [
         ExportEntry::Synthesis(Format::Html, Variant::Final),
         ExportEntry::Synthesis(Format::Docx, Variant::Final),
         ExportEntry::Synthesis(Format::Md, Variant::Final),
@@ -34,6 +37,7 @@ impl ExportEntry {
         ExportEntry::Synthesis(Format::Ron, Variant::Final),
         ExportEntry::Proposals(NotesFormat::Markdown),
         ExportEntry::Proposals(NotesFormat::Csv),
+        ExportEntry::TableCards,
     ];
 
     /// The end of the file name: `-synthese.md`, `-travail.html`, `-propositions.csv`.
@@ -43,6 +47,7 @@ impl ExportEntry {
             ExportEntry::Synthesis(format, Variant::Travail) => format!("-travail.{}", format.extension()),
             ExportEntry::Proposals(NotesFormat::Markdown) => "-propositions.md".into(),
             ExportEntry::Proposals(NotesFormat::Csv) => "-propositions.csv".into(),
+            ExportEntry::TableCards => "-cartes-tables.html".into(),
         }
     }
 
@@ -51,6 +56,7 @@ impl ExportEntry {
             ExportEntry::Synthesis(format, _) => format.label(),
             ExportEntry::Proposals(NotesFormat::Markdown) => "Markdown",
             ExportEntry::Proposals(NotesFormat::Csv) => "CSV",
+            ExportEntry::TableCards => "HTML",
         }
     }
 }
@@ -65,14 +71,21 @@ pub fn default_export_path(session_path: &Path, file: ExportEntry) -> PathBuf {
     dir.join("exports").join(format!("{stem}{}", file.suffix()))
 }
 
-/// The bytes of an export; `engine` makes the synthèse (built once per session).
+/// The bytes of an export; `engine` makes the synthèse (built once per session);
+/// `addresses` are the tables' phone addresses while phone capture is on (the cards
+/// need them).
 pub fn export_bytes(
     session: &Session,
     engine: &Engine,
     file: ExportEntry,
     lang: Lang,
+    addresses: Option<&[(u32, String)]>,
 ) -> Result<Vec<u8>, String> {
     match file {
+        ExportEntry::TableCards => match addresses {
+            Some(addresses) => Ok(to_cards_html(session, addresses, lang).into_bytes()),
+            None => Err(crate::i18n::cards::NEED_PHONES.get(lang).to_string()),
+        },
         ExportEntry::Synthesis(format, variant) => {
             let inputs = [(session.title.clone(), session)];
             export::export(&engine.synthesize(session), &inputs, format, Options::new(lang, variant))
@@ -108,7 +121,8 @@ mod tests {
         s.schedule.round_questions = vec!["Pourquoi s'engager ?".into()];
         let engine = Engine::new(&s.families);
         for format in [NotesFormat::Markdown, NotesFormat::Csv] {
-            let bytes = export_bytes(&s, &engine, ExportEntry::Proposals(format), Lang::Fr).expect("export");
+            let bytes =
+                export_bytes(&s, &engine, ExportEntry::Proposals(format), Lang::Fr, None).expect("export");
             let entries = parse_bytes(&bytes, format).expect("notes parse");
             let got: Vec<_> = entries.iter().map(|e| (e.table, e.round, e.kind, e.text.clone())).collect();
             let mut want: Vec<_> =
@@ -128,12 +142,17 @@ mod tests {
     fn every_file_of_the_screen_is_produced() {
         let s = session();
         let engine = Engine::new(&s.families);
+        let addresses = [(1, "http://10.0.0.2:8737/t/a".to_string()), (2, "http://10.0.0.2:8737/t/b".into())];
         for file in ExportEntry::ALL {
-            let bytes = export_bytes(&s, &engine, file, Lang::Fr).expect("export");
+            let bytes = export_bytes(&s, &engine, file, Lang::Fr, Some(&addresses)).expect("export");
             assert!(!bytes.is_empty(), "{file:?}");
         }
-        let ron = export_bytes(&s, &engine, ExportEntry::Synthesis(Format::Ron, Variant::Final), Lang::Fr)
-            .expect("ron");
+        let needs =
+            export_bytes(&s, &engine, ExportEntry::TableCards, Lang::Fr, None).expect_err("no address");
+        assert!(needs.contains("saisie par téléphone"), "{needs}");
+        let ron =
+            export_bytes(&s, &engine, ExportEntry::Synthesis(Format::Ron, Variant::Final), Lang::Fr, None)
+                .expect("ron");
         let document = export::document::from_ron(&String::from_utf8_lossy(&ron)).expect("parses back");
         assert_eq!(document.to_synthesis().all_groups().map(|g| g.members.len()).sum::<usize>(), 4);
     }

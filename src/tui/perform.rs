@@ -24,7 +24,6 @@ use crate::i18n::export::write_error;
 use crate::serve::{ServeConfig, Server, table_addresses};
 use crate::store::export_file::{ExportFileError, Refused, create_folder, write_export};
 use crate::store::{self, SessionFile, StoreError, write_atomic};
-use crate::synth::Engine;
 
 /// Performs an effect; returns the action that reports its result. A sound's bell is
 /// left to the caller (the terminal loop rings it, tests count it); its command runs
@@ -73,15 +72,8 @@ pub fn perform(app: &App, effect: Effect, now: DateTime<Utc>) -> Option<Action> 
         )),
         Effect::Export { files, target, replace } => {
             let open = app.open.as_ref()?;
-            let written = write_exports(
-                &open.session,
-                &open.engine,
-                lang,
-                &open.path,
-                &files,
-                target.as_deref(),
-                replace,
-            );
+            let addresses = app.phones.on.as_ref().map(|on| on.tables.as_slice());
+            let written = write_exports(open, lang, addresses, &files, target.as_deref(), replace);
             Some(match written {
                 Err(WriteFailure::Exists(path)) => Action::ExportExists(path),
                 Err(WriteFailure::Failed(message)) => Action::Exported(Err(message)),
@@ -287,16 +279,17 @@ pub enum WriteFailure {
 /// Writes each file, to `target` (a file, or a folder for several) or into `exports/`
 /// beside the session; returns the files written. The app's own `exports/` files are
 /// replaced freely; a typed `target` that exists is replaced only when `replace`. A
-/// typed file whose extension names a format gets the synthèse in that format.
+/// typed file whose extension names a format gets the synthèse in that format. The
+/// table cards carry `addresses`, the tables' phone addresses (phone capture on).
 pub fn write_exports(
-    session: &Session,
-    engine: &Engine,
+    open: &OpenSession,
     lang: Lang,
-    session_path: &Path,
+    addresses: Option<&[(u32, String)]>,
     files: &[ExportEntry],
     target: Option<&Path>,
     replace: bool,
 ) -> Result<Vec<PathBuf>, WriteFailure> {
+    let (session, engine, session_path) = (&open.session, &open.engine, open.path.as_path());
     let mut written = Vec::new();
     for file in files {
         let default = default_export_path(session_path, *file);
@@ -314,7 +307,7 @@ pub fn write_exports(
             }
             _ => *file,
         };
-        let bytes = export_bytes(session, engine, file, lang).map_err(WriteFailure::Failed)?;
+        let bytes = export_bytes(session, engine, file, lang, addresses).map_err(WriteFailure::Failed)?;
         if let Some(dir) = path.parent()
             && !dir.as_os_str().is_empty()
         {

@@ -1,5 +1,6 @@
 //! What the keys of the export screen do: write every file, or one file to a path the
-//! facilitator types, and ask before replacing a file that exists there.
+//! facilitator types, and ask before replacing a file that exists there. The table
+//! cards carry the phone addresses, so they are written only while phone capture is on.
 
 use std::path::PathBuf;
 
@@ -7,7 +8,7 @@ use crate::i18n::Lang;
 use crate::i18n::export as x;
 use crate::i18n::tui as t;
 use crate::tui::action::{Action, ExportAction};
-use crate::tui::app::{App, Popup, Prompt};
+use crate::tui::app::{App, Popup, Prompt, Status};
 use crate::tui::effect::Effect;
 use crate::tui::export_files::{ExportEntry, default_export_path};
 use crate::tui::widgets::LineInput;
@@ -28,11 +29,18 @@ pub fn update(app: &mut App, action: ExportAction, effects: &mut Vec<Effect>) {
                 state.selected = row.min(last);
             }
         }
+        ExportAction::Write if state.file() == ExportEntry::TableCards && app.phones.on.is_none() => {
+            app.status = Some(Status::Error(crate::i18n::cards::NEED_PHONES.get(lang).to_string()));
+        }
         ExportAction::Write => {
             effects.push(Effect::Export { files: vec![state.file()], target: None, replace: false })
         }
         ExportAction::WriteAll => {
-            effects.push(Effect::Export { files: ExportEntry::ALL.to_vec(), target: None, replace: false })
+            // The table cards need phone capture on (their addresses): left out while off.
+            let phones_on = app.phones.on.is_some();
+            let files =
+                ExportEntry::ALL.into_iter().filter(|f| phones_on || *f != ExportEntry::TableCards).collect();
+            effects.push(Effect::Export { files, target: None, replace: false })
         }
         ExportAction::WriteTo => {
             let suggestion = default_export_path(&open.path, state.file());

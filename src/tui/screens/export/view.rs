@@ -29,6 +29,7 @@ fn describe(file: ExportEntry) -> Text {
         ExportEntry::Synthesis(Format::Ron, _) => t::EXPORT_SYNTH_RON,
         ExportEntry::Proposals(NotesFormat::Markdown) => t::EXPORT_NOTES_MD,
         ExportEntry::Proposals(NotesFormat::Csv) => t::EXPORT_NOTES_CSV,
+        ExportEntry::TableCards => crate::i18n::cards::SCREEN_CARDS,
     }
 }
 
@@ -64,6 +65,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             ExportEntry::Synthesis(_, Variant::Travail) => x::STAFF,
             ExportEntry::Synthesis(..) => t::SYNTHESIS,
             ExportEntry::Proposals(_) => t::PROPOSALS,
+            ExportEntry::TableCards => crate::i18n::cards::GROUP,
         };
         let label_w = 26;
         // Narrow terminals show the file name whole and leave the description out.

@@ -1,0 +1,119 @@
+//! The printable table cards from the export screen (F5): one card per table with its
+//! phone address and QR code, written while phone capture is on (the address is the
+//! server's), refused with a clear message while it is off, every text inert; and a
+//! render in headless Chromium (skipped when Chromium is missing unless
+//! `CAFE_REQUIRE_CHROMIUM=1`; `CAFE_SCREENSHOT_CARDS=FILE` keeps the picture).
+
+mod tui_support;
+
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::process::{Command, Stdio};
+
+use cafe_savoir::export::cards::to_cards_html;
+use cafe_savoir::i18n::Lang;
+use cafe_savoir::serve::table_addresses;
+use cafe_savoir::serve::token::give_missing_tokens;
+use cafe_savoir::store::{load, save};
+use cafe_savoir::tui::action::{Action, ExportAction};
+use cafe_savoir::tui::app::Status;
+use cafe_savoir::tui::export_files::{ExportEntry, default_export_path};
+use cafe_savoir::tui::screens::Screen;
+use ratatui::crossterm::event::KeyCode;
+use tui_support::{act, code, session, t0};
+
+fn cards_row() -> usize {
+    ExportEntry::ALL.iter().position(|f| *f == ExportEntry::TableCards).expect("on the screen")
+}
+
+#[test]
+fn f5_writes_one_card_per_table_with_its_address_and_code_while_phone_capture_is_on() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("cafe.ron");
+    let mut prepared = session();
+    prepared.tables[2].name = "<script>alert('x')</script>".into();
+    prepared.schedule.round_questions = vec!["Ce qui marche déjà".into()];
+    save(&path, &prepared).expect("saved");
+    let mut app = cafe_savoir::tui::session_app(&path, load(&path).expect("loads"), Lang::Fr);
+    app.phones.bind = Some(IpAddr::V4(Ipv4Addr::LOCALHOST));
+    app.phones.port = 0;
+    let cards = default_export_path(&path, ExportEntry::TableCards);
+
+    // Off: a clear message, nothing written.
+    code(&mut app, KeyCode::F(5), t0());
+    assert_eq!(app.screen, Screen::Export);
+    act(&mut app, Action::Export(ExportAction::Select(cards_row())), t0());
+    act(&mut app, Action::Export(ExportAction::Write), t0());
+    assert!(
+        matches!(&app.status, Some(Status::Error(m)) if m.contains("ouvrez d'abord la saisie par téléphone")),
+        "{:?}",
+        app.status
+    );
+    assert!(!cards.exists());
+    // Every file but the cards.
+    act(&mut app, Action::Export(ExportAction::WriteAll), t0());
+    assert!(!cards.exists());
+    assert_eq!(app.open.as_ref().expect("open").export.written.len(), ExportEntry::ALL.len() - 1);
+
+    // On: the cards carry the server's addresses.
+    code(&mut app, KeyCode::F(3), t0());
+    code(&mut app, KeyCode::Char('t'), t0());
+    let on = app.phones.on.clone().expect("phone capture is on");
+    code(&mut app, KeyCode::F(5), t0());
+    act(&mut app, Action::Export(ExportAction::Write), t0());
+    let html = std::fs::read_to_string(&cards).expect("the cards are written");
+    assert_eq!(html.matches("<section class=\"card\">").count(), 4, "one card per table");
+    assert_eq!(html.matches("<svg").count(), 4, "a QR code per card");
+    for (table, url) in &on.tables {
+        assert!(html.contains(url.as_str()), "table {table}'s address {url}");
+    }
+    assert!(!html.contains("<script"), "a table's name is inert");
+    assert!(html.contains("&lt;script&gt;alert('x')&lt;/script&gt;"));
+    assert!(html.contains("Tour 1 · </span>Ce qui marche déjà"));
+    assert!(html.contains("Comment mieux connaître et reconnaître nos partenaires ?"));
+    assert!(html.contains("Scannez le code"));
+
+    // The app's own exports/ file is replaced freely.
+    act(&mut app, Action::Export(ExportAction::Write), t0());
+    assert!(matches!(&app.status, Some(Status::Info(_))), "{:?}", app.status);
+    code(&mut app, KeyCode::F(3), t0());
+    code(&mut app, KeyCode::Char('t'), t0());
+}
+
+#[test]
+fn the_cards_render_in_headless_chromium() {
+    let mut session = session();
+    session.schedule.round_questions = vec!["Ce qui marche déjà".into(), "Ce qu'on essaierait demain".into()];
+    give_missing_tokens(&mut session).expect("random");
+    let address: SocketAddr = "192.168.1.20:8737".parse().expect("an address");
+    let html = to_cards_html(&session, &table_addresses(&session, address), Lang::Fr);
+    let chromium = ["chromium", "chromium-browser", "google-chrome"].into_iter().find(|name| {
+        Command::new(name).arg("--version").stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok()
+    });
+    let Some(chromium) = chromium else {
+        assert!(
+            std::env::var("CAFE_REQUIRE_CHROMIUM").as_deref() != Ok("1"),
+            "CAFE_REQUIRE_CHROMIUM=1 but no chromium on PATH"
+        );
+        eprintln!("notice: chromium is not installed; the table cards were not rendered");
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let page = dir.path().join("cartes.html");
+    std::fs::write(&page, &html).expect("written");
+    let png = dir.path().join("cartes.png");
+    let status = Command::new(chromium)
+        .args(["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=794,1123"])
+        .arg(format!("--user-data-dir={}", dir.path().join("profile").display()))
+        .arg(format!("--screenshot={}", png.display()))
+        .arg(format!("file://{}", page.display()))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .expect("chromium runs");
+    assert!(status.success(), "chromium renders the cards");
+    let image = std::fs::read(&png).expect("a screenshot");
+    assert!(image.starts_with(b"\x89PNG") && image.len() > 10_000, "a real picture of the cards");
+    if let Ok(keep) = std::env::var("CAFE_SCREENSHOT_CARDS") {
+        std::fs::copy(&png, keep).expect("screenshot kept");
+    }
+}
