@@ -45,8 +45,7 @@ pub fn renewed(lang: Lang, table: u32) -> String {
     }
 }
 
-pub const K_RENEW_ADDRESS: Text =
-    Text::new("Nouvelle adresse pour une table (téléphone)", "New address for a table (phone)");
+pub const K_RENEW_ADDRESS: Text = Text::new("Renouveler l'adresse d'une table", "Renew a table's address");
 
 /// The question of the table whose phone address is renewed.
 pub fn ask_renew(lang: Lang, tables: usize) -> String {
@@ -108,6 +107,11 @@ pub fn phones_counts(lang: Lang, counts: &str, refused: u64) -> String {
         Lang::En => format!("Received per table: {counts} · refused: {refused}"),
     }
 }
+
+pub const CODES_DO_NOT_FIT: Text = Text::new(
+    "Codes QR : agrandissez le terminal (ou imprimez les cartes des tables, F5).",
+    "QR codes: enlarge the terminal (or print the table cards, F5).",
+);
 
 /// Answers to a phone whose request was refused (shown on the phone).
 pub const UNKNOWN_ADDRESS: Text = Text::new(

@@ -147,6 +147,14 @@ static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         row(C::SetupEditing, &[Key::plain(K::Esc)], Action::Back, t::K_CANCEL, true),
         // Run.
         row(C::Run, &[Key::ch(' ')], Action::Run(RunAction::StartPause), t::K_START_PAUSE, true),
+        // While phone capture is on (the help bar offers it then).
+        row(
+            C::Run,
+            &[Key::ch('a')],
+            Action::Run(RunAction::RenewPhoneAddress),
+            crate::i18n::serve::K_RENEW_ADDRESS,
+            true,
+        ),
         row(
             C::Run,
             &[Key::ch('+'), Key::ch('=')],
@@ -182,13 +190,6 @@ static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             Action::Run(RunAction::TogglePhones),
             crate::i18n::serve::K_PHONES,
             false,
-        ),
-        row(
-            C::Run,
-            &[Key::ch('a')],
-            Action::Run(RunAction::RenewPhoneAddress),
-            crate::i18n::serve::K_RENEW_ADDRESS,
-            true,
         ),
         row(
             C::Run,

@@ -22,9 +22,9 @@ use crate::i18n::plan as text;
 use crate::tui::app::{App, OpenSession};
 use crate::tui::theme::Theme;
 
-/// The page on screen: pages turned by hand, plus one every [`PAGE_SECONDS`] while the
-/// clock runs.
-fn page_index(open: &OpenSession, pages: usize, now: DateTime<Utc>) -> usize {
+/// The page on screen (of the rotation, or of the phones' codes): pages turned by
+/// hand, plus one every [`PAGE_SECONDS`] while the clock runs.
+pub fn page_index(open: &OpenSession, pages: usize, now: DateTime<Utc>) -> usize {
     let session = &open.session;
     let phase = session.clock.phase;
     let (turned_phase, turned) = open.run.rotation.pages_turned;

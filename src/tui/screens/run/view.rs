@@ -278,7 +278,7 @@ fn render_round(app: &App, phase: Phase, area: Rect, buf: &mut Buffer) {
     }
     match (rotation_round, &app.phones.on) {
         (Some(round), _) => super::rotation::render(app, open, round, lower, buf),
-        (None, Some(on)) => super::phones::render(&app.phones, on, lang, theme, lower, buf),
+        (None, Some(on)) => super::phones::render(app, open, on, lower, buf),
         (None, None) => render_tables(session, lang, theme, lower, buf),
     }
 }
@@ -348,7 +348,7 @@ fn render_move(app: &App, phase: Phase, next_round: u32, area: Rect, buf: &mut B
     }
     match (rotation_round, &app.phones.on) {
         (Some(round), _) => super::rotation::render(app, open, round, lower, buf),
-        (None, Some(on)) => super::phones::render(&app.phones, on, lang, theme, lower, buf),
+        (None, Some(on)) => super::phones::render(app, open, on, lower, buf),
         (None, None) => render_tables(session, lang, theme, lower, buf),
     }
 }
