@@ -1,9 +1,13 @@
 //! The projector while phone capture is on: a QR code per table drawn with half blocks
 //! (two modules per cell), a page of codes at a time when they do not all fit (turning
 //! by themselves while the clock runs, or with PageDown / PageUp), and every table's
-//! short address always on screen.
+//! short address always on screen. A picture of the projector is rendered in headless
+//! Chromium (skipped when Chromium is missing unless `CAFE_REQUIRE_CHROMIUM=1`;
+//! `CAFE_SCREENSHOT_PROJECTOR=FILE` keeps it).
 
 mod tui_support;
+
+use std::process::{Command, Stdio};
 
 use cafe_savoir::serve::table_address;
 use cafe_savoir::tui::action::{Action, RunAction};
@@ -11,7 +15,8 @@ use cafe_savoir::tui::app::App;
 use cafe_savoir::tui::phones::PhonesOn;
 use cafe_savoir::tui::screens::Screen;
 use cafe_savoir::tui::update::update;
-use tui_support::{app_with, at, frame, session, t0};
+use ratatui::style::Color;
+use tui_support::{app_with, at, draw, frame, session, t0};
 
 /// Fixed tokens, so the codes and addresses are the same on every run.
 fn token(table: u32) -> String {
@@ -82,4 +87,100 @@ fn eight_tables_page_by_page_with_every_address_on_every_page() {
     update(&mut app, Action::Tick, at(9));
     let turned = frame(&app, 160, 45);
     assert!(turned.contains("Page 2/"), "{turned}");
+}
+
+/// The xterm colour of a named terminal colour, for the picture.
+fn css(color: Color, default: &str) -> String {
+    let named = match color {
+        Color::Reset => return default.to_string(),
+        Color::Rgb(r, g, b) => return format!("#{r:02x}{g:02x}{b:02x}"),
+        Color::Black => "#000000",
+        Color::Red => "#cd0000",
+        Color::Green => "#00cd00",
+        Color::Yellow => "#cdcd00",
+        Color::Blue => "#1e6fe0",
+        Color::Magenta => "#cd00cd",
+        Color::Cyan => "#00cdcd",
+        Color::Gray => "#c0c0c0",
+        Color::DarkGray => "#7f7f7f",
+        Color::LightRed => "#ff5f5f",
+        Color::LightGreen => "#5fff5f",
+        Color::LightYellow => "#ffff5f",
+        Color::LightBlue => "#5f87ff",
+        Color::LightMagenta => "#ff5fff",
+        Color::LightCyan => "#5fffff",
+        Color::White => "#ffffff",
+        Color::Indexed(_) => default,
+    };
+    named.to_string()
+}
+
+/// The frame as a web page: one box per cell, half blocks drawn as two halves (so a
+/// QR code comes out as it looks in a terminal).
+fn frame_as_html(buf: &ratatui::buffer::Buffer) -> String {
+    let mut out = String::from(
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><style>\
+         body{margin:0;background:#000}.r{display:flex}\
+         .c{width:8px;height:16px;font:13px/16px 'DejaVu Sans Mono',monospace;text-align:center;overflow:hidden}\
+         </style></head><body>",
+    );
+    for y in 0..buf.area.height {
+        out.push_str("<div class=\"r\">");
+        for x in 0..buf.area.width {
+            let cell = &buf[(x, y)];
+            let (fg, bg) = (css(cell.fg, "#ffffff"), css(cell.bg, "#000000"));
+            let (top, bottom, text) = match cell.symbol() {
+                "▀" => (fg.clone(), bg.clone(), ""),
+                "▄" => (bg.clone(), fg.clone(), ""),
+                "█" => (fg.clone(), fg.clone(), ""),
+                " " => (bg.clone(), bg.clone(), ""),
+                other => (bg.clone(), bg.clone(), other),
+            };
+            let text = html_escape::encode_text(text);
+            out.push_str(&format!(
+                "<span class=\"c\" style=\"color:{fg};background:linear-gradient({top} 50%,{bottom} 50%)\">{text}</span>"
+            ));
+        }
+        out.push_str("</div>");
+    }
+    out.push_str("</body></html>");
+    out
+}
+
+#[test]
+fn the_projector_with_its_codes_renders_in_chromium() {
+    let chromium = ["chromium", "chromium-browser", "google-chrome"].into_iter().find(|name| {
+        Command::new(name).arg("--version").stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok()
+    });
+    let Some(chromium) = chromium else {
+        assert!(
+            std::env::var("CAFE_REQUIRE_CHROMIUM").as_deref() != Ok("1"),
+            "CAFE_REQUIRE_CHROMIUM=1 but no chromium on PATH"
+        );
+        eprintln!("notice: chromium is not installed; the projector was not rendered");
+        return;
+    };
+    let app = app_with_phones(8);
+    let (width, height) = (240, 67);
+    let html = frame_as_html(&draw(&app, width, height));
+    let dir = tempfile::tempdir().expect("temp dir");
+    let page = dir.path().join("projecteur.html");
+    std::fs::write(&page, html).expect("written");
+    let png = dir.path().join("projecteur.png");
+    let status = Command::new(chromium)
+        .args(["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars"])
+        .arg(format!("--window-size={},{}", width * 8, height * 16))
+        .arg(format!("--user-data-dir={}", dir.path().join("profile").display()))
+        .arg(format!("--screenshot={}", png.display()))
+        .arg(format!("file://{}", page.display()))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .expect("chromium runs");
+    assert!(status.success(), "chromium renders the projector");
+    let image = std::fs::read(&png).expect("a screenshot");
+    assert!(image.starts_with(b"\x89PNG") && image.len() > 10_000, "a real picture of the projector");
+    if let Ok(keep) = std::env::var("CAFE_SCREENSHOT_PROJECTOR") {
+        std::fs::copy(&png, keep).expect("screenshot kept");
+    }
 }
