@@ -89,6 +89,58 @@ fn eight_tables_page_by_page_with_every_address_on_every_page() {
     assert!(turned.contains("Page 2/"), "{turned}");
 }
 
+/// Whether a terminal colour is dark (as a phone's camera sees it).
+fn dark(color: Color, default_dark: bool) -> bool {
+    match color {
+        Color::Reset => default_dark,
+        Color::Black | Color::DarkGray | Color::Blue | Color::Red | Color::Green | Color::Magenta => true,
+        _ => false,
+    }
+}
+
+#[test]
+fn the_codes_on_screen_read_back_as_the_tables_addresses() {
+    let app = app_with_phones(8);
+    let (width, height) = (240u16, 67u16);
+    let buf = draw(&app, width, height);
+    // Each cell is two modules high: 4 × 4 pixels a module.
+    let (cell_w, cell_h) = (4usize, 8usize);
+    let mut pixels = vec![255u8; usize::from(width) * cell_w * usize::from(height) * cell_h];
+    let row_len = usize::from(width) * cell_w;
+    for y in 0..height {
+        for x in 0..width {
+            let cell = &buf[(x, y)];
+            let (ink, paper) = (dark(cell.fg, false), dark(cell.bg, true));
+            let (top, bottom) = match cell.symbol() {
+                "▀" => (ink, paper),
+                "▄" => (paper, ink),
+                "█" => (ink, ink),
+                _ => (paper, paper),
+            };
+            for dy in 0..cell_h {
+                let is_dark = if dy < cell_h / 2 { top } else { bottom };
+                for dx in 0..cell_w {
+                    let index = (usize::from(y) * cell_h + dy) * row_len + usize::from(x) * cell_w + dx;
+                    pixels[index] = if is_dark { 0 } else { 255 };
+                }
+            }
+        }
+    }
+    let mut image =
+        rqrr::PreparedImage::prepare_from_greyscale(row_len, usize::from(height) * cell_h, |x, y| {
+            pixels[y * row_len + x]
+        });
+    let mut read: Vec<String> =
+        image.detect_grids().iter().filter_map(|grid| grid.decode().ok().map(|(_, text)| text)).collect();
+    read.sort();
+    let on = app.phones.on.as_ref().expect("on");
+    let mut expected: Vec<String> =
+        on.tables[..read.len().max(1)].iter().map(|(_, url)| url.clone()).collect();
+    expected.sort();
+    assert_eq!(read.len(), 5, "the first page's five codes read: {read:?}");
+    assert_eq!(read, expected);
+}
+
 /// The xterm colour of a named terminal colour, for the picture.
 fn css(color: Color, default: &str) -> String {
     let named = match color {

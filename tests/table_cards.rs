@@ -79,6 +79,53 @@ fn f5_writes_one_card_per_table_with_its_address_and_code_while_phone_capture_is
     code(&mut app, KeyCode::Char('t'), t0());
 }
 
+/// What a card's QR code (the SVG the page holds) reads as: its rectangles drawn on a
+/// bitmap, then read by a QR decoder.
+fn read_svg_code(svg: &str) -> Option<String> {
+    let number = |text: &str, after: &str| -> Option<usize> {
+        let start = text.find(after)? + after.len();
+        text[start..].split('"').next()?.parse().ok()
+    };
+    let (width, height) = (number(svg, "width=\""), number(svg, "height=\"")?);
+    let width = width?;
+    let mut pixels = vec![255u8; width * height];
+    let path = svg.split(" d=\"").nth(1)?.split('"').next()?;
+    // `M{left} {top}h{width}v{height}H{left}V{top}`, one rectangle after another.
+    for rectangle in path.split('M').filter(|r| !r.is_empty()) {
+        let fields: Vec<usize> = rectangle
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|f| !f.is_empty())
+            .filter_map(|f| f.parse().ok())
+            .collect();
+        let [left, top, w, h, ..] = fields[..] else { return None };
+        for y in top..(top + h).min(height) {
+            for x in left..(left + w).min(width) {
+                pixels[y * width + x] = 0;
+            }
+        }
+    }
+    let mut image = rqrr::PreparedImage::prepare_from_greyscale(width, height, |x, y| pixels[y * width + x]);
+    image.detect_grids().first()?.decode().ok().map(|(_, text)| text)
+}
+
+#[test]
+fn each_cards_code_reads_back_as_its_tables_address() {
+    let mut session = session();
+    give_missing_tokens(&mut session).expect("random");
+    let address: SocketAddr = "192.168.1.20:8737".parse().expect("an address");
+    let addresses = table_addresses(&session, address);
+    let html = to_cards_html(&session, &addresses, Lang::Fr);
+    let read: Vec<String> = html
+        .split("<svg")
+        .skip(1)
+        .map(|svg| {
+            read_svg_code(&format!("<svg{}", svg.split("</svg>").next().unwrap_or(""))).expect("reads")
+        })
+        .collect();
+    let expected: Vec<String> = addresses.iter().map(|(_, url)| url.clone()).collect();
+    assert_eq!(read, expected);
+}
+
 #[test]
 fn the_cards_render_in_headless_chromium() {
     let mut session = session();
