@@ -1,7 +1,8 @@
 //! The projector while phone capture is on: a QR code per table drawn with half blocks
 //! (two modules per cell), a page of codes at a time when they do not all fit (turning
 //! by themselves while the clock runs, or with PageDown / PageUp), and every table's
-//! short address always on screen. A picture of the projector is rendered in headless
+//! short address always on screen; the codes on screen read back (a QR decoder) as
+//! the tables' addresses. A picture of the projector is rendered in headless
 //! Chromium (skipped when Chromium is missing unless `CAFE_REQUIRE_CHROMIUM=1`;
 //! `CAFE_SCREENSHOT_PROJECTOR=FILE` keeps it).
 

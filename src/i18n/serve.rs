@@ -47,11 +47,20 @@ pub fn renewed(lang: Lang, table: u32) -> String {
 
 pub const K_RENEW_ADDRESS: Text = Text::new("Renouveler l'adresse d'une table", "Renew a table's address");
 
-/// The question of the table whose phone address is renewed.
-pub fn ask_renew(lang: Lang, tables: usize) -> String {
+/// The question of the table whose phone address is renewed, with the session's
+/// table numbers (`1 à 8`, or a list when they do not follow each other).
+pub fn ask_renew(lang: Lang, numbers: &[u32]) -> String {
+    let following = numbers.windows(2).all(|w| w[1] == w[0] + 1);
+    let choices = match (numbers.first(), numbers.last()) {
+        (Some(first), Some(last)) if following && numbers.len() > 2 => match lang {
+            Lang::Fr => format!("{first} à {last}"),
+            Lang::En => format!("{first} to {last}"),
+        },
+        _ => numbers.iter().map(u32::to_string).collect::<Vec<_>>().join(", "),
+    };
     match lang {
-        Lang::Fr => format!("Nouvelle adresse pour quelle table (1 à {tables}) ?"),
-        Lang::En => format!("New address for which table (1 to {tables})?"),
+        Lang::Fr => format!("Nouvelle adresse pour quelle table ({choices}) ?"),
+        Lang::En => format!("New address for which table ({choices})?"),
     }
 }
 
@@ -189,5 +198,12 @@ mod tests {
         assert_eq!(lang_of_phone("de-DE,fr;q=0.5"), Lang::Fr);
         assert_eq!(lang_of_phone(""), Lang::Fr);
         assert_eq!(page_texts(Lang::En).len(), page_texts(Lang::Fr).len());
+    }
+
+    #[test]
+    fn the_renewal_question_names_the_tables_there_are() {
+        assert_eq!(ask_renew(Lang::Fr, &[1, 2, 3, 4]), "Nouvelle adresse pour quelle table (1 à 4) ?");
+        assert_eq!(ask_renew(Lang::En, &[1, 2, 5]), "New address for which table (1, 2, 5)?");
+        assert_eq!(ask_renew(Lang::Fr, &[3]), "Nouvelle adresse pour quelle table (3) ?");
     }
 }

@@ -24,7 +24,7 @@ pub fn ask(app: &mut App) {
     }
     app.popup = Some(Popup::Ask {
         prompt: Prompt::RenewPhoneAddress,
-        question: ts::ask_renew(lang, open.session.tables.len()),
+        question: ts::ask_renew(lang, &open.session.tables.iter().map(|t| t.number).collect::<Vec<_>>()),
         input: Box::new(LineInput::default()),
     });
 }
