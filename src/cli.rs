@@ -331,7 +331,8 @@ fn localize_arg(mut arg: Arg, help: Option<&str>, lang: Lang) -> Arg {
         .filter(|v| !v.is_hide_set())
         .map(|v| v.get_name().to_string())
         .collect();
-    if !possible.is_empty() && !arg.is_hide_possible_values_set() {
+    // A flag's own `true`/`false` are not values a user types.
+    if !possible.is_empty() && !arg.is_hide_possible_values_set() && arg.get_action().takes_values() {
         text = format!("{text} [{} {}]", heading::POSSIBLE.get(lang), possible.join(", "));
     }
     let section = if arg.is_positional() { heading::ARGUMENTS } else { heading::OPTIONS };

@@ -55,11 +55,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Line::default(),
     ])
     .render(heading, buf);
+    let file_name_of = |file: ExportEntry| {
+        let name = default_export_path(&open.path, file);
+        name.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+    };
+    let longest_name = ExportEntry::ALL.iter().map(|f| file_name_of(*f).chars().count()).max().unwrap_or(0);
     for (i, file) in ExportEntry::ALL.iter().enumerate() {
         let row = Rect { y: list.y + i as u16, height: 1, ..list };
         let selected = i == state.selected;
-        let name = default_export_path(&open.path, *file);
-        let file_name = name.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let file_name = file_name_of(*file);
         let width = row.width as usize;
         let group = match file {
             ExportEntry::Synthesis(_, Variant::Travail) => x::STAFF,
@@ -68,8 +72,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             ExportEntry::TableCards => crate::i18n::cards::GROUP,
         };
         let label_w = 26;
-        // Narrow terminals show the file name whole and leave the description out.
-        let file_w = if width >= 120 { 42.min(width / 3) } else { width.saturating_sub(label_w) };
+        // Wide terminals show every file name whole and the description in what is left;
+        // narrow ones show the file name whole and leave the description out.
+        let file_w = if width >= 120 {
+            (longest_name + 2).min(width.saturating_sub(label_w + 30))
+        } else {
+            width.saturating_sub(label_w)
+        };
         let line = Line::from(vec![
             Span::styled(
                 fit(&format!(" {} · {}", group.get(lang), file.label()), label_w),
