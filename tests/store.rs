@@ -222,6 +222,7 @@ fn any_session() -> impl Strategy<Value = Session> {
                 learned: Default::default(),
                 document: DocumentText { title: document_title, intro },
                 vocabulary: VocabularyAdditions { generic, ..VocabularyAdditions::default() },
+                vote: None,
             },
         )
 }

@@ -21,6 +21,7 @@ use std::collections::{HashMap, HashSet};
 use super::decisions::Decisions;
 use super::proposal::{Proposal, ProposalId};
 use super::session::Session;
+use super::vote::VoteSession;
 
 /// A proposal `mine` added whose id the file had given meanwhile: `from` became `to`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,6 +75,7 @@ fn merge_fields(base: &Session, mine: &Session, merged: &mut Session) {
         learned,
         document,
         vocabulary,
+        vote,
     } = mine;
     fn pick<T: Clone + PartialEq>(base: &T, mine: &T, target: &mut T) {
         if base != mine {
@@ -103,6 +105,30 @@ fn merge_fields(base: &Session, mine: &Session, merged: &mut Session) {
     pick(&base.learned, learned, &mut merged.learned);
     pick(&base.document, document, &mut merged.document);
     pick(&base.vocabulary, vocabulary, &mut merged.vocabulary);
+    merge_vote(&base.vote, vote, &mut merged.vote);
+}
+
+/// The vote: its settings (open, dots, address) follow whoever changed them, its
+/// ballots are merged by id like decisions (phones vote while the app saves).
+fn merge_vote(base: &Option<VoteSession>, mine: &Option<VoteSession>, merged: &mut Option<VoteSession>) {
+    if base == mine {
+        return;
+    }
+    match (base, mine, merged.as_mut()) {
+        (Some(base), Some(mine), Some(theirs)) if base.token == theirs.token => {
+            if base.open != mine.open {
+                theirs.open = mine.open;
+            }
+            if base.dots != mine.dots {
+                theirs.dots = mine.dots;
+            }
+            if base.token != mine.token {
+                theirs.token = mine.token.clone();
+            }
+            theirs.ballots = merge_list(&base.ballots, &mine.ballots, &theirs.ballots, |b| b.id.clone());
+        }
+        _ => *merged = mine.clone(),
+    }
 }
 
 /// Applies the writer's proposal changes to `merged`; returns the ids it had to give
@@ -343,6 +369,20 @@ mod tests {
         theirs.place = "Lyon".into();
         let merged = merge(&base, &mine, &theirs);
         assert_eq!((merged.title.as_str(), merged.place.as_str()), ("Nouveau titre", "Lyon"));
+    }
+
+    #[test]
+    fn a_vote_closed_in_the_app_keeps_the_ballots_phones_gave_meanwhile() {
+        let mut base = session();
+        base.open_vote("secret", 3).expect("open");
+        let mut mine = base.clone();
+        let mut theirs = base.clone();
+        mine.close_vote();
+        theirs.add_ballot("phone").expect("ballot");
+        let merged = merge(&base, &mine, &theirs);
+        let vote = merged.vote.expect("vote");
+        assert!(!vote.open);
+        assert_eq!(vote.ballots.len(), 1);
     }
 
     #[test]

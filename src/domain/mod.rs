@@ -15,6 +15,7 @@ pub mod proposal;
 pub mod repair;
 pub mod schedule;
 pub mod session;
+pub mod vote;
 
 pub use clock::{Clock, Phase, PhaseKind};
 pub use decisions::Decisions;
@@ -25,3 +26,4 @@ pub use participant::{Participant, RotationPlan};
 pub use proposal::{Kind, Proposal, ProposalId};
 pub use schedule::Schedule;
 pub use session::{Session, SessionError, Table};
+pub use vote::{VoteError, VoteSession};

@@ -13,6 +13,7 @@ use super::learned::Learned;
 use super::participant::{Participant, RotationPlan};
 use super::proposal::{Kind, Proposal, ProposalId};
 use super::schedule::Schedule;
+use super::vote::VoteSession;
 
 /// The version of the session file format this program writes and reads.
 pub const FORMAT_VERSION: u32 = 1;
@@ -123,6 +124,9 @@ pub struct Session {
     /// Words of this session's topic added to the vocabulary.
     #[serde(default, skip_serializing_if = "VocabularyAdditions::is_empty")]
     pub vocabulary: VocabularyAdditions,
+    /// Dot voting from phones on the synthèse's conditions, once first opened.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vote: Option<VoteSession>,
 }
 
 impl Session {
@@ -184,6 +188,7 @@ impl Session {
             learned: Learned::default(),
             document: DocumentText::default(),
             vocabulary: VocabularyAdditions::default(),
+            vote: None,
         })
     }
 
@@ -266,6 +271,7 @@ impl Session {
             participants: Vec::new(),
             participant_count: None,
             rotation: None,
+            vote: None,
             ..self.clone()
         }
     }

@@ -13,6 +13,7 @@ pub mod serve;
 pub mod session;
 pub mod synth;
 pub mod tui;
+pub mod vote;
 
 /// The language of the interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]

@@ -146,6 +146,7 @@ fn same_but_proposals(a: &Session, b: &Session) -> bool {
         learned,
         document,
         vocabulary,
+        vote,
     } = a;
     *version == b.version
         && *title == b.title
@@ -163,6 +164,7 @@ fn same_but_proposals(a: &Session, b: &Session) -> bool {
         && *learned == b.learned
         && *document == b.document
         && *vocabulary == b.vocabulary
+        && *vote == b.vote
 }
 
 /// Appends `entries` after `at` (cutting off any incomplete line a crash left there)

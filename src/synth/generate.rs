@@ -185,5 +185,6 @@ fn empty_session() -> Session {
         learned: Default::default(),
         document: Default::default(),
         vocabulary: Default::default(),
+        vote: None,
     }
 }
