@@ -21,7 +21,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("store", &["domain", "synth", "text"]),
     ("i18n", &["domain", "synth", "plan", "store", "text"]),
     ("export", &["domain", "synth", "store", "i18n", "text"]),
-    ("serve", &["domain", "store", "i18n", "text"]),
+    ("serve", &["domain", "synth", "store", "i18n", "text"]),
     ("cli", &["domain", "i18n", "export", "serve", "text"]),
     ("tui", &["domain", "synth", "plan", "store", "i18n", "export", "serve", "text"]),
     ("commands", &["cli", "domain", "synth", "plan", "store", "i18n", "export", "serve", "tui", "text"]),

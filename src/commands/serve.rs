@@ -1,5 +1,7 @@
 //! `cafe serve SESSION.ron [--bind ADDR] [--port N]`: phone capture without the
-//! full-screen app. Prints each table's address, then serves until Ctrl+C or SIGTERM.
+//! full-screen app. Prints each table's address (and the voting address while a vote
+//! is open: voting is served whenever the session's vote is open), then serves until
+//! Ctrl+C or SIGTERM.
 
 use std::io::Write;
 use std::path::Path;
@@ -11,6 +13,7 @@ use crate::i18n::Lang;
 use crate::i18n::errors::store_error;
 use crate::i18n::serve as msg;
 use crate::serve::token::renew_token;
+use crate::serve::vote::voting_address;
 use crate::serve::{ServeConfig, Server, table_addresses};
 use crate::store::{UpdateError, update_session};
 
@@ -33,6 +36,10 @@ pub fn run(args: &ServeArgs, lang: Lang) -> Result<(), UserError> {
     let _ = writeln!(out, "{}", msg::listening(lang, &server.address().to_string()));
     for (table, url) in table_addresses(&current, server.address()) {
         let _ = writeln!(out, "{}", msg::table_address(lang, table, &url));
+    }
+    if let (Some(url), Some(vote)) = (voting_address(&current, server.address()), current.open_vote_session())
+    {
+        let _ = writeln!(out, "{}", crate::i18n::vote::voting_address(lang, &url, vote.dots));
     }
     let _ = writeln!(out, "{}", msg::HOW_TO_STOP.get(lang));
     let _ = out.flush();

@@ -16,6 +16,7 @@ pub mod repair;
 pub mod schedule;
 pub mod session;
 pub mod vote;
+pub mod voting;
 
 pub use clock::{Clock, Phase, PhaseKind};
 pub use decisions::Decisions;

@@ -48,8 +48,8 @@ pub fn about(lang: Lang, command: &str) -> Option<&'static str> {
             "Write the default files into a folder, to edit them",
         ),
         "serve" => (
-            "Saisie par téléphone : chaque table envoie ses propositions",
-            "Phone capture: each table sends its proposals",
+            "Saisie par téléphone : chaque table envoie ses propositions ; vote à points des téléphones quand un vote est ouvert",
+            "Phone capture: each table sends its proposals; dot voting from phones while a vote is open",
         ),
         _ => return super::review::about(lang, command),
     };

@@ -45,6 +45,11 @@ pub const UNKNOWN_VOTE: Text = Text::new(
     "No open vote at this address: ask the facilitator for the vote's address.",
 );
 
+pub const NOT_SAVED: Text = Text::new(
+    "Le vote n'a pas pu être enregistré sur l'ordinateur de l'animateur : réessayez.",
+    "The vote could not be saved on the facilitator's computer: try again.",
+);
+
 /// Every text of the voting page, by the key its script knows it by.
 pub fn page_texts(lang: Lang) -> Vec<(&'static str, &'static str)> {
     let texts: [(&str, Text); 13] = [

@@ -10,6 +10,8 @@ pub mod api;
 pub mod guard;
 pub mod page;
 pub mod token;
+pub mod vote;
+pub mod vote_page;
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener, UdpSocket};
 use std::path::PathBuf;
@@ -29,6 +31,8 @@ pub const DEFAULT_PORT: u16 = 8737;
 pub enum PhoneEvent {
     /// A phone added, edited or deleted this proposal of this table (now on disk).
     Changed { table: u32, proposal: ProposalId },
+    /// A phone's ballot was given or its dots changed (on disk already).
+    Voted,
 }
 
 /// Where and for which session to serve.
@@ -113,7 +117,7 @@ impl Server {
         let thread = std::thread::Builder::new()
             .name("cafe-serve".into())
             .spawn(move || {
-                let router = api::router(shared.clone());
+                let router = api::router(shared.clone()).merge(vote::router(shared.clone()));
                 runtime.block_on(async move {
                     let stop = async move {
                         if stop_on_signal {
@@ -125,7 +129,9 @@ impl Server {
                             let _ = stopped.await;
                         }
                     };
-                    let _ = axum::serve(listener, router).with_graceful_shutdown(stop).await;
+                    let _ = axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
+                        .with_graceful_shutdown(stop)
+                        .await;
                 });
                 // Stopped: the session file alone holds everything again.
                 if let Ok(mut file) = shared.file.lock() {

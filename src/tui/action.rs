@@ -84,6 +84,8 @@ pub enum Action {
     PhoneChanged { table: u32, refused: u64 },
     /// A new secret for this table's phone address was drawn (or why none could be).
     PhoneTokenDrawn { table: u32, token: Result<String, String> },
+    /// A phone took a ballot or changed its dots (on disk already); `refused` as above.
+    PhoneVoted { refused: u64 },
     /// Move a session file to the trash (after the confirmation).
     TrashSession(PathBuf),
     /// Result of saving the open session: the session as now on disk (merged with what

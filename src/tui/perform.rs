@@ -161,7 +161,10 @@ pub fn phone_events(app: &App) -> Vec<Action> {
     let refused = link.server.refused();
     link.events
         .try_iter()
-        .map(|crate::serve::PhoneEvent::Changed { table, .. }| Action::PhoneChanged { table, refused })
+        .map(|event| match event {
+            crate::serve::PhoneEvent::Changed { table, .. } => Action::PhoneChanged { table, refused },
+            crate::serve::PhoneEvent::Voted => Action::PhoneVoted { refused },
+        })
         .collect()
 }
 

@@ -117,6 +117,13 @@ pub fn update(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> 
                 effects.push(Effect::Save);
             }
         }
+        Action::PhoneVoted { refused } => {
+            app.phones.refused = refused;
+            // The dots are on disk: the save merges them into the app's synthèse.
+            if !effects.contains(&Effect::Save) {
+                effects.push(Effect::Save);
+            }
+        }
         Action::StoppedWriting(reason) => {
             if let Some(open) = app.open.as_mut() {
                 open.save = SaveState::Failed(reason.clone());
