@@ -14,11 +14,12 @@
 //!   participants…) is taken from the writer when the writer changed it, else from the
 //!   file;
 //! - decisions are merged entry by entry the same way (an entry keyed by proposal —
-//!   family, wording, votes, split — follows whoever changed that key).
+//!   family, wording, split — follows whoever changed that key); votes are counts, so
+//!   what each side added or took back is added up.
 
 use std::collections::{HashMap, HashSet};
 
-use super::decisions::Decisions;
+use super::decisions::{Decisions, Votes};
 use super::proposal::{Proposal, ProposalId};
 use super::session::Session;
 use super::vote::VoteSession;
@@ -243,8 +244,28 @@ pub fn merge_decisions(base: &Decisions, mine: &Decisions, theirs: &Decisions) -
         families: merge_list(&base.families, &mine.families, &theirs.families, |f| f.proposal),
         wordings: merge_list(&base.wordings, &mine.wordings, &theirs.wordings, |w| w.proposal),
         exclusions: merge_list(&base.exclusions, &mine.exclusions, &theirs.exclusions, |e| *e),
-        votes: merge_list(&base.votes, &mine.votes, &theirs.votes, |v| v.proposal),
+        votes: merge_votes(&base.votes, &mine.votes, &theirs.votes),
     }
+}
+
+/// Votes are counts: each condition gets the file's count plus what the writer added
+/// or took back since `base`, so dots placed on both sides all count.
+fn merge_votes(base: &[Votes], mine: &[Votes], theirs: &[Votes]) -> Vec<Votes> {
+    let count =
+        |list: &[Votes], proposal| list.iter().find(|v| v.proposal == proposal).map_or(0, |v| v.votes);
+    let mut out: Vec<Votes> = Vec::new();
+    for proposal in theirs.iter().chain(mine).map(|v| v.proposal) {
+        if out.iter().any(|v| v.proposal == proposal) {
+            continue;
+        }
+        let merged = i64::from(count(theirs, proposal)) + i64::from(count(mine, proposal))
+            - i64::from(count(base, proposal));
+        let votes = u32::try_from(merged.max(0)).unwrap_or(u32::MAX);
+        if votes > 0 {
+            out.push(Votes { proposal, votes });
+        }
+    }
+    out
 }
 
 /// The writer's decisions about proposals whose ids were given again.
@@ -369,6 +390,22 @@ mod tests {
         theirs.place = "Lyon".into();
         let merged = merge(&base, &mine, &theirs);
         assert_eq!((merged.title.as_str(), merged.place.as_str()), ("Nouveau titre", "Lyon"));
+    }
+
+    #[test]
+    fn votes_given_on_both_sides_all_count() {
+        let mut base = session();
+        base.decisions.vote(ProposalId(1), 2);
+        let mut mine = base.clone();
+        let mut theirs = base.clone();
+        mine.decisions.vote(ProposalId(1), 1);
+        theirs.decisions.vote(ProposalId(1), 3);
+        theirs.decisions.vote(ProposalId(2), 1);
+        mine.decisions.vote(ProposalId(3), 1);
+        theirs.decisions.vote(ProposalId(3), 1);
+        let merged = merge(&base, &mine, &theirs);
+        let votes: Vec<(u64, u32)> = merged.decisions.votes.iter().map(|v| (v.proposal.0, v.votes)).collect();
+        assert_eq!(votes, vec![(1, 6), (2, 1), (3, 2)]);
     }
 
     #[test]

@@ -86,6 +86,8 @@ pub enum Action {
     PhoneTokenDrawn { table: u32, token: Result<String, String> },
     /// A phone took a ballot or changed its dots (on disk already); `refused` as above.
     PhoneVoted { refused: u64 },
+    /// The secret of a vote of `dots` per phone was made (or why it could not be).
+    VoteToken { dots: u32, token: Result<String, String> },
     /// Move a session file to the trash (after the confirmation).
     TrashSession(PathBuf),
     /// Result of saving the open session: the session as now on disk (merged with what
@@ -375,6 +377,10 @@ pub enum HarvestAction {
     VoteUp,
     /// One dot vote less.
     VoteDown,
+    /// Open dot voting from phones (asks the dots per phone), or close it (asks first).
+    ToggleVote,
+    /// Close dot voting from phones (confirmed).
+    CloseVote,
     /// Answer the review's question: « oui », or the selected condition or family.
     Accept,
     /// Answer « non » (the two stay apart), or « seule » for a proposal to place.

@@ -124,6 +124,8 @@ pub enum Prompt {
     Family(ProposalId),
     /// The table whose phone address is renewed.
     RenewPhoneAddress,
+    /// The dots each phone gets in the vote being opened.
+    VoteDots,
 }
 
 /// A window over the screen; it gets the keys first.

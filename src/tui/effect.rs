@@ -50,6 +50,8 @@ pub enum Effect {
     Phones(bool),
     /// Draw a new secret for this table's phone address (randomness from the system).
     NewPhoneToken(u32),
+    /// Make the secret of the voting address for a vote of this many dots per phone.
+    VoteToken(u32),
     /// Ring the terminal bell.
     Bell,
     /// Sound a clock event: the bell and the event's command, as the settings say.

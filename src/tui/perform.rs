@@ -106,6 +106,11 @@ pub fn perform(app: &App, effect: Effect, now: DateTime<Utc>) -> Option<Action> 
                 .map_err(|_| crate::i18n::serve::NO_RANDOMNESS.get(lang).to_string());
             Some(Action::PhoneTokenDrawn { table, token })
         }
+        Effect::VoteToken(dots) => Some(Action::VoteToken {
+            dots,
+            token: crate::serve::token::new_token()
+                .map_err(|_| crate::i18n::serve::NO_RANDOMNESS.get(lang).to_string()),
+        }),
         Effect::Bell => None,
         Effect::SaveSettings => Some(Action::SettingsSaved(save_settings(&app.settings, &app.settings_path))),
         Effect::Follow => {

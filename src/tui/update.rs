@@ -124,6 +124,7 @@ pub fn update(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> 
                 effects.push(Effect::Save);
             }
         }
+        Action::VoteToken { dots, token } => harvest::vote::opened(app, dots, token, &mut effects),
         Action::StoppedWriting(reason) => {
             if let Some(open) = app.open.as_mut() {
                 open.save = SaveState::Failed(reason.clone());
@@ -387,8 +388,13 @@ fn saved(app: &mut App, result: Result<super::action::Saved, String>, now: DateT
                         format!("{}{rest}", t::saved_proposal(app.lang, renamed.to.0, p.table, p.round));
                 }
             }
+            let votes_changed = open.session.decisions.votes != saved.session.decisions.votes;
             open.session = *saved.session;
             open.not_writable = None;
+            // Dots placed from phones show on the synthèse at once.
+            if votes_changed {
+                harvest::update::refresh(open, app.lang);
+            }
             if open.save == SaveState::Pending || matches!(open.save, SaveState::Failed(_)) {
                 open.save = SaveState::Saved(now);
             }
@@ -597,6 +603,7 @@ fn answer(app: &mut App, prompt: &Prompt, typed: &str, effects: &mut Vec<Effect>
         Prompt::Wording(id) => harvest::update::answer_wording(app, *id, typed, effects),
         Prompt::Family(id) => harvest::update::answer_family(app, *id, typed, effects),
         Prompt::RenewPhoneAddress => run::renew::answer(app, typed),
+        Prompt::VoteDots => harvest::vote::answer_dots(app, typed, effects),
         Prompt::SaveElsewhere => {
             let path = typed.trim();
             if path.is_empty() {

@@ -451,6 +451,7 @@ fn harvest_rows() -> Vec<Binding> {
         row(C::Harvest, &[Key::plain(K::BackTab)], s(S::PreviousTab), ts::K_PREVIOUS_TAB, false),
         row(C::Harvest, &[Key::ch('v')], s(S::ShowTab(HarvestTab::Queue)), ts::K_QUEUE, true),
         row(C::Harvest, &[Key::ch('g')], s(S::ShowTab(HarvestTab::Chart)), ts::K_CHART, true),
+        row(C::Harvest, &[Key::ch('V')], s(S::ToggleVote), crate::i18n::vote::K_VOTE, true),
         row(C::Harvest, &[Key::ch('P')], s(S::PromoteVocabulary), crate::i18n::review::K_PROMOTE, false),
     ]);
     rows

@@ -24,3 +24,4 @@ pub mod review;
 pub mod state;
 pub mod update;
 pub mod view;
+pub mod vote;

@@ -82,8 +82,9 @@ pub fn answer(app: &mut App, pick: Pick, effects: &mut Vec<Effect>) -> bool {
     };
     let families = families_of(open);
     let Some(decision) = decision(&question, pick, open.harvest.queue_row, &families) else { return false };
-    let step = UndoStep {
+    let mut step = UndoStep {
         decisions: open.session.decisions.clone(),
+        after: Default::default(),
         learned: open.session.learned.clone(),
         what: r::DID_ANSWER,
     };
@@ -95,6 +96,7 @@ pub fn answer(app: &mut App, pick: Pick, effects: &mut Vec<Effect>) -> bool {
             return true;
         }
     };
+    step.after = open.session.decisions.clone();
     open.harvest.undo.push(step);
     if lesson.is_some() {
         rebuild_engine(open);

@@ -45,6 +45,9 @@ impl HarvestTab {
 #[derive(Debug, Clone)]
 pub struct UndoStep {
     pub decisions: Decisions,
+    /// The decisions right after the change: what arrived from elsewhere since (dots
+    /// from phones, `cafe decide`) is kept when the change is undone.
+    pub after: Decisions,
     pub learned: Learned,
     pub what: Text,
 }

@@ -5,6 +5,7 @@
 use super::labels::ids;
 use super::review::{Pick, answer, default_answer, rebuild_engine, skip};
 use super::state::{HarvestState, HarvestTab, UndoStep, answers, columns};
+use crate::domain::merge::merge_decisions;
 use crate::domain::{Decisions, Kind, ProposalId, Session};
 use crate::i18n::harvest as t;
 use crate::i18n::{Lang, Text};
@@ -93,7 +94,8 @@ fn decide(
     }
     let dropped_before = open.harvest.synthesis.dropped.clone();
     let learned = open.session.learned.clone();
-    open.harvest.undo.push(UndoStep { decisions: before, learned, what });
+    let after = open.session.decisions.clone();
+    open.harvest.undo.push(UndoStep { decisions: before, after, learned, what });
     refresh(open, lang);
     if let Some(id) = follow_id {
         follow(open, id, lang);
@@ -119,6 +121,8 @@ pub fn update(app: &mut App, action: HarvestAction, effects: &mut Vec<Effect>) {
     let Some(open) = app.open.as_mut() else { return };
     let state = &mut open.harvest;
     match action {
+        HarvestAction::ToggleVote => super::vote::toggle(app),
+        HarvestAction::CloseVote => super::vote::close(app, effects),
         HarvestAction::Up | HarvestAction::Down => {
             let down = action == HarvestAction::Down;
             if let Some(group) = state.opened.and_then(|id| state.synthesis.group_of(id)) {
@@ -262,7 +266,11 @@ pub fn update(app: &mut App, action: HarvestAction, effects: &mut Vec<Effect>) {
         }
         HarvestAction::Undo => match open.harvest.undo.pop() {
             Some(step) => {
-                open.session.decisions = step.decisions;
+                open.session.decisions = if open.session.decisions == step.after {
+                    step.decisions
+                } else {
+                    merge_decisions(&step.after, &step.decisions, &open.session.decisions)
+                };
                 if open.session.learned != step.learned {
                     open.session.learned = step.learned;
                     rebuild_engine(open);

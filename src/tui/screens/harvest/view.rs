@@ -24,7 +24,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let [tabs_area, info_area, body] =
         Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Min(1)]).areas(area);
     render_tabs(app, open, tabs_area, buf);
+    let panel = super::vote::panel_width(open, body);
     render_info(app, open, info_area, buf);
+    let body = if panel > 0 {
+        let [body, panel_area] =
+            Layout::horizontal([Constraint::Min(1), Constraint::Length(panel)]).areas(body);
+        let inner = Rect { x: panel_area.x + 1, width: panel_area.width - 1, ..panel_area };
+        super::vote::render_panel(app, open, inner, buf);
+        body
+    } else {
+        body
+    };
     if open.session.proposals.is_empty() {
         Paragraph::new(t::NO_PROPOSALS.get(app.lang))
             .style(app.theme.muted())
@@ -75,7 +85,8 @@ fn render_tabs(app: &App, open: &OpenSession, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// The summary line, or the marked condition, and the dropped decisions if any.
+/// The summary line, or the marked condition, or the open vote (its counts and address),
+/// and the dropped decisions if any.
 fn render_info(app: &App, open: &OpenSession, area: Rect, buf: &mut Buffer) {
     let (lang, theme) = (app.lang, &app.theme);
     let synthesis = &open.harvest.synthesis;
@@ -90,9 +101,11 @@ fn render_info(app: &App, open: &OpenSession, area: Rect, buf: &mut Buffer) {
     }
     let left = Rect { width: right - area.x, ..area };
     let marked = open.harvest.marked.and_then(|id| synthesis.group_of(id));
-    let (text, style) = match marked {
-        Some(group) => (t::marked(lang, &group.wording), theme.warn()),
-        None => (
+    let vote = super::vote::summary(app, open);
+    let (text, style) = match (marked, vote) {
+        (Some(group), _) => (t::marked(lang, &group.wording), theme.warn()),
+        (None, Some(vote)) => (vote, theme.accent()),
+        (None, None) => (
             t::summary(
                 lang,
                 open.session.proposals.len(),
