@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 use cafe_savoir::domain::{Kind, Session};
 use cafe_savoir::serve::vote::VoteView;
 use cafe_savoir::store::families::default_families;
+use cafe_savoir::tui::action::{Action, RunAction};
 use cafe_savoir::tui::app::{App, Popup};
 use cafe_savoir::tui::perform::{dispatch, phone_events};
 use cafe_savoir::tui::screens::Screen;
@@ -121,6 +122,16 @@ fn the_harvest_key_opens_the_vote_phones_vote_live_and_the_key_closes_it() {
     }
     code(&mut app, KeyCode::Char('u'), t0());
     assert_eq!(votes_in_app(&app), 1, "the phone's dot stays, the facilitator's vote is undone");
+
+    // Phone capture turned off while the vote is open: the panel says so, and the key
+    // serves the vote again (same address secret, new port) without closing it.
+    dispatch(&mut app, Action::Run(RunAction::TogglePhones), t0());
+    assert!(app.phones.on.is_none());
+    assert!(frame(&app, 160, 45).contains("Le vote n'est pas servi"));
+    code(&mut app, KeyCode::Char('V'), t0());
+    assert!(app.popup.is_none(), "{:?}", app.popup);
+    let on = app.phones.on.clone().expect("served again");
+    let page = format!("http://{}/vote/{}", on.address, vote.token);
 
     // The key closes the vote after asking; phones can no longer vote.
     code(&mut app, KeyCode::Char('V'), t0());

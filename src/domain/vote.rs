@@ -76,7 +76,7 @@ impl Ballot {
 
     /// Dots placed in all.
     pub fn placed(&self) -> u32 {
-        self.dots.iter().map(|d| d.dots).sum()
+        self.dots.iter().fold(0, |sum, d| sum.saturating_add(d.dots))
     }
 }
 
@@ -88,7 +88,7 @@ impl VoteSession {
 
     /// Dots placed by every ballot.
     pub fn placed(&self) -> u32 {
-        self.ballots.iter().map(Ballot::placed).sum()
+        self.ballots.iter().fold(0, |sum, b| sum.saturating_add(b.placed()))
     }
 }
 

@@ -71,7 +71,7 @@ impl Session {
             if !is_condition {
                 return Err(VoteError::NotACondition(proposal));
             }
-            if ballot.placed() - current + dots > budget {
+            if ballot.placed().saturating_sub(current).saturating_add(dots) > budget {
                 return Err(VoteError::BudgetSpent(budget));
             }
         }

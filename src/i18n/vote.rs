@@ -132,8 +132,10 @@ pub fn panel_counts(lang: Lang, ballots: usize, placed: u32, dots: u32) -> Strin
         ),
     }
 }
-pub const PANEL_WAITING: Text =
-    Text::new("En attente du serveur de saisie par téléphone…", "Waiting for the phone server…");
+pub const PANEL_WAITING: Text = Text::new(
+    "Le vote n'est pas servi : V pour le servir à nouveau.",
+    "The vote is not served: V to serve it again.",
+);
 
 /// The question asking how many dots each phone gets.
 pub const ASK_DOTS: Text = Text::new("Points par téléphone (1 à 10) :", "Dots per phone (1 to 10):");

@@ -24,7 +24,6 @@ use super::api::{MAX_REQUEST_BYTES, Shared};
 use super::guard::secure_headers;
 use super::token::{constant_time_eq, looks_like_token, new_token};
 use super::{PhoneEvent, vote_page};
-use crate::domain::vote::MAX_DOTS;
 use crate::domain::{ProposalId, Session, VoteError};
 use crate::i18n::serve as msg;
 use crate::i18n::vote as vmsg;
@@ -196,9 +195,15 @@ fn view_of(session: &Session, groups: &[Group], ballot: &str, lang: Lang) -> Vot
     let vote = session.vote.as_ref();
     let own = vote.and_then(|v| v.ballot(ballot));
     let mine = |group: &Group| own.map_or(0, |b| group.members.iter().map(|m| b.dots_on(*m)).sum());
+    // The session's families, or the shipped ones its engine used when it has none.
+    let families = if session.families.is_empty() {
+        &crate::store::assets::knowledge().families
+    } else {
+        &session.families
+    };
     let family_title = |number: Option<u8>| {
         number
-            .and_then(|n| session.families.iter().find(|f| f.number == n))
+            .and_then(|n| families.iter().find(|f| f.number == n))
             .map(|f| f.title_in(lang.is_english()).to_string())
             .unwrap_or_default()
     };
@@ -306,9 +311,6 @@ async fn set_dots(
     let body = body.map_err(|_| refuse(StatusCode::PAYLOAD_TOO_LARGE, lang, msg::TOO_LARGE))?;
     let DotsBody { dots } =
         serde_json::from_slice(&body).map_err(|_| refuse(StatusCode::BAD_REQUEST, lang, msg::BAD_REQUEST))?;
-    if dots > MAX_DOTS {
-        return Err(vote_refusal(lang, &VoteError::BudgetSpent(MAX_DOTS)));
-    }
     let condition = ProposalId(id);
     blocking(
         move || {

@@ -121,7 +121,7 @@ pub fn update(app: &mut App, action: HarvestAction, effects: &mut Vec<Effect>) {
     let Some(open) = app.open.as_mut() else { return };
     let state = &mut open.harvest;
     match action {
-        HarvestAction::ToggleVote => super::vote::toggle(app),
+        HarvestAction::ToggleVote => super::vote::toggle(app, effects),
         HarvestAction::CloseVote => super::vote::close(app, effects),
         HarvestAction::Up | HarvestAction::Down => {
             let down = action == HarvestAction::Down;

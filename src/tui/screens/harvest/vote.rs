@@ -22,10 +22,15 @@ use crate::tui::phones::PhonesState;
 use crate::tui::screens::run::phones::qr_lines;
 use crate::tui::widgets::{LineInput, wrap};
 
-/// The vote key: asks the dots per phone to open the vote, or asks before closing it.
-pub fn toggle(app: &mut App) {
+/// The vote key: asks the dots per phone to open the vote, or asks before closing it;
+/// an open vote that is not served (a session opened again) is served again.
+pub fn toggle(app: &mut App, effects: &mut Vec<Effect>) {
     let lang = app.lang;
     let Some(open) = app.open.as_ref() else { return };
+    if open.session.open_vote_session().is_some() && app.phones.on.is_none() {
+        effects.push(Effect::Phones(true));
+        return;
+    }
     app.popup = Some(match open.session.open_vote_session() {
         Some(vote) => Popup::Confirm {
             message: t::confirm_close(lang, vote.ballots.len(), vote.placed()),
