@@ -268,3 +268,37 @@ fn a_ballot_that_asks_too_often_is_slowed_down() {
     assert_eq!(send("GET", &format!("{page}/ballots/{other}"), None).0, 200);
     server.stop();
 }
+
+#[test]
+fn cafe_serve_prints_the_voting_address_while_a_vote_is_open() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (path, ids) = new_session(dir.path());
+    let token = new_token().expect("random");
+    SessionFile::open(&path).expect("opens").update(|s| s.open_vote(&token, 4)).expect("opened");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cafe"))
+        .args(["serve", "cafe.ron", "--bind", "127.0.0.1", "--port", "0", "--lang", "fr"])
+        .current_dir(dir.path())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("cafe serve starts");
+    let mut lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
+    let line = lines
+        .by_ref()
+        .map_while(Result::ok)
+        .find(|l| l.contains("Vote à points"))
+        .expect("the voting address is printed");
+    let page = line.split(" : ").nth(1).expect("an address").to_string();
+    assert!(line.starts_with("  Vote à points (4 par téléphone) : http://127.0.0.1:"), "{line}");
+    assert!(page.ends_with(&format!("/vote/{token}")), "{page}");
+    // And it serves it.
+    let ballot = new_ballot(&page);
+    assert_eq!(set_dots(&page, &ballot.ballot, ids[0].0, 4).0, 200);
+    assert_eq!(votes_on_disk(&path), vec![(ids[0].0, 4)]);
+    let killed = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().expect("kill runs");
+    assert!(killed.success());
+    assert!(child.wait().expect("cafe serve ends").success());
+    let rest: Vec<String> = lines.map_while(Result::ok).collect();
+    assert!(rest.iter().any(|l| l.starts_with("Saisie par téléphone arrêtée")), "{rest:?}");
+}
