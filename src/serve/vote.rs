@@ -8,7 +8,7 @@
 //! ballot (the page, a new ballot).
 
 use std::net::SocketAddr;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, mpsc};
 use std::time::Instant;
 
 use axum::body::Bytes;
@@ -28,7 +28,7 @@ use crate::domain::{ProposalId, Session, VoteError};
 use crate::i18n::serve as msg;
 use crate::i18n::vote as vmsg;
 use crate::i18n::{Lang, Text};
-use crate::store::UpdateError;
+use crate::store::{SessionFile, UpdateError};
 use crate::synth::{Engine, Group, display_order};
 
 /// One condition as a voting phone sees it.
@@ -74,6 +74,8 @@ struct Conditions {
 struct VoteShared {
     shared: Arc<Shared>,
     conditions: Mutex<Conditions>,
+    /// Changes waiting for the file (see [`change`]).
+    waiting: Mutex<Vec<Job>>,
 }
 
 /// The voting routes, over the same shared file, limiter and count of refusals as the
@@ -83,6 +85,7 @@ pub fn router(shared: Arc<Shared>) -> Router {
     let state = Arc::new(VoteShared {
         shared,
         conditions: Mutex::new(Conditions { engine: None, source: None, groups: Vec::new() }),
+        waiting: Mutex::new(Vec::new()),
     });
     Router::new()
         .route("/vote/{token}", get(voting_page))
@@ -265,8 +268,8 @@ async fn new_ballot(
         new_token().map_err(|_| refuse(StatusCode::INTERNAL_SERVER_ERROR, lang, msg::NO_RANDOMNESS))?;
     let view = blocking(
         move || {
-            change(&state, &token, lang, |session, _| {
-                session.add_ballot(&ballot).map_err(Refused::Vote)?;
+            change(&state, &token, lang, move |session, _| {
+                session.add_ballot(&ballot)?;
                 Ok(ballot)
             })
         },
@@ -314,12 +317,12 @@ async fn set_dots(
     let condition = ProposalId(id);
     blocking(
         move || {
-            change(&state, &token, lang, |session, groups| {
+            change(&state, &token, lang, move |session, groups| {
                 let members = groups
                     .iter()
                     .find(|g| g.members.contains(&condition))
                     .map(|g| g.members.clone())
-                    .ok_or(Refused::Vote(VoteError::NotACondition(condition)))?;
+                    .ok_or(VoteError::NotACondition(condition))?;
                 set_condition_dots(session, &ballot, condition, &members, dots)?;
                 Ok(ballot)
             })
@@ -340,17 +343,17 @@ fn set_condition_dots(
     condition: ProposalId,
     members: &[ProposalId],
     dots: u32,
-) -> Result<(), Refused> {
+) -> Result<(), VoteError> {
     let held = |session: &Session, id: ProposalId| {
         session.vote.as_ref().and_then(|v| v.ballot(ballot)).map_or(0, |b| b.dots_on(id))
     };
     if session.vote.as_ref().and_then(|v| v.ballot(ballot)).is_none() {
-        return Err(Refused::Vote(VoteError::UnknownBallot));
+        return Err(VoteError::UnknownBallot);
     }
     let current: u32 = members.iter().map(|m| held(session, *m)).sum();
     if dots >= current {
         let on_condition = held(session, condition) + (dots - current);
-        session.set_ballot_dots(ballot, condition, on_condition).map_err(Refused::Vote)?;
+        session.set_ballot_dots(ballot, condition, on_condition)?;
         return Ok(());
     }
     let mut to_take = current - dots;
@@ -359,48 +362,94 @@ fn set_condition_dots(
         let here = held(session, member);
         let taken = here.min(to_take);
         if taken > 0 {
-            session.set_ballot_dots(ballot, member, here - taken).map_err(Refused::Vote)?;
+            session.set_ballot_dots(ballot, member, here - taken)?;
             to_take -= taken;
         }
     }
     Ok(())
 }
 
-/// Why a change was not made.
-enum Refused {
-    Vote(VoteError),
-    Token(Refusal),
+/// A change a phone asked for, applied to the session as on disk with its kept
+/// conditions; gives the ballot whose view is answered.
+type Apply = Box<dyn FnOnce(&mut Session, &[Group]) -> Result<String, VoteError> + Send>;
+
+/// A change waiting for the file, and where its answer goes.
+struct Job {
+    token: String,
+    lang: Lang,
+    apply: Apply,
+    answer: mpsc::Sender<Result<VoteView, Refusal>>,
 }
 
 /// Applies `apply` (given the session as on disk and its kept conditions) through the
 /// store's one writer, after checking the vote's token; tells the app; answers with the
-/// ballot's view as now on disk.
+/// ballot's view as now on disk. Changes that wait for the file while another is
+/// written are written together, in one write (a room voting at once waits for a few
+/// writes, not for one per dot); each is still refused or applied on its own.
 fn change(
     state: &VoteShared,
     token: &str,
     lang: Lang,
-    apply: impl FnOnce(&mut Session, &[Group]) -> Result<String, Refused>,
+    apply: impl FnOnce(&mut Session, &[Group]) -> Result<String, VoteError> + Send + 'static,
 ) -> Result<VoteView, Refusal> {
-    let mut file = state.shared.file.lock().map_err(|_| not_saved(lang))?;
-    let mut conditions = state.conditions.lock().map_err(|_| not_saved(lang))?;
-    let groups = {
-        let session = file.refresh_now().map_err(|_| unavailable(lang))?;
-        conditions.of(session).to_vec()
+    let (answer, answered) = mpsc::channel();
+    let job = Job { token: token.to_string(), lang, apply: Box::new(apply), answer };
+    state.waiting.lock().map_err(|_| not_saved(lang))?.push(job);
+    {
+        // Whoever holds the file writes every change waiting: this one, or it was
+        // written (and answered) by the holder before.
+        let mut file = state.shared.file.lock().map_err(|_| not_saved(lang))?;
+        let jobs = std::mem::take(&mut *state.waiting.lock().map_err(|_| not_saved(lang))?);
+        if !jobs.is_empty() {
+            write_together(state, &mut file, jobs);
+        }
+    }
+    answered.recv().unwrap_or_else(|_| Err(not_saved(lang)))
+}
+
+/// Writes `jobs` in one update of the file and answers each.
+fn write_together(state: &VoteShared, file: &mut SessionFile, jobs: Vec<Job>) {
+    let groups = match (state.conditions.lock(), file.refresh_now()) {
+        (Ok(mut conditions), Ok(session)) => conditions.of(session).to_vec(),
+        _ => {
+            for job in jobs {
+                let _ = job.answer.send(Err(unavailable(job.lang)));
+            }
+            return;
+        }
     };
+    let mut answers = Vec::with_capacity(jobs.len());
+    let mut changes = Vec::with_capacity(jobs.len());
+    for job in jobs {
+        answers.push((job.lang, job.answer));
+        changes.push((job.token, job.lang, job.apply));
+    }
     let result = file.update(|session| {
-        check_vote(session, token, lang).map_err(Refused::Token)?;
-        apply(session, &groups)
+        let mut outcomes = Vec::with_capacity(changes.len());
+        for (token, lang, apply) in changes {
+            // Each change on a copy: a refused one leaves nothing behind.
+            let mut copy = session.clone();
+            let outcome = check_vote(&copy, &token, lang)
+                .and_then(|()| apply(&mut copy, &groups).map_err(|err| vote_refusal(lang, &err)));
+            if outcome.is_ok() {
+                *session = copy;
+            }
+            outcomes.push(outcome);
+        }
+        if outcomes.iter().any(Result::is_ok) { Ok(outcomes) } else { Err(outcomes) }
     });
-    match result {
-        Ok(ballot) => {
+    let outcomes = match result {
+        Ok(outcomes) => {
             if let Some(events) = &state.shared.events {
                 let _ = events.send(PhoneEvent::Voted);
             }
-            Ok(view_of(file.session(), &groups, &ballot, lang))
+            outcomes
         }
-        Err(UpdateError::Refused(Refused::Token(refusal))) => Err(refusal),
-        Err(UpdateError::Refused(Refused::Vote(err))) => Err(vote_refusal(lang, &err)),
-        Err(UpdateError::Store(_)) => Err(unavailable(lang)),
+        Err(UpdateError::Refused(outcomes)) => outcomes,
+        Err(UpdateError::Store(_)) => answers.iter().map(|(lang, _)| Err(unavailable(*lang))).collect(),
+    };
+    for ((lang, answer), outcome) in answers.into_iter().zip(outcomes) {
+        let _ = answer.send(outcome.map(|ballot| view_of(file.session(), &groups, &ballot, lang)));
     }
 }
 
