@@ -73,20 +73,23 @@ struct Conditions {
 /// What the voting routes share.
 struct VoteShared {
     shared: Arc<Shared>,
-    conditions: Mutex<Conditions>,
-    /// Changes waiting for the file (see [`change`]).
-    waiting: Mutex<Vec<Job>>,
+    conditions: Arc<Mutex<Conditions>>,
+    /// Changes for the writer (see [`change`]).
+    jobs: mpsc::Sender<Job>,
 }
 
 /// The voting routes, over the same shared file, limiter and count of refusals as the
 /// tables' routes.
 pub fn router(shared: Arc<Shared>) -> Router {
     let refused = shared.refused.clone();
-    let state = Arc::new(VoteShared {
-        shared,
-        conditions: Mutex::new(Conditions { engine: None, source: None, groups: Vec::new() }),
-        waiting: Mutex::new(Vec::new()),
-    });
+    let conditions = Arc::new(Mutex::new(Conditions { engine: None, source: None, groups: Vec::new() }));
+    let (jobs, waiting) = mpsc::channel();
+    let (writer_shared, writer_conditions) = (shared.clone(), conditions.clone());
+    // Without the writer, every change is answered « not saved » (its job is dropped).
+    let _ = std::thread::Builder::new()
+        .name("cafe-vote".into())
+        .spawn(move || write_jobs(&writer_shared, &writer_conditions, &waiting));
+    let state = Arc::new(VoteShared { shared, conditions, jobs });
     Router::new()
         .route("/vote/{token}", get(voting_page))
         .route("/vote.js", get(|| async { vote_page::script() }))
@@ -383,9 +386,10 @@ struct Job {
 
 /// Applies `apply` (given the session as on disk and its kept conditions) through the
 /// store's one writer, after checking the vote's token; tells the app; answers with the
-/// ballot's view as now on disk. Changes that wait for the file while another is
-/// written are written together, in one write (a room voting at once waits for a few
-/// writes, not for one per dot); each is still refused or applied on its own.
+/// ballot's view as now on disk. The change goes to the vote's writer thread, which
+/// writes together every change that arrived while it was writing the previous ones (a
+/// room voting at once waits for a few writes, not for one per dot); each is still
+/// applied or refused on its own.
 fn change(
     state: &VoteShared,
     token: &str,
@@ -394,22 +398,30 @@ fn change(
 ) -> Result<VoteView, Refusal> {
     let (answer, answered) = mpsc::channel();
     let job = Job { token: token.to_string(), lang, apply: Box::new(apply), answer };
-    state.waiting.lock().map_err(|_| not_saved(lang))?.push(job);
-    {
-        // Whoever holds the file writes every change waiting: this one, or it was
-        // written (and answered) by the holder before.
-        let mut file = state.shared.file.lock().map_err(|_| not_saved(lang))?;
-        let jobs = std::mem::take(&mut *state.waiting.lock().map_err(|_| not_saved(lang))?);
-        if !jobs.is_empty() {
-            write_together(state, &mut file, jobs);
-        }
-    }
+    state.jobs.send(job).map_err(|_| not_saved(lang))?;
     answered.recv().unwrap_or_else(|_| Err(not_saved(lang)))
 }
 
+/// The vote's writer: waits for a change, takes every other one waiting, writes them in
+/// one update; ends when the routes are gone (the server stopped).
+fn write_jobs(shared: &Shared, conditions: &Mutex<Conditions>, waiting: &mpsc::Receiver<Job>) {
+    while let Ok(first) = waiting.recv() {
+        let mut jobs = vec![first];
+        jobs.extend(waiting.try_iter());
+        match shared.file.lock() {
+            Ok(mut file) => write_together(shared, conditions, &mut file, jobs),
+            Err(_) => {
+                for job in jobs {
+                    let _ = job.answer.send(Err(not_saved(job.lang)));
+                }
+            }
+        }
+    }
+}
+
 /// Writes `jobs` in one update of the file and answers each.
-fn write_together(state: &VoteShared, file: &mut SessionFile, jobs: Vec<Job>) {
-    let groups = match (state.conditions.lock(), file.refresh_now()) {
+fn write_together(shared: &Shared, conditions: &Mutex<Conditions>, file: &mut SessionFile, jobs: Vec<Job>) {
+    let groups = match (conditions.lock(), file.refresh_now()) {
         (Ok(mut conditions), Ok(session)) => conditions.of(session).to_vec(),
         _ => {
             for job in jobs {
@@ -440,7 +452,7 @@ fn write_together(state: &VoteShared, file: &mut SessionFile, jobs: Vec<Job>) {
     });
     let outcomes = match result {
         Ok(outcomes) => {
-            if let Some(events) = &state.shared.events {
+            if let Some(events) = &shared.events {
                 let _ = events.send(PhoneEvent::Voted);
             }
             outcomes
