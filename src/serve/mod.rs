@@ -4,7 +4,9 @@
 //! Each table has its own secret address ([`token`]); every change goes through the
 //! store's one writer and is answered once on disk ([`api`]); the rate limit, the
 //! headers and the count of refused requests are in [`guard`]; the page in [`page`].
-//! The app hears of each change through a channel of [`PhoneEvent`]s.
+//! Dot voting from phones on the synthèse's conditions is served beside it while the
+//! session's vote is open ([`vote`], [`vote_page`]). The app hears of each change
+//! through a channel of [`PhoneEvent`]s.
 
 pub mod api;
 pub mod guard;

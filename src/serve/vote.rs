@@ -3,8 +3,9 @@
 //! family, in the board's order, with the ballot's own dots) and setting a ballot's dots
 //! on one condition. The vote's secret is `Session::vote`'s token; a closed vote or
 //! another token is refused. Every change goes through the store's one writer and the
-//! domain's rule ([`crate::domain::Session::set_ballot_dots`]), and is answered once on
-//! disk. Requests are limited per ballot, and per phone address for what comes before a
+//! domain's rule ([`crate::domain::Session::set_ballot_dots`]), written by one writer
+//! thread that groups the changes arriving together, and is answered once on disk.
+//! Requests are limited per ballot, and per phone address for what comes before a
 //! ballot (the page, a new ballot).
 
 use std::net::SocketAddr;
