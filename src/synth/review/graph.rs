@@ -116,3 +116,30 @@ impl<'a> Graph<'a> {
         links
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::family::default_families;
+
+    #[test]
+    fn proposals_sharing_no_word_are_still_linked_by_their_letters() {
+        let families = default_families();
+        let engine = Engine::new(&families);
+        let mut session = Session::new("t", families, 3, 1, 20).expect("session");
+        let now = chrono::Utc::now();
+        for (table, text) in [(1, "Le budgétaire d'abord"), (2, "Les budgets"), (3, "Un code de vie")] {
+            session.add_proposal(table, 1, Kind::Condition, text, now).expect("added");
+        }
+        let stems = |t: &str| engine.features(t).stems.clone();
+        let (a, b) = (stems("Le budgétaire d'abord"), stems("Les budgets"));
+        assert!(a.iter().all(|s| !b.contains(s)), "{a:?} {b:?} share a word");
+        let synthesis = engine.synthesize(&session);
+        let graph = Graph::new(&engine, &session, &synthesis);
+        let first = session.proposals[0].id;
+        let links = graph.links(first);
+        let closest = links.iter().find(|l| l.group != graph.group_of[&first]).expect("a link");
+        assert_eq!(closest.closest, session.proposals[1].id);
+        assert!(closest.best >= COMMON_FLOOR);
+    }
+}
