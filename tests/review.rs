@@ -113,6 +113,36 @@ fn the_demo_session_asks_first_about_conditions_that_have_something_in_common() 
 }
 
 #[test]
+fn a_lone_proposal_left_alone_keeps_its_family() {
+    let mut session = dev_session();
+    let families = default_families();
+    let engine = engine_for(&families, &Learned::default(), &Learned::default());
+    let synthesis = engine.synthesize(&session);
+    let lone = review(&engine, &session, &synthesis)
+        .questions
+        .into_iter()
+        .find_map(|q| match q.ask {
+            Ask::Place { proposal, .. }
+                if synthesis.group_of(proposal).is_some_and(|g| g.members.len() == 1) =>
+            {
+                Some(proposal)
+            }
+            _ => None,
+        })
+        .expect("a lone proposal to place");
+    let family = if synthesis.group_of(lone).and_then(|g| g.family) == Some(2) { 3 } else { 2 };
+    decide(&engine, &mut session, &synthesis, &Decision::Family(lone, family)).expect("family");
+    let synthesis = engine.synthesize(&session);
+    decide(&engine, &mut session, &synthesis, &Decision::Alone(lone)).expect("alone");
+    let synthesis = engine.synthesize(&session);
+    let group = synthesis.group_of(lone).expect("group");
+    assert_eq!((group.members.len(), group.family), (1, Some(family)));
+    let decided =
+        synthesis.conditions.iter().filter(|g| g.status == cafe_savoir::synth::Status::Decided).count();
+    assert_eq!(decided, 1, "the choice went to another condition");
+}
+
+#[test]
 fn a_yes_carries_earlier_answers_over_to_the_whole_condition() {
     // a ≠ c, then a = b: b and c are never asked about (transitivity).
     let mut session = Session::new("t", default_families(), 3, 1, 20).expect("session");
