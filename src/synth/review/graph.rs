@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use super::super::normalize::is_negation;
 use super::super::similarity::{Features, similarity};
 use super::super::{Engine, Group, Synthesis};
 use crate::domain::{Kind, ProposalId, Session};
@@ -17,6 +18,70 @@ const LINK_FLOOR: f32 = 0.04;
 /// A group is shown as a candidate only when its closest proposal is at least this
 /// similar: below, the two share no concept, no content word and few letters.
 pub const COMMON_FLOOR: f32 = 0.1;
+
+/// Two proposals sharing no concept and no content word are compared only when their
+/// letters are at least this alike (trigram cosine): below, their similarity cannot
+/// reach [`LINK_FLOOR`] (a third of the trigram cosine at most, when a side names no
+/// concept).
+const GRAM_FLOOR: f32 = 3.0 * LINK_FLOOR;
+
+/// The pairs `(i, j)`, `i < j`, worth comparing: sharing a concept or a word that is
+/// neither generic nor a negation (from an index of each), or alike enough in their
+/// letters (trigram products summed over an index of the trigrams, without comparing
+/// every pair).
+fn candidate_pairs(engine: &Engine, entries: &[(ProposalId, Arc<Features>)]) -> Vec<(usize, usize)> {
+    let vocabulary = engine.vocabulary();
+    let mut shared: HashMap<(bool, u64), Vec<usize>> = HashMap::new();
+    let mut grams: HashMap<u64, Vec<(usize, f32)>> = HashMap::new();
+    for (i, (_, f)) in entries.iter().enumerate() {
+        for (concept, _) in &f.concepts {
+            shared.entry((true, *concept)).or_default().push(i);
+        }
+        for (hash, stem, _) in &f.surface {
+            if !vocabulary.is_generic(stem) && !is_negation(stem) {
+                shared.entry((false, *hash)).or_default().push(i);
+            }
+        }
+        for (gram, weight) in &f.grams {
+            grams.entry(*gram).or_default().push((i, *weight));
+        }
+    }
+    let mut pairs = Vec::new();
+    let mut product = vec![0.0f32; entries.len()];
+    let mut touched = Vec::new();
+    let mut chosen = vec![usize::MAX; entries.len()];
+    for (i, (_, f)) in entries.iter().enumerate() {
+        let keys =
+            f.concepts.iter().map(|(c, _)| (true, *c)).chain(f.surface.iter().map(|(h, _, _)| (false, *h)));
+        for key in keys {
+            for &j in shared.get(&key).into_iter().flatten() {
+                if j > i && chosen[j] != i {
+                    chosen[j] = i;
+                    pairs.push((i, j));
+                }
+            }
+        }
+        for (gram, weight) in &f.grams {
+            for &(j, other) in grams.get(gram).into_iter().flatten() {
+                if j > i {
+                    if product[j] == 0.0 {
+                        touched.push(j);
+                    }
+                    product[j] += weight * other;
+                }
+            }
+        }
+        for j in touched.drain(..) {
+            if product[j] >= GRAM_FLOOR && chosen[j] != i {
+                chosen[j] = i;
+                pairs.push((i, j));
+            }
+            product[j] = 0.0;
+        }
+    }
+    pairs.sort_unstable();
+    pairs
+}
 
 /// The evidence that a proposal belongs to a group.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -65,13 +130,12 @@ impl<'a> Graph<'a> {
                 .filter(|p| p.kind == kind && group_of.contains_key(&p.id))
                 .map(|p| (p.id, engine.features(&p.text)))
                 .collect();
-            for (i, (a, fa)) in entries.iter().enumerate() {
-                for (b, fb) in &entries[i + 1..] {
-                    let s = similarity(fa, fb, engine.settings());
-                    if s >= LINK_FLOOR {
-                        near.entry(*a).or_default().push((*b, s));
-                        near.entry(*b).or_default().push((*a, s));
-                    }
+            for (i, j) in candidate_pairs(engine, &entries) {
+                let ((a, fa), (b, fb)) = (&entries[i], &entries[j]);
+                let s = similarity(fa, fb, engine.settings());
+                if s >= LINK_FLOOR {
+                    near.entry(*a).or_default().push((*b, s));
+                    near.entry(*b).or_default().push((*a, s));
                 }
             }
         }
