@@ -155,7 +155,7 @@ fn answered(session: &Session) -> usize {
 /// How the chance that a proposal belongs with another group grows with the evidence
 /// ([`graph::Link::evidence`]): a logistic around `center`. The center starts where the
 /// development set puts it (the pairs the engine left apart say the same about one time
-/// in five at 0.45, two in five past 0.5, rarely under 0.2) and moves with the session's
+/// in five at 0.35–0.5, two in five past 0.5, one in a hundred under 0.3) and moves with the session's
 /// own answers: a room whose « oui » come at lower similarities than expected gets
 /// questions about less similar groups, one that keeps saying « non » gets fewer.
 #[derive(Debug, Clone, Copy, PartialEq)]
