@@ -1,6 +1,7 @@
 //! Answers the guided review from a labelled set as a careful facilitator would, and
 //! prints B-cubed F1 and family accuracy after 0, 10, 20, 40 and 60 answers:
-//! `cargo run --release --example review_oracle [FILE.tsv] [--no-learning]`.
+//! `cargo run --release --example review_oracle [FILE.tsv] [--families F.ron] [--bare]
+//! [--no-learning]`.
 //!
 //! The facilitator answers « oui » when the two proposals have the same label, moves a
 //! proposal to the candidate condition holding a proposal with its label (or leaves it
@@ -9,13 +10,20 @@
 //! scores are those of the whole set once tables 5–8 arrive (with and without what the
 //! answers taught). With `--no-learning` the answers are recorded but teach no vocabulary;
 //! `--no-learned-words` and `--no-learned-families` leave out one half of the lessons.
+//! `--families F.ron` sets the session up with another topic's families (in the format
+//! of `assets/families.ron`). `--bare` runs the engine without the concepts of its
+//! vocabulary (words and character trigrams only, plus what the answers teach), which
+//! mimics wording the vocabulary has never seen.
 
-use cafe_savoir::domain::{Learned, ProposalId, Session};
-use cafe_savoir::store::families::default_families;
-use cafe_savoir::synth::Synthesis;
+use cafe_savoir::domain::{Family, Learned, ProposalId, Session};
+use cafe_savoir::store::families::{default_families, load_families};
 use cafe_savoir::synth::quality::{Labelled, parse_tsv, score, session_of};
 use cafe_savoir::synth::review::answer::{Decision, decide};
-use cafe_savoir::synth::review::{Ask, Question, engine_for, review};
+use cafe_savoir::synth::review::learn::add_learned;
+use cafe_savoir::synth::review::{Ask, Candidate, Question, engine_for, review};
+use cafe_savoir::synth::similarity::Settings;
+use cafe_savoir::synth::vocabulary::{VOCABULARY_RON, Vocabulary, VocabularyFile};
+use cafe_savoir::synth::{Engine, Synthesis};
 
 const CHECKPOINTS: [usize; 5] = [0, 10, 20, 40, 60];
 
@@ -28,7 +36,14 @@ fn main() {
     let verbose = args.iter().any(|a| a == "--verbose");
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let rows = parse_tsv(&text);
-    let families = default_families();
+    let bare = args.iter().any(|a| a == "--bare");
+    let families = match args.iter().position(|a| a == "--families").and_then(|i| args.get(i + 1)) {
+        Some(file) => load_families(std::path::Path::new(file)).unwrap_or_else(|e| panic!("{e}")),
+        None => default_families(),
+    };
+    let engine_for = |families: &[Family], learned: &Learned, user: &Learned| {
+        if bare { bare_engine(families, learned) } else { engine_for(families, learned, user) }
+    };
     let full = session_of(&rows, families.clone());
     let mut session = full.clone();
     // `--later`: the review runs while only tables 1–4 are captured; the scores are
@@ -41,7 +56,12 @@ fn main() {
     let mut synthesis = engine.synthesize(&session);
     let mut answers = 0;
     let mut kinds = [0usize; 3];
-    println!("{path}: {} proposals{}", rows.len(), if learning { "" } else { " (no learning)" });
+    println!(
+        "{path}: {} proposals{}{}",
+        rows.len(),
+        if learning { "" } else { " (no learning)" },
+        if bare { " (bare: no concepts)" } else { "" }
+    );
     println!("answers  bcubed_f1  family_acc  left  (same/place/family)");
     let mut slowest = std::time::Duration::ZERO;
     loop {
@@ -119,6 +139,17 @@ fn main() {
     println!("slowest next question: {slowest:?}");
 }
 
+/// An engine whose vocabulary has no concepts (abbreviations, generic words and stems
+/// kept), plus what the answers taught.
+fn bare_engine(families: &[Family], learned: &Learned) -> Engine {
+    let mut file: VocabularyFile = ron::from_str(VOCABULARY_RON).expect("the shipped vocabulary reads");
+    file.concepts.clear();
+    file.for_its_own_sake = None;
+    add_learned(&mut file, learned);
+    let vocabulary = Vocabulary::compile(file).expect("a vocabulary without concepts compiles");
+    Engine::with(families, vocabulary, Settings::shipped())
+}
+
 fn row(rows: &[Labelled], id: ProposalId) -> &Labelled {
     &rows[id.0 as usize - 1]
 }
@@ -134,9 +165,20 @@ fn answer(question: &Question, rows: &[Labelled], synthesis: &Synthesis) -> Deci
             }
         }
         Ask::Place { proposal, candidates } => {
+            // The candidate condition holding most proposals of its label (its own
+            // condition when tied), else alone.
             let cluster = &row(rows, *proposal).cluster;
-            match candidates.iter().find(|c| row(rows, c.proposal).cluster == *cluster) {
-                Some(c) => Decision::Move(*proposal, c.proposal),
+            let holding = |c: &Candidate| {
+                let members = synthesis.group_of(c.proposal).map(|g| g.members.clone()).unwrap_or_default();
+                members.iter().filter(|m| **m != *proposal && row(rows, **m).cluster == *cluster).count()
+            };
+            let best = candidates
+                .iter()
+                .map(|c| (holding(c), c.current, c))
+                .filter(|(n, _, _)| *n > 0)
+                .max_by_key(|(n, current, _)| (*n, *current));
+            match best {
+                Some((_, _, c)) => Decision::Move(*proposal, c.proposal),
                 None => Decision::Alone(*proposal),
             }
         }

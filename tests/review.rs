@@ -14,6 +14,7 @@ use cafe_savoir::store::families::default_families;
 use cafe_savoir::store::load;
 use cafe_savoir::synth::quality::{parse_tsv, session_of};
 use cafe_savoir::synth::review::answer::{Decision, decide};
+use cafe_savoir::synth::review::graph::COMMON_FLOOR;
 use cafe_savoir::synth::review::{Ask, engine_for, review};
 use predicates::str::contains;
 
@@ -87,6 +88,61 @@ fn no_question_comes_back_once_an_answer_settles_it() {
 }
 
 #[test]
+fn the_demo_session_asks_first_about_conditions_that_have_something_in_common() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions/cafe-du-savoir-14-novembre-2018.ron");
+    let session = load(&path).expect("demo session");
+    let engine = engine_for(&session.families, &session.learned, &Learned::default());
+    let synthesis = engine.synthesize(&session);
+    let questions = review(&engine, &session, &synthesis).questions;
+    let first = questions.first().expect("a question");
+    let proposal = |id: ProposalId| session.proposal(id).expect("known proposal");
+    assert_eq!(proposal(first.first()).kind, Kind::Condition, "{first:?}");
+    for q in &questions {
+        match &q.ask {
+            Ask::Same { a, b, .. } => assert_eq!(proposal(*a).kind, proposal(*b).kind),
+            Ask::Place { proposal: id, candidates } => {
+                for c in candidates.iter().filter(|c| !c.current) {
+                    assert_eq!(proposal(c.proposal).kind, proposal(*id).kind);
+                    let similarity = engine.similarity(&proposal(*id).text, &proposal(c.proposal).text);
+                    assert!(similarity >= COMMON_FLOOR, "{id} and {} have nothing in common", c.proposal);
+                }
+            }
+            Ask::Family { .. } => {}
+        }
+    }
+}
+
+#[test]
+fn a_lone_proposal_left_alone_keeps_its_family() {
+    let mut session = dev_session();
+    let families = default_families();
+    let engine = engine_for(&families, &Learned::default(), &Learned::default());
+    let synthesis = engine.synthesize(&session);
+    let lone = review(&engine, &session, &synthesis)
+        .questions
+        .into_iter()
+        .find_map(|q| match q.ask {
+            Ask::Place { proposal, .. }
+                if synthesis.group_of(proposal).is_some_and(|g| g.members.len() == 1) =>
+            {
+                Some(proposal)
+            }
+            _ => None,
+        })
+        .expect("a lone proposal to place");
+    let family = if synthesis.group_of(lone).and_then(|g| g.family) == Some(2) { 3 } else { 2 };
+    decide(&engine, &mut session, &synthesis, &Decision::Family(lone, family)).expect("family");
+    let synthesis = engine.synthesize(&session);
+    decide(&engine, &mut session, &synthesis, &Decision::Alone(lone)).expect("alone");
+    let synthesis = engine.synthesize(&session);
+    let group = synthesis.group_of(lone).expect("group");
+    assert_eq!((group.members.len(), group.family), (1, Some(family)));
+    let decided =
+        synthesis.conditions.iter().filter(|g| g.status == cafe_savoir::synth::Status::Decided).count();
+    assert_eq!(decided, 1, "the choice went to another condition");
+}
+
+#[test]
 fn a_yes_carries_earlier_answers_over_to_the_whole_condition() {
     // a ≠ c, then a = b: b and c are never asked about (transitivity).
     let mut session = Session::new("t", default_families(), 3, 1, 20).expect("session");
@@ -142,7 +198,9 @@ fn questions_are_ranked_by_worth_and_answers_raise_the_scores() {
     });
     let engine = engine_for(&families, &session.learned, &Learned::default());
     let after = cafe_savoir::synth::quality::score(&rows, &engine.synthesize(&session));
-    assert!(after.f1 > before.f1 + 0.02, "{before:?} → {after:?}");
+    // Floors a little below what 20 answers reach (BENCHMARKS.md, « guided review »).
+    assert!(after.f1 > before.f1 + 0.03 && after.f1 >= 0.875, "{before:?} → {after:?}");
+    assert!(after.family_accuracy >= 0.935, "{before:?} → {after:?}");
     assert_eq!(review(&engine, &session, &engine.synthesize(&session)).progress.answered, 20);
 }
 

@@ -102,10 +102,12 @@ pub fn decide(
         Decision::Alone(a) => {
             let mut others = others_in_group(*a);
             if others.is_empty() {
-                // Alone already: it stays apart from the conditions it was offered.
+                // Alone already: it stays apart from the conditions it was offered, and
+                // keeps what was decided for it (its family, wording, votes).
                 others = offered(engine, session, synthesis, *a);
+            } else {
+                stay_with_condition(&mut session.decisions, *a, &others);
             }
-            stay_with_condition(&mut session.decisions, *a, &others);
             session.decisions.split(*a, &others);
             // A proposal alone in its condition is placed too: its earlier merges go.
             session.decisions.merges.retain(|p| !p.contains(*a));

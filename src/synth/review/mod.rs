@@ -17,27 +17,25 @@
 //! session's vocabulary by [`learn`].
 
 pub mod answer;
+pub mod graph;
 pub mod learn;
 
 use std::collections::{BTreeSet, HashMap};
 
 use serde::Serialize;
 
-use super::similarity::{Features, similarity};
-use super::{Engine, Group, Status, Synthesis};
-use crate::domain::{Family, Kind, Learned, ProposalId, Session};
+use super::{Engine, Status, Synthesis};
+use crate::domain::{Family, Learned, ProposalId, Session};
+use graph::{COMMON_FLOOR, Graph, Link};
 
-/// Proposal pairs less similar than this are not compared by the review.
-const PAIR_FLOOR: f32 = 0.12;
 /// Questions worth less than this (in proposals expected to change) are not asked.
 pub const MIN_WORTH: f32 = 0.1;
 /// Nor are questions whose answer changes the synthèse less often than this.
 pub const MIN_CHANCE: f32 = 0.1;
-/// How steeply the chance that two proposals say the same grows around the merge
-/// threshold.
-const SAME_SCALE: f32 = 0.06;
 /// At most this many candidate conditions for a `place` question.
 pub const MAX_CANDIDATES: usize = 4;
+/// A candidate is shown only when its evidence is at least this share of the first's.
+const CANDIDATE_SHARE: f32 = 0.5;
 /// How much a family error counts against a grouping error.
 const FAMILY_WEIGHT: f32 = 0.6;
 
@@ -134,7 +132,7 @@ pub fn review(engine: &Engine, session: &Session, synthesis: &Synthesis) -> Revi
     let calibration = Calibration::new(engine, session);
     let mut questions = Vec::new();
     same_questions(&graph, &settled, &calibration, &mut questions);
-    place_questions(&graph, &settled, &calibration, &mut questions);
+    place_questions(&graph, engine, &settled, &calibration, &mut questions);
     family_questions(&graph, engine, synthesis, session, &mut questions);
     questions.retain(|q| q.worth >= MIN_WORTH && q.chance >= MIN_CHANCE);
     questions.sort_by(|x, y| y.worth.total_cmp(&x.worth).then(x.first().cmp(&y.first())));
@@ -154,164 +152,82 @@ fn answered(session: &Session) -> usize {
     d.merges.len() + d.rejected.len() + d.splits.len() + d.families.len() - moves
 }
 
-/// How the chance that two proposals say the same grows with their similarity: a
-/// logistic around `center`, which starts at the engine's merge threshold and moves
-/// with the session's own answers (a room whose « oui » come at lower similarities than
-/// the engine expects gets questions about less similar pairs).
+/// How the chance that a proposal belongs with another group grows with the evidence
+/// ([`graph::Link::evidence`]): a logistic around `center`. The center starts where the
+/// development set puts it (the pairs the engine left apart say the same about one time
+/// in five at 0.35–0.5, two in five past 0.5, one in a hundred under 0.3) and moves with the session's
+/// own answers: a room whose « oui » come at lower similarities than expected gets
+/// questions about less similar groups, one that keeps saying « non » gets fewer.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Calibration {
     pub center: f32,
 }
 
+/// Where the chance of « oui » is one half, before any answer.
+const PRIOR_CENTER: f32 = 0.55;
 /// How far the answers may pull the center, as a prior's standard deviation.
 const CENTER_PRIOR: f32 = 0.08;
+/// How steeply the chance grows around the center.
+const LINK_SCALE: f32 = 0.12;
 
 impl Calibration {
     /// The calibration for a session: the center that best explains its « oui »
-    /// (merges) and « non » (rejected pairs), with the merge threshold as prior.
+    /// (merges), its « non » (rejected pairs) and its placements that left a proposal
+    /// apart (each at its closest proposal), with [`PRIOR_CENTER`] as prior.
     pub fn new(engine: &Engine, session: &Session) -> Calibration {
-        let threshold = engine.settings().merge_threshold;
         let text = |id: ProposalId| session.proposal(id).map(|p| p.text.as_str());
+        let similarity = |a: ProposalId, b: ProposalId| match (text(a), text(b)) {
+            (Some(a), Some(b)) => Some(engine.similarity(a, b)),
+            _ => None,
+        };
+        let d = &session.decisions;
         let mut answers: Vec<(f32, bool)> = Vec::new();
-        for (pairs, same) in [(&session.decisions.merges, true), (&session.decisions.rejected, false)] {
-            for pair in pairs {
-                if let (Some(a), Some(b)) = (text(pair.a), text(pair.b)) {
-                    answers.push((engine.similarity(a, b), same));
-                }
-            }
+        for (pairs, same) in [(&d.merges, true), (&d.rejected, false)] {
+            answers.extend(pairs.iter().filter_map(|p| Some((similarity(p.a, p.b)?, same))));
+        }
+        for split in &d.splits {
+            let closest =
+                split.apart_from.iter().filter_map(|o| similarity(split.proposal, *o)).reduce(f32::max);
+            answers.extend(closest.map(|s| (s, false)));
         }
         if answers.is_empty() {
-            return Calibration { center: threshold };
+            return Calibration { center: PRIOR_CENTER };
         }
         let log_likelihood = |center: f32| -> f32 {
-            let prior = -((center - threshold) / CENTER_PRIOR).powi(2) / 2.0;
+            let prior = -((center - PRIOR_CENTER) / CENTER_PRIOR).powi(2) / 2.0;
             answers.iter().fold(prior, |sum, (s, same)| {
-                let p = logistic((s - center) / SAME_SCALE).clamp(1e-4, 1.0 - 1e-4);
+                let p = logistic((s - center) / LINK_SCALE).clamp(1e-4, 1.0 - 1e-4);
                 sum + if *same { p.ln() } else { (1.0 - p).ln() }
             })
         };
-        let center = (10..=80)
+        let center = (20..=90)
             .map(|c| c as f32 / 100.0)
             .max_by(|x, y| log_likelihood(*x).total_cmp(&log_likelihood(*y)))
-            .unwrap_or(threshold);
+            .unwrap_or(PRIOR_CENTER);
         Calibration { center }
     }
 
-    /// The chance that two proposals (or conditions) this similar say the same thing.
-    pub fn chance_same(&self, similarity: f32) -> f32 {
-        logistic((similarity - self.center) / SAME_SCALE)
+    /// The chance that a proposal (or group) belongs with a group, from the evidence.
+    pub fn chance_same(&self, evidence: f32) -> f32 {
+        logistic((evidence - self.center) / LINK_SCALE)
     }
 }
+
+/// The chance that a member the engine put in a group does not belong there, from its
+/// evidence for its own group: even members just above the engine's merge threshold
+/// belong there nineteen times in twenty on the development set, so the doubt starts
+/// well below it.
+fn chance_out(engine: &Engine, own: f32) -> f32 {
+    1.0 - logistic((own - (engine.settings().merge_threshold - OUT_MARGIN)) / OUT_SCALE)
+}
+
+/// How far below the merge threshold a member is as likely out as in.
+const OUT_MARGIN: f32 = 0.15;
+/// How steeply a member's doubt falls with its evidence for its own group.
+const OUT_SCALE: f32 = 0.06;
 
 fn logistic(x: f32) -> f32 {
     1.0 / (1.0 + (-x).exp())
-}
-
-/// The proposals of the synthèse's groups with their similarities.
-struct Graph<'a> {
-    groups: Vec<&'a Group>,
-    kinds: Vec<Kind>,
-    /// Proposal → its group (index into `groups`).
-    group_of: HashMap<ProposalId, usize>,
-    /// Proposal → its neighbours above the floor, with their similarity.
-    near: HashMap<ProposalId, Vec<(ProposalId, f32)>>,
-}
-
-impl<'a> Graph<'a> {
-    fn new(engine: &Engine, session: &Session, synthesis: &'a Synthesis) -> Graph<'a> {
-        let mut groups = Vec::new();
-        let mut kinds = Vec::new();
-        for kind in Kind::ALL {
-            for g in synthesis.groups(kind).iter().filter(|g| !g.excluded) {
-                groups.push(g);
-                kinds.push(kind);
-            }
-        }
-        let mut group_of = HashMap::new();
-        for (i, g) in groups.iter().enumerate() {
-            for id in &g.members {
-                group_of.insert(*id, i);
-            }
-        }
-        let mut near: HashMap<ProposalId, Vec<(ProposalId, f32)>> = HashMap::new();
-        for kind in Kind::ALL {
-            let entries: Vec<(ProposalId, std::sync::Arc<Features>)> = session
-                .proposals
-                .iter()
-                .filter(|p| p.kind == kind && group_of.contains_key(&p.id))
-                .map(|p| (p.id, engine.features(&p.text)))
-                .collect();
-            for (i, j, s) in candidate_pairs(engine, &entries) {
-                near.entry(entries[i].0).or_default().push((entries[j].0, s));
-                near.entry(entries[j].0).or_default().push((entries[i].0, s));
-            }
-        }
-        Graph { groups, kinds, group_of, near }
-    }
-
-    fn neighbours(&self, id: ProposalId) -> &[(ProposalId, f32)] {
-        self.near.get(&id).map_or(&[], Vec::as_slice)
-    }
-
-    /// Sum of the similarities of `id` to each group it has neighbours in.
-    fn sums_by_group(&self, id: ProposalId) -> HashMap<usize, (f32, ProposalId, f32)> {
-        let mut sums: HashMap<usize, (f32, ProposalId, f32)> = HashMap::new();
-        for (other, s) in self.neighbours(id) {
-            if let Some(&g) = self.group_of.get(other) {
-                let entry = sums.entry(g).or_insert((0.0, *other, *s));
-                entry.0 += s;
-                if *s > entry.2 || (*s == entry.2 && *other < entry.1) {
-                    entry.1 = *other;
-                    entry.2 = *s;
-                }
-            }
-        }
-        sums
-    }
-}
-
-/// The pairs of proposals sharing a concept or a non-generic word, with their
-/// similarity when at least [`PAIR_FLOOR`].
-fn candidate_pairs(
-    engine: &Engine,
-    entries: &[(ProposalId, std::sync::Arc<Features>)],
-) -> Vec<(usize, usize, f32)> {
-    let vocabulary = engine.vocabulary();
-    let mut lists: HashMap<(bool, u64), Vec<usize>> = HashMap::new();
-    for (i, (_, f)) in entries.iter().enumerate() {
-        for (concept, _) in &f.concepts {
-            lists.entry((true, *concept)).or_default().push(i);
-        }
-        for (hash, stem, _) in &f.surface {
-            if !vocabulary.is_generic(stem) && !super::normalize::is_negation(stem) {
-                lists.entry((false, *hash)).or_default().push(i);
-            }
-        }
-    }
-    let mut out = Vec::new();
-    let mut seen = vec![usize::MAX; entries.len()];
-    let mut candidates = Vec::new();
-    for (i, (_, f)) in entries.iter().enumerate() {
-        candidates.clear();
-        let keys =
-            f.concepts.iter().map(|(c, _)| (true, *c)).chain(f.surface.iter().map(|(h, _, _)| (false, *h)));
-        for key in keys {
-            for &j in lists.get(&key).into_iter().flatten() {
-                if j > i && seen[j] != i {
-                    seen[j] = i;
-                    candidates.push(j);
-                }
-            }
-        }
-        candidates.sort_unstable();
-        for &j in &candidates {
-            let s = similarity(f, &entries[j].1, engine.settings());
-            if s >= PAIR_FLOOR {
-                out.push((i, j, s));
-            }
-        }
-    }
-    out
 }
 
 /// What the decisions already settle: pairs of groups kept apart.
@@ -371,77 +287,102 @@ impl Settled {
     }
 }
 
-/// Where does `id`, alone in group `g`, go? The candidate groups closest to it (by
-/// average similarity to their members), unless an answer keeps it apart from them;
-/// the chance that one of them is right.
-fn place_alone(graph: &Graph, g: usize, id: ProposalId, calibration: &Calibration) -> Option<Question> {
-    let mut candidates: Vec<(Candidate, usize)> = graph
-        .sums_by_group(id)
+/// The groups `id` (of group `g`) may belong to instead: of its kind, with something
+/// in common with it ([`graph::COMMON_FLOOR`]), not kept apart from `g` by an answer;
+/// strongest evidence first.
+fn candidate_links(graph: &Graph, settled: &Settled, g: usize, id: ProposalId) -> Vec<Link> {
+    graph
+        .links(id)
         .into_iter()
-        .filter(|(other, _)| *other != g && graph.kinds[*other] == graph.kinds[g])
-        .map(|(other, (sum, closest, _))| {
-            let n = graph.groups[other].members.len();
-            (Candidate { proposal: closest, closeness: sum / n as f32, current: false }, n)
-        })
-        .collect();
-    candidates.sort_by(|x, y| y.0.closeness.total_cmp(&x.0.closeness).then(x.0.proposal.cmp(&y.0.proposal)));
-    candidates.truncate(MAX_CANDIDATES);
-    let size = candidates.first().map(|(_, n)| *n)?;
-    let none = candidates.iter().fold(1.0, |p, (c, _)| p * (1.0 - calibration.chance_same(c.closeness)));
-    let chance = 1.0 - none;
-    let worth = chance * 2.0 * size as f32 / (1.0 + size as f32);
-    let candidates = candidates.into_iter().map(|(c, _)| c).collect();
-    Some(Question { ask: Ask::Place { proposal: id, candidates }, chance, worth })
+        .filter(|l| l.group != g && graph.kinds[l.group] == graph.kinds[g])
+        .filter(|l| l.best >= COMMON_FLOOR && !settled.kept_apart(g, l.group))
+        .collect()
 }
 
-/// « Ces deux propositions disent-elles la même chose ? » for each pair of groups
-/// linked by at least one similarity, asked with their two closest proposals.
+/// Where does `id`, alone in group `g`, go? The candidate groups with the strongest
+/// evidence; the chance that one of them is right; the worth of the best outcome
+/// weighed by each candidate's chance.
+fn place_alone(
+    graph: &Graph,
+    settled: &Settled,
+    g: usize,
+    id: ProposalId,
+    calibration: &Calibration,
+) -> Option<Question> {
+    let mut links = candidate_links(graph, settled, g, id);
+    let strongest = links.first()?.evidence;
+    // A candidate far weaker than the first only lengthens the list.
+    links.retain(|l| l.evidence >= CANDIDATE_SHARE * strongest);
+    links.truncate(MAX_CANDIDATES);
+    let mut none = 1.0;
+    let mut worth = 0.0;
+    for link in &links {
+        let chance = calibration.chance_same(link.evidence);
+        let size = graph.size(link.group) as f32;
+        worth += none * chance * 2.0 * size / (1.0 + size);
+        none *= 1.0 - chance;
+    }
+    let candidates = links
+        .iter()
+        .map(|l| Candidate { proposal: l.closest, closeness: l.evidence, current: false })
+        .collect();
+    Some(Question { ask: Ask::Place { proposal: id, candidates }, chance: 1.0 - none, worth })
+}
+
+/// « Ces deux propositions disent-elles la même chose ? » for each pair of groups of
+/// two or more linked by any similarity, asked with their two closest proposals.
 fn same_questions(graph: &Graph, settled: &Settled, calibration: &Calibration, out: &mut Vec<Question>) {
     // (group x, group y) → (sum of similarities, closest pair).
     let mut links: HashMap<(usize, usize), (f32, ProposalId, ProposalId, f32)> = HashMap::new();
-    for (id, neighbours) in &graph.near {
-        let Some(&gx) = graph.group_of.get(id) else { continue };
-        for (other, s) in neighbours {
-            let Some(&gy) = graph.group_of.get(other) else { continue };
-            if gx >= gy || graph.kinds[gx] != graph.kinds[gy] {
-                continue;
-            }
-            let entry = links.entry((gx, gy)).or_insert((0.0, *id, *other, -1.0));
-            entry.0 += s;
-            if *s > entry.3 || (*s == entry.3 && (*id, *other) < (entry.1, entry.2)) {
-                entry.1 = *id;
-                entry.2 = *other;
-                entry.3 = *s;
+    for (gx, group) in graph.groups.iter().enumerate() {
+        for id in &group.members {
+            for (other, s) in graph.neighbours(*id) {
+                let Some(&gy) = graph.group_of.get(other) else { continue };
+                if gx >= gy || graph.kinds[gx] != graph.kinds[gy] {
+                    continue;
+                }
+                let entry = links.entry((gx, gy)).or_insert((0.0, *id, *other, -1.0));
+                entry.0 += s;
+                if *s > entry.3 || (*s == entry.3 && (*id, *other) < (entry.1, entry.2)) {
+                    entry.1 = *id;
+                    entry.2 = *other;
+                    entry.3 = *s;
+                }
             }
         }
     }
     for ((gx, gy), (sum, a, b, best)) in links {
         // A proposal alone is asked where it goes (`place`), with all its candidates.
-        if settled.kept_apart(gx, gy)
+        if best < COMMON_FLOOR
+            || settled.kept_apart(gx, gy)
             || settled.unplaced_alone(graph, gx)
             || settled.unplaced_alone(graph, gy)
         {
             continue;
         }
-        let (nx, ny) = (graph.groups[gx].members.len() as f32, graph.groups[gy].members.len() as f32);
-        // Average linkage (what the engine merges on), leaning towards the closest pair
-        // when the groups are large.
-        let linkage = 0.5 * (sum / (nx * ny)) + 0.5 * best;
-        let chance = calibration.chance_same(linkage);
+        let (nx, ny) = (graph.size(gx) as f32, graph.size(gy) as f32);
+        let evidence = 0.5 * (sum / (nx * ny)) + 0.5 * best;
+        let chance = calibration.chance_same(evidence);
         let worth = chance * 2.0 * nx * ny / (nx + ny);
         let (a, b) = if a <= b { (a, b) } else { (b, a) };
-        out.push(Question { ask: Ask::Same { a, b, similarity: linkage }, chance, worth });
+        out.push(Question { ask: Ask::Same { a, b, similarity: evidence }, chance, worth });
     }
 }
 
 /// « Où va cette proposition ? » for the proposals that sit loosely in their group,
 /// and for the proposals alone that look like some group's.
-fn place_questions(graph: &Graph, settled: &Settled, calibration: &Calibration, out: &mut Vec<Question>) {
+fn place_questions(
+    graph: &Graph,
+    engine: &Engine,
+    settled: &Settled,
+    calibration: &Calibration,
+    out: &mut Vec<Question>,
+) {
     for (g, group) in graph.groups.iter().enumerate() {
         let size = group.members.len();
         if size < 2 {
             if settled.unplaced_alone(graph, g) {
-                out.extend(place_alone(graph, g, group.members[0], calibration));
+                out.extend(place_alone(graph, settled, g, group.members[0], calibration));
             }
             continue;
         }
@@ -450,18 +391,26 @@ fn place_questions(graph: &Graph, settled: &Settled, calibration: &Calibration, 
             if settled.placed.contains(id) || (size == 2 && position == 0) {
                 continue;
             }
-            let sums = graph.sums_by_group(*id);
-            let own = sums.get(&g).map_or(0.0, |(sum, _, _)| *sum) / (size - 1) as f32;
-            let chance = 1.0 - calibration.chance_same(own);
+            let links = graph.links(*id);
+            let own = links.iter().find(|l| l.group == g).map_or(0.0, |l| l.evidence);
+            let chance = chance_out(engine, own);
             let worth = chance * 2.0 * (size - 1) as f32 / size as f32;
-            let mut candidates: Vec<Candidate> = sums
-                .iter()
-                .filter(|(other, _)| **other == g || (graph.kinds[**other] == graph.kinds[g]))
-                .map(|(other, (sum, closest, _))| {
-                    let n = if *other == g { size - 1 } else { graph.groups[*other].members.len() };
-                    Candidate { proposal: *closest, closeness: sum / n as f32, current: *other == g }
-                })
-                .collect();
+            let mut candidates: Vec<Candidate> = std::iter::once(Candidate {
+                proposal: links
+                    .iter()
+                    .find(|l| l.group == g)
+                    .map(|l| l.closest)
+                    .or_else(|| group.members.iter().copied().find(|m| m != id))
+                    .unwrap_or(*id),
+                closeness: own,
+                current: true,
+            })
+            .chain(candidate_links(graph, settled, g, *id).into_iter().map(|l| Candidate {
+                proposal: l.closest,
+                closeness: l.evidence,
+                current: false,
+            }))
+            .collect();
             candidates.sort_by(|x, y| y.closeness.total_cmp(&x.closeness).then(x.proposal.cmp(&y.proposal)));
             candidates.truncate(MAX_CANDIDATES);
             if !candidates.iter().any(|c| c.current)
@@ -472,6 +421,31 @@ fn place_questions(graph: &Graph, settled: &Settled, calibration: &Calibration, 
             out.push(Question { ask: Ask::Place { proposal: *id, candidates }, chance, worth });
         }
     }
+}
+
+/// How often the engine's family is wrong, before any answer: the development set
+/// never caught a confident family wrong, and two « à valider » in three.
+const FAMILY_PRIOR_AUTO: f32 = 0.08;
+const FAMILY_PRIOR_TO_VALIDATE: f32 = 0.6;
+/// The priors count as this many answers against the session's own.
+const FAMILY_PRIOR_WEIGHT: f32 = 3.0;
+
+/// How often the session's family answers changed the engine's family, for the
+/// confident (`Auto`) and the « à valider » conditions, each with its prior.
+fn family_rates(engine: &Engine, session: &Session, synthesis: &Synthesis) -> (f32, f32) {
+    let mut counts = [(0.0f32, 0.0f32); 2];
+    for group in synthesis.conditions.iter().filter(|g| g.status == Status::Decided) {
+        let texts: Vec<&str> =
+            group.members.iter().filter_map(|m| session.proposal(*m)).map(|p| p.text.as_str()).collect();
+        let guess = engine.classify(&texts.join(" . "));
+        let slot = usize::from(guess.status != Status::Auto);
+        counts[slot].0 += f32::from(u8::from(guess.family != group.family));
+        counts[slot].1 += 1.0;
+    }
+    let rate = |(changed, answered): (f32, f32), prior: f32| {
+        (changed + prior * FAMILY_PRIOR_WEIGHT) / (answered + FAMILY_PRIOR_WEIGHT)
+    };
+    (rate(counts[0], FAMILY_PRIOR_AUTO), rate(counts[1], FAMILY_PRIOR_TO_VALIDATE))
 }
 
 /// « Dans quelle famille ? » for the conditions whose family the engine is least sure of.
@@ -487,17 +461,18 @@ fn family_questions(
     } else {
         session.families.iter().map(|f| f.number).collect()
     };
+    let (auto, to_validate) = family_rates(engine, session, synthesis);
     for group in synthesis.conditions.iter().filter(|g| !g.excluded && g.status != Status::Decided) {
         if !graph.group_of.contains_key(&group.anchor) {
             continue;
         }
-        let chance = match group.family {
-            None => 1.0,
-            Some(_) => {
-                let doubt = (1.0 - group.confidence).clamp(0.0, 1.0);
-                let flagged = if group.status == Status::ToValidate { 0.15 } else { 0.0 };
-                (doubt * 0.8 + flagged).min(1.0)
+        let chance = match (group.family, group.status) {
+            (None, _) => 1.0,
+            (Some(_), Status::Auto) => {
+                // Less sure, more often wrong: twice the rate at no confidence, none at full.
+                (auto * 2.0 * (1.0 - group.confidence)).clamp(0.0, 1.0)
             }
+            (Some(_), _) => to_validate,
         };
         let worth = FAMILY_WEIGHT * chance * group.members.len() as f32;
         let others = numbers.iter().copied().filter(|n| Some(*n) != group.family).collect();
