@@ -4,7 +4,9 @@
 //! (blend weights × threshold), `--dump` (groups with the vocabulary terms that matched),
 //! `--pair I J` (one pair of rows), `--generate N OUT.ron` (a synthetic session),
 //! `--fired SEED.txt` (vocabulary terms firing on the set), `--french-stems LIST OUT`
-//! (the French stems asset); `--families FILE.ron` measures a café with other families.
+//! (the French stems asset); `--families FILE.ron` measures a café with other families;
+//! `--vocabulary FILE.ron` reads the vocabulary from a file instead of the compiled one
+//! (to measure an edit without rebuilding); `--quick` prints the shipped line only.
 
 use cafe_savoir::store::families::default_families;
 use cafe_savoir::synth::quality::{parse_tsv, score, session_of};
@@ -79,10 +81,18 @@ fn main() {
     };
     let session = session_of(&rows, families.clone());
     let shipped = Settings::shipped();
+    // `--vocabulary FILE.ron`: the vocabulary to measure (default: the compiled one).
+    let vocabulary = match args.iter().position(|a| a == "--vocabulary") {
+        Some(pos) => {
+            let text = std::fs::read_to_string(&args[pos + 1]).expect("vocabulary readable");
+            Vocabulary::parse(&text).expect("vocabulary compiles")
+        }
+        None => Vocabulary::shipped(),
+    };
     if let Some(pos) = args.iter().position(|a| a == "--pair") {
         let a: usize = args[pos + 1].parse().expect("row");
         let b: usize = args[pos + 2].parse().expect("row");
-        let engine = Engine::new(&families);
+        let engine = Engine::with(&families, vocabulary.clone(), shipped.clone());
         let (ta, tb) = (&rows[a - 1].text, &rows[b - 1].text);
         let (fa, fb) = (engine.features(ta), engine.features(tb));
         println!("{ta}\n{tb}\nsim={:.3}", engine.similarity(ta, tb));
@@ -100,7 +110,6 @@ fn main() {
         // set, with how many rows and how many lines of the seed document it fires on
         // (terms firing only on the labelled set deserve a second look).
         let seed = std::fs::read_to_string(&args[pos + 1]).expect("seed readable");
-        let vocabulary = Vocabulary::shipped();
         let mut counts: std::collections::BTreeMap<(String, String), (usize, usize)> = Default::default();
         for row in &rows {
             for key in vocabulary.terms_in(&row.text) {
@@ -129,7 +138,7 @@ fn main() {
         return;
     }
     if args.iter().any(|a| a == "--dump") {
-        let engine = Engine::new(&families);
+        let engine = Engine::with(&families, vocabulary.clone(), shipped.clone());
         let synthesis = engine.synthesize(&session);
         for group in &synthesis.conditions {
             println!(
@@ -153,7 +162,8 @@ fn main() {
         return;
     }
     let mut variants: Vec<(String, Settings, Vocabulary)> =
-        vec![("shipped".into(), shipped.clone(), Vocabulary::shipped())];
+        vec![("shipped".into(), shipped.clone(), vocabulary.clone())];
+    let quick = args.iter().any(|a| a == "--quick");
     if args.iter().any(|a| a == "--grid") {
         for (c, w, g) in [
             (0.6f32, 0.3f32, 0.1f32),
@@ -183,34 +193,9 @@ fn main() {
         }
         return;
     }
-    for floor in [0.05f32, 0.2, 0.31, 0.4] {
-        let settings = Settings { pair_floor: floor, ..shipped.clone() };
-        variants.push((format!("pair floor {floor}"), settings, Vocabulary::shipped()));
+    if !quick {
+        variants.extend(alternatives(&shipped));
     }
-    for o in [0.0f32, 0.25, 0.5, 0.75] {
-        for t in [0.4f32, 0.45, 0.5, 0.55, 0.6] {
-            let settings = Settings { merge_threshold: t, concept_overlap: o, ..shipped.clone() };
-            variants.push((format!("overlap {o} threshold {t}"), settings, Vocabulary::shipped()));
-        }
-    }
-    for t in [0.25f32, 0.3, 0.35, 0.4, 0.45, 0.5] {
-        variants.push((
-            format!("threshold {t}"),
-            Settings { merge_threshold: t, ..shipped.clone() },
-            Vocabulary::shipped(),
-        ));
-    }
-    variants.push((
-        "words only (no concepts, no trigrams)".into(),
-        Settings { concept_weight: 0.0, char_weight: 0.0, ..shipped.clone() },
-        Vocabulary::shipped(),
-    ));
-    variants.push(("words + trigrams, no vocabulary".into(), shipped.clone(), Vocabulary::empty()));
-    variants.push((
-        "concepts only".into(),
-        Settings { word_weight: 0.0, char_weight: 0.0, ..shipped.clone() },
-        Vocabulary::shipped(),
-    ));
     for (name, settings, vocabulary) in variants {
         let engine = Engine::with(&families, vocabulary, settings);
         let synthesis = engine.synthesize(&session);
@@ -239,4 +224,38 @@ fn main() {
         }
     }
     let _ = similarity::dot;
+}
+
+/// The alternatives to the shipped settings recorded in BENCHMARKS.md.
+fn alternatives(shipped: &Settings) -> Vec<(String, Settings, Vocabulary)> {
+    let mut variants = Vec::new();
+    for floor in [0.05f32, 0.2, 0.31, 0.4] {
+        let settings = Settings { pair_floor: floor, ..shipped.clone() };
+        variants.push((format!("pair floor {floor}"), settings, Vocabulary::shipped()));
+    }
+    for o in [0.0f32, 0.25, 0.5, 0.75] {
+        for t in [0.4f32, 0.45, 0.5, 0.55, 0.6] {
+            let settings = Settings { merge_threshold: t, concept_overlap: o, ..shipped.clone() };
+            variants.push((format!("overlap {o} threshold {t}"), settings, Vocabulary::shipped()));
+        }
+    }
+    for t in [0.25f32, 0.3, 0.35, 0.4, 0.45, 0.5] {
+        variants.push((
+            format!("threshold {t}"),
+            Settings { merge_threshold: t, ..shipped.clone() },
+            Vocabulary::shipped(),
+        ));
+    }
+    variants.push((
+        "words only (no concepts, no trigrams)".into(),
+        Settings { concept_weight: 0.0, char_weight: 0.0, ..shipped.clone() },
+        Vocabulary::shipped(),
+    ));
+    variants.push(("words + trigrams, no vocabulary".into(), shipped.clone(), Vocabulary::empty()));
+    variants.push((
+        "concepts only".into(),
+        Settings { word_weight: 0.0, char_weight: 0.0, ..shipped.clone() },
+        Vocabulary::shipped(),
+    ));
+    variants
 }
