@@ -11,6 +11,8 @@ use std::collections::HashMap;
 
 use frostem::{Algorithm, Stemmer};
 
+mod forms;
+
 /// Words that carry negation: never dropped as stopwords.
 pub const NEGATIONS: &[&str] =
     &["ne", "pas", "sans", "aucun", "aucune", "jamais", "rien", "ni", "non", "nul", "nulle"];
@@ -146,6 +148,12 @@ pub fn is_stopword(folded: &str) -> bool {
     STOPWORDS.contains(&folded)
 }
 
+/// The written word a spoken one stands for (« pis » → « et », « pu » → « ne »), or
+/// the word itself.
+fn written_form(folded: &str) -> &str {
+    forms::SPOKEN.iter().find(|(spoken, _)| *spoken == folded).map_or(folded, |(_, written)| written)
+}
+
 /// Is this folded word a negation?
 pub fn is_negation(folded: &str) -> bool {
     NEGATIONS.contains(&folded)
@@ -163,6 +171,9 @@ pub struct Analyzer {
     /// Folded word beginnings whose words get a stem of their own, where the stemmer
     /// would join different words (« communications » and « commun »), longest first.
     distinct_stems: Vec<(String, String)>,
+    /// Stems of irregular verb forms → the stem of their infinitive (« pris » →
+    /// « prendre »), see [`forms::VERB_FORMS`].
+    lemmas: HashMap<String, String>,
 }
 
 /// One content word of a text: its stem and the word as the participant wrote it.
@@ -185,11 +196,23 @@ impl Analyzer {
         let mut distinct_stems: Vec<(String, String)> =
             distinct_stems.iter().map(|(prefix, stem)| (fold(prefix), fold(stem))).collect();
         distinct_stems.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        let stemmer = Stemmer::new(Algorithm::French);
+        let mut lemmas = HashMap::new();
+        for (lemma, verb_forms) in forms::VERB_FORMS {
+            let target = stemmer.stem(lemma).into_owned();
+            for form in *verb_forms {
+                let stem = stemmer.stem(form).into_owned();
+                if stem != target {
+                    lemmas.insert(stem, target.clone());
+                }
+            }
+        }
         let mut analyzer = Analyzer {
-            stemmer: Stemmer::new(Algorithm::French),
+            stemmer,
             abbreviations: HashMap::new(),
             lowercase_abbreviations: HashMap::new(),
             distinct_stems,
+            lemmas,
         };
         for (short, long, lowercase) in abbreviations {
             let expansion = analyzer.stems(long);
@@ -208,7 +231,11 @@ impl Analyzer {
         {
             return stem.clone();
         }
-        self.stemmer.stem(folded).into_owned()
+        let stem = self.stemmer.stem(folded);
+        match self.lemmas.get(stem.as_ref()) {
+            Some(lemma) => lemma.clone(),
+            None => stem.into_owned(),
+        }
     }
 
     /// The content stems of a text, in order, negations included.
@@ -263,12 +290,12 @@ impl Analyzer {
                 );
                 continue;
             }
-            let folded = word.folded.as_str();
+            let folded = written_form(&word.folded);
             if folded == "personne" && negated_person(&words, index) {
                 out.push(Token { stem: "aucun".into(), written: word.original.clone() });
                 continue;
             }
-            if is_stopword(folded) {
+            if is_stopword(folded) || forms::COMPLAINT_WORDS.contains(&folded) {
                 continue;
             }
             if folded.chars().all(|c| c.is_ascii_digit()) {
@@ -326,6 +353,18 @@ mod tests {
         assert_eq!(a.stems("communiquer"), a.stems("communications"));
         let tokens = a.tokens("notre CA décide");
         assert!(tokens.iter().all(|t| t.written == "CA" || t.written == "décide"));
+    }
+
+    #[test]
+    fn irregular_verbs_spoken_words_and_complaints() {
+        let a = analyzer();
+        assert_eq!(a.stems("ils connaissent"), a.stems("connaître"));
+        assert_eq!(a.stems("pris en compte"), a.stems("prendre en compte"));
+        assert_eq!(a.stems("le CISSS tient compte"), a.stems("le CISSS tenir compte"));
+        assert_eq!(a.stems("checker avec le patron"), a.stems("vérifier avec le patron"));
+        assert_eq!(a.stems("tanné des délais"), a.stems("des délais"));
+        assert!(a.stems("ça marche pu").iter().any(|s| is_negation(s)));
+        assert_eq!(a.stems("respect pis écoute"), a.stems("respect et écoute"));
     }
 
     #[test]

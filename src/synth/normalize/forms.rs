@@ -1,0 +1,148 @@
+//! French word forms that the Snowball stemmer leaves apart from their lemma, and the
+//! spoken Québec forms of a flipchart: irregular verb forms (« connaissent »,
+//! « pris », « tient ») read as their infinitive, spoken words (« pis », « pu »,
+//! « checker », « jaser ») read as the written word they stand for, and the words of a
+//! complaint (« tanné de », « écœurés de ») that carry no content of their own, so that
+//! « tanné des demandes à la dernière minute » compares as « demandes à la dernière
+//! minute ».
+
+/// Spoken Québec words (folded) and the written word (folded) they stand for.
+pub const SPOKEN: &[(&str, &str)] = &[
+    ("pis", "et"),
+    ("pi", "et"),
+    // « ça marche pu » = « ça ne marche plus »: a negation.
+    ("pu", "ne"),
+    ("pantoute", "aucun"),
+    ("icitte", "ici"),
+    ("asteure", "maintenant"),
+    ("faque", "donc"),
+    ("ben", "bien"),
+    ("toute", "tout"),
+    ("toutte", "tout"),
+    ("moe", "moi"),
+    ("toe", "toi"),
+    ("ya", "y"),
+    ("sul", "sur"),
+    ("job", "travail"),
+    ("jobs", "travail"),
+    ("gang", "groupe"),
+    ("info", "information"),
+    ("infos", "informations"),
+    ("coordo", "coordonnateur"),
+    ("coordos", "coordonnateurs"),
+    ("bouffe", "nourriture"),
+    ("lunch", "repas"),
+    ("meeting", "reunion"),
+    ("meetings", "reunions"),
+    ("feedback", "retroaction"),
+    ("staff", "personnel"),
+    ("fun", "plaisir"),
+    ("cash", "argent"),
+    ("piasses", "argent"),
+    ("piastres", "argent"),
+];
+
+/// Words (folded) that only say the speaker is fed up or joking: dropped like function
+/// words, the complaint's content remains.
+pub const COMPLAINT_WORDS: &[&str] = &[
+    "tanne",
+    "tannes",
+    "tannee",
+    "tannees",
+    "ecoeure",
+    "ecoeures",
+    "ecoeuree",
+    "ecoeurees",
+    "marre",
+    "lol",
+    "svp",
+    "stp",
+    "mettons",
+    "arreter",
+    "arretez",
+    "arretons",
+];
+
+/// Verbs whose forms the stemmer does not bring together: the infinitive, then its
+/// other forms (present, past participle, subjunctive stems). Spoken Québec verbs
+/// borrowed from English are listed with the French verb they mean.
+pub const VERB_FORMS: &[(&str, &[&str])] = &[
+    (
+        "connaitre",
+        &[
+            "connais",
+            "connait",
+            "connaissons",
+            "connaissez",
+            "connaissent",
+            "connu",
+            "connue",
+            "connus",
+            "connues",
+        ],
+    ),
+    (
+        "reconnaitre",
+        &[
+            "reconnais",
+            "reconnait",
+            "reconnaissons",
+            "reconnaissent",
+            "reconnu",
+            "reconnue",
+            "reconnus",
+            "reconnues",
+        ],
+    ),
+    (
+        "comprendre",
+        &["comprend", "comprends", "comprenons", "comprennent", "compris", "comprise", "comprenne"],
+    ),
+    ("prendre", &["prend", "prends", "prenons", "prennent", "pris", "prise", "prises", "prenne"]),
+    ("apprendre", &["apprend", "apprends", "apprenons", "apprennent", "appris", "apprise", "apprenne"]),
+    ("mettre", &["met", "mets", "mettons", "mettent", "mis", "mise", "mises", "mette"]),
+    ("permettre", &["permet", "permets", "permettent", "permis"]),
+    ("tenir", &["tient", "tiens", "tenons", "tiennent", "tenu", "tenue", "tenus", "tienne"]),
+    ("maintenir", &["maintient", "maintiennent", "maintenu", "maintenue"]),
+    ("soutenir", &["soutient", "soutiennent", "soutenu", "soutenue", "soutenus"]),
+    ("obtenir", &["obtient", "obtiennent", "obtenu", "obtenue", "obtenus"]),
+    ("appartenir", &["appartient", "appartiennent", "appartenu"]),
+    ("venir", &["vient", "viens", "venons", "viennent", "venu", "venue", "venus", "vienne"]),
+    ("devenir", &["devient", "deviennent", "devenu", "devenue"]),
+    ("revenir", &["revient", "reviennent", "revenu"]),
+    ("intervenir", &["intervient", "interviennent", "intervenu"]),
+    ("savoir", &["sais", "sait", "savons", "savez", "savent", "sache", "sachent"]),
+    ("voir", &["vois", "voit", "voyons", "voient"]),
+    ("croire", &["crois", "croit", "croyons", "croient", "cru"]),
+    ("dire", &["dis", "dit", "disons", "dites", "disent", "dise"]),
+    ("ecrire", &["ecris", "ecrit", "ecrite", "ecrits", "ecrites", "ecrivons", "ecrivent"]),
+    ("lire", &["lisons", "lisent", "lu", "lue"]),
+    ("vivre", &["vivons", "vivent", "vecu", "vecue", "vecus"]),
+    ("suivre", &["suit", "suivons", "suivent", "suivi", "suivie", "suivis"]),
+    ("recevoir", &["recois", "recoit", "recevons", "recoivent", "recu", "recue", "recus"]),
+    ("construire", &["construit", "construite", "construisons", "construisent"]),
+    ("produire", &["produit", "produite", "produisent"]),
+    ("offrir", &["offre", "offrent", "offert", "offerte", "offerts"]),
+    ("ouvrir", &["ouvre", "ouvrent", "ouvert", "ouverte", "ouverts"]),
+    ("perdre", &["perd", "perds", "perdons", "perdent", "perdu", "perdue"]),
+    ("entendre", &["entend", "entends", "entendons", "entendent", "entendu", "entendue", "entendus"]),
+    ("attendre", &["attend", "attends", "attendons", "attendent", "attendu", "attendue"]),
+    ("repondre", &["repond", "reponds", "repondons", "repondent", "repondu"]),
+    ("valoir", &["vaut", "valent", "vaille"]),
+    ("verifier", &["checker", "check", "checke", "checkent", "checkons", "checkez"]),
+    ("correspondre", &["fitter", "fitte", "fittent", "fit"]),
+    ("discuter", &["jaser", "jase", "jasent", "jasons", "placoter", "placote"]),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_are_folded_lower_case_words() {
+        let folded = |w: &str| w == crate::synth::normalize::fold(w) && !w.contains(' ');
+        assert!(SPOKEN.iter().all(|(a, b)| folded(a) && folded(b)));
+        assert!(COMPLAINT_WORDS.iter().all(|w| folded(w)));
+        assert!(VERB_FORMS.iter().all(|(lemma, forms)| folded(lemma) && forms.iter().all(|f| folded(f))));
+    }
+}
