@@ -40,6 +40,8 @@ pub struct FamilyModel {
     /// The families are the seed's: the vocabulary's concept → family table holds.
     seed_families: bool,
     seeds: Vec<SeedText>,
+    /// Concepts every family's texts name (sorted).
+    shared_concepts: Vec<u64>,
 }
 
 /// How much the concept evidence counts against the word evidence.
@@ -84,7 +86,26 @@ impl FamilyModel {
             model.profiles.push(normalise(words));
             model.concept_profiles.push(features.concepts.clone());
         }
+        // With the seed's families, the vocabulary's table already says which concept
+        // belongs where; a café's own families only have their texts.
+        if let [first, rest @ ..] = model.concept_profiles.as_slice()
+            && !rest.is_empty()
+            && !model.seed_families
+        {
+            model.shared_concepts = first
+                .iter()
+                .map(|(k, _)| *k)
+                .filter(|k| rest.iter().all(|profile| profile.iter().any(|(c, _)| c == k)))
+                .collect();
+        }
         model
+    }
+
+    /// The concepts named by the texts of every family of a café's own (at least two
+    /// families): they say what the café is about, not which family a proposal belongs
+    /// to. Empty with the seed's families.
+    pub fn concepts_of_every_family(&self) -> &[u64] {
+        &self.shared_concepts
     }
 
     /// The families known, in order.
@@ -192,4 +213,41 @@ fn centroid(members: &[&Features]) -> Sparse {
         all.extend(features.words.iter().copied());
     }
     normalise(all)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::family::default_families;
+
+    fn own_family(number: u8, title: &str, description: &str) -> Family {
+        Family {
+            number,
+            id: format!("f{number}"),
+            title: title.into(),
+            title_en: String::new(),
+            description: description.into(),
+            conditions: Vec::new(),
+            astuces: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_concept_every_own_family_names_is_the_topic_not_a_family() {
+        let (vocabulary, settings) = (Vocabulary::shipped(), Settings::shipped());
+        let families = vec![
+            own_family(1, "Rejoindre les citoyens", "Aller vers les citoyens, un repas servi."),
+            own_family(2, "Pouvoir d'agir des citoyens", "Former des leaders parmi les citoyens."),
+            own_family(3, "Garder les citoyens", "Une ambiance conviviale pour les citoyens."),
+        ];
+        let model = FamilyModel::new(&families, &vocabulary, &settings);
+        let citizens = Features::of("les citoyens", &vocabulary, &settings);
+        let food = Features::of("un repas", &vocabulary, &settings);
+        let shared = model.concepts_of_every_family();
+        assert!(citizens.concepts.iter().all(|(c, _)| shared.contains(c)), "{shared:?}");
+        assert!(food.concepts.iter().all(|(c, _)| !shared.contains(c)));
+        // The seed's families keep the vocabulary's own table: nothing is damped.
+        let seed = FamilyModel::new(&default_families(), &vocabulary, &settings);
+        assert!(seed.concepts_of_every_family().is_empty());
+    }
 }

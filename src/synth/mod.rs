@@ -328,7 +328,8 @@ impl Engine {
             v
         };
         // The topic words of the day weigh less (features damped, per item).
-        let topic = topic::Topic::of(&entries.iter().map(|e| e.features.as_ref()).collect::<Vec<_>>());
+        let topic = topic::Topic::of(&entries.iter().map(|e| e.features.as_ref()).collect::<Vec<_>>())
+            .with_concepts(self.model.concepts_of_every_family());
         let damped: Vec<Option<Features>> = items
             .iter()
             .map(|item| {

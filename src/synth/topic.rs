@@ -1,8 +1,10 @@
 //! The topic words of the day: a word or a concept named by more than a quarter of a
-//! session's proposals (« bénévoles » at a café about volunteers) says what the café is
-//! about, not what a proposal says, so it weighs less when proposals are compared and
-//! classified. Computed per synthèse from the proposals of one kind; features are
-//! damped, never renormalised, so a proposal that only names the topic stays weak.
+//! session's proposals (« bénévoles » at a café about volunteers), or a concept that
+//! every family of the café names (« citoyens » at a café about mobilising citizens),
+//! says what the café is about, not what a proposal says, so it weighs less when
+//! proposals are compared and classified. Computed per synthèse from the proposals of
+//! one kind and the café's families; features are damped, never renormalised, so a
+//! proposal that only names the topic stays weak.
 
 use super::similarity::{Features, Sparse, hash};
 
@@ -44,6 +46,15 @@ impl Topic {
             concepts: frequent(&mut |f| f.concepts.iter().map(|(k, _)| *k).collect()),
             words: frequent(&mut |f| f.words.iter().map(|(k, _)| *k).collect()),
         }
+    }
+
+    /// The same topic with these concepts too (sorted or not): those every family of
+    /// the café names, whatever the number of proposals.
+    pub fn with_concepts(mut self, concepts: &[u64]) -> Topic {
+        self.concepts.extend_from_slice(concepts);
+        self.concepts.sort_unstable();
+        self.concepts.dedup();
+        self
     }
 
     /// No topic word: the features are used as they are.
