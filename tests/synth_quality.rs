@@ -1,11 +1,12 @@
-//! The synthèse's quality on the development set stays above a floor (a little below
-//! what it reaches), so that a regression fails CI. See BENCHMARKS.md, section `synth`.
+//! The synthèse's quality on the development set, the sealed sets and the tuning sets
+//! stays above a floor (a little below what it reaches), so that a regression fails CI.
+//! See BENCHMARKS.md, section `synth`.
 
 use std::path::Path;
 
 use cafe_savoir::store::families::{default_families, parse_families};
-use cafe_savoir::synth::quality::{parse_tsv, score, session_of};
-use cafe_savoir::synth::{Engine, Status};
+use cafe_savoir::synth::quality::{Labelled, parse_tsv, score, session_of};
+use cafe_savoir::synth::{Engine, Status, Synthesis};
 
 const DEV: &str = include_str!("fixtures/dev.tsv");
 
@@ -17,7 +18,7 @@ fn development_set_quality_stays_above_the_floor() {
     let session = session_of(&rows, families.clone());
     let synthesis = Engine::new(&families).synthesize(&session);
     let scores = score(&rows, &synthesis);
-    assert!(scores.f1 >= 0.83, "bcubed F1 fell to {:.3}", scores.f1);
+    assert!(scores.f1 >= 0.84, "bcubed F1 fell to {:.3}", scores.f1);
     assert!(scores.family_accuracy >= 0.90, "family accuracy fell to {:.3}", scores.family_accuracy);
     let covered: usize = synthesis.all_groups().map(|g| g.members.len()).sum();
     assert_eq!(covered, rows.len());
@@ -51,8 +52,8 @@ fn sealed_set_quality_stays_above_the_floor() {
     let session = session_of(&rows, families.clone());
     let synthesis = Engine::new(&families).synthesize(&session);
     let scores = score(&rows, &synthesis);
-    assert!(scores.f1 >= 0.57, "bcubed F1 fell to {:.3}", scores.f1);
-    assert!(scores.family_accuracy >= 0.68, "family accuracy fell to {:.3}", scores.family_accuracy);
+    assert!(scores.f1 >= 0.61, "bcubed F1 fell to {:.3}", scores.f1);
+    assert!(scores.family_accuracy >= 0.73, "family accuracy fell to {:.3}", scores.family_accuracy);
 }
 
 /// Another topic (keeping volunteers) with the café's own three families.
@@ -69,7 +70,40 @@ fn another_topic_uses_its_own_families() {
     let synthesis = Engine::new(&families).synthesize(&session);
     let scores = score(&rows, &synthesis);
     assert!(scores.f1 >= 0.61, "bcubed F1 fell to {:.3}", scores.f1);
-    assert!(scores.family_accuracy >= 0.63, "family accuracy fell to {:.3}", scores.family_accuracy);
+    assert!(scores.family_accuracy >= 0.67, "family accuracy fell to {:.3}", scores.family_accuracy);
+    assert_sure_families_are_right(&rows, &synthesis);
+}
+
+/// The tuning sets (not sealed, written before the vocabulary was edited for them): the
+/// partnership topic in a freer voice, and a third topic with its own families.
+const TUNE_FREER: &str = include_str!("fixtures/tune-freer.tsv");
+const TUNE_TOPIC: &str = include_str!("fixtures/tune-topic.tsv");
+const TUNE_TOPIC_FAMILIES: &str = include_str!("fixtures/tune-topic-families.ron");
+
+#[test]
+fn tuning_sets_quality_stays_above_the_floor() {
+    let rows = parse_tsv(TUNE_FREER);
+    assert_eq!(rows.len(), 143);
+    let families = default_families();
+    let synthesis = Engine::new(&families).synthesize(&session_of(&rows, families.clone()));
+    let scores = score(&rows, &synthesis);
+    assert!(scores.f1 >= 0.78, "bcubed F1 fell to {:.3}", scores.f1);
+    assert!(scores.family_accuracy >= 0.87, "family accuracy fell to {:.3}", scores.family_accuracy);
+
+    let rows = parse_tsv(TUNE_TOPIC);
+    assert_eq!(rows.len(), 87);
+    let families =
+        parse_families(Path::new("tune-topic-families.ron"), TUNE_TOPIC_FAMILIES).expect("families");
+    let synthesis = Engine::new(&families).synthesize(&session_of(&rows, families.clone()));
+    let scores = score(&rows, &synthesis);
+    assert!(scores.f1 >= 0.66, "bcubed F1 fell to {:.3}", scores.f1);
+    assert!(scores.family_accuracy >= 0.81, "family accuracy fell to {:.3}", scores.family_accuracy);
+    assert_sure_families_are_right(&rows, &synthesis);
+}
+
+/// Some families are given without « à valider », and each of them is right for most
+/// of its members.
+fn assert_sure_families_are_right(rows: &[Labelled], synthesis: &Synthesis) {
     // A family given without « à valider » is right (for most of its members).
     let sure: Vec<_> = synthesis.conditions.iter().filter(|g| g.status == Status::Auto).collect();
     assert!(!sure.is_empty(), "some families are backed by evidence");
