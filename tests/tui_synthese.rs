@@ -120,7 +120,7 @@ fn f7_opens_the_synthese_from_every_screen_and_esc_backs_out_one_step_at_a_time(
         let mut app = app_with(harvest(), screen, dir.path());
         code(&mut app, KeyCode::F(7), t0());
         assert_eq!(app.screen, Screen::Harvest);
-        assert_eq!(app.open.as_ref().unwrap().harvest.synthesis.conditions.len(), 10);
+        assert_eq!(app.open.as_ref().unwrap().harvest.synthesis.conditions.len(), 9);
     }
     // Even while typing a proposal.
     let mut app = app_with(harvest(), Screen::Capture, dir.path());
@@ -175,7 +175,7 @@ fn merge_marks_one_condition_then_merges_the_whole_group_into_another() {
     assert_eq!(merged.support, 4);
     assert!(app.open.as_ref().unwrap().harvest.marked.is_none());
     let conditions = app.open.as_ref().unwrap().harvest.synthesis.conditions.len();
-    assert_eq!(conditions, 9);
+    assert_eq!(conditions, 8);
     // Saved in the session file, as decisions.
     let file = saved(&app);
     assert!(file.decisions.merges.iter().any(|p| p.contains(id_of(&app, EXPERTISE))));
@@ -329,7 +329,7 @@ fn a_condition_is_left_out_and_brought_back() {
     assert!(group_of(&app, MISSION).excluded);
     assert_eq!(saved(&app).decisions.exclusions, vec![id_of(&app, MISSION)]);
     assert!(frame(&app, 160, 45).contains("écartée"));
-    assert!(frame(&app, 160, 45).contains("Conditions (9)"), "not counted");
+    assert!(frame(&app, 160, 45).contains("Conditions (8)"), "not counted");
     // Still selected (it went to the bottom of its column): bring it back.
     code(&mut app, KeyCode::Delete, t0());
     assert!(!group_of(&app, MISSION).excluded);
