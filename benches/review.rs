@@ -2,8 +2,9 @@
 //! (`synth::generate`): the next question from a synthèse (the ranking alone), and a
 //! whole answer — record it, synthesise again with the kept engine, rank the next
 //! questions — which is what the facilitator waits for between two questions; also
-//! the same after an answer that taught the session a word (the engine is rebuilt
-//! with the new vocabulary, its caches start empty).
+//! the same after an answer that taught the session a word (the engine takes over
+//! from the previous one with the new vocabulary), and, for comparison, with the
+//! engine rebuilt from nothing.
 //! `cargo bench --bench review`; numbers in BENCHMARKS.md, section `review`.
 
 use divan::Bencher;
@@ -12,6 +13,7 @@ use cafe_savoir::domain::{Learned, Session};
 use cafe_savoir::store::families::default_families;
 use cafe_savoir::synth::generate;
 use cafe_savoir::synth::review::answer::{Decision, decide};
+use cafe_savoir::synth::review::learn::engine_succeeding;
 use cafe_savoir::synth::review::{Ask, engine_for, review};
 
 fn main() {
@@ -51,9 +53,42 @@ fn answer_then_next_question_500(bencher: Bencher) {
     });
 }
 
-/// An answer that taught a word: the engine is built again with the session's vocabulary.
-#[divan::bench(sample_count = 10)]
+/// Pairs of words of the generated proposals, to teach one new equivalence per answer.
+fn lessons(session: &Session) -> Vec<(String, String)> {
+    let mut words: Vec<String> = session
+        .proposals
+        .iter()
+        .flat_map(|p| p.text.split(|c: char| !c.is_alphabetic()).map(str::to_lowercase).collect::<Vec<_>>())
+        .filter(|w| w.chars().count() >= 5)
+        .collect();
+    words.sort();
+    words.dedup();
+    words.chunks(2).filter(|c| c.len() == 2).map(|c| (c[0].clone(), c[1].clone())).collect()
+}
+
+/// An answer that taught a word (a new equivalence each time, words of the proposals):
+/// the engine takes over from the previous one, only the proposals using the words are
+/// analysed again, then the synthèse and the next question.
+#[divan::bench(sample_count = 30)]
 fn next_question_after_learning_500(bencher: Bencher) {
+    let mut session = session_500();
+    let mut engine = engine_for(&session.families, &Learned::default(), &Learned::default());
+    let _ = engine.synthesize(&session);
+    let mut lessons = lessons(&session).into_iter().cycle();
+    bencher.bench_local(|| {
+        if let Some((a, b)) = lessons.next() {
+            session.learned.learn_same(&a, &b);
+        }
+        engine = engine_succeeding(&engine, &session.families, &session.learned);
+        let synthesis = engine.synthesize(&session);
+        divan::black_box(review(&engine, &session, &synthesis))
+    });
+}
+
+/// The same answer with the engine built afresh (every proposal analysed again): what
+/// the taking over saves.
+#[divan::bench(sample_count = 10)]
+fn next_question_after_learning_rebuilt_500(bencher: Bencher) {
     let mut session = session_500();
     session.learned.learn_same("fric", "argent");
     bencher.bench_local(|| {

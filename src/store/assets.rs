@@ -99,17 +99,34 @@ impl Knowledge {
     /// [`Knowledge::engine_for`], plus what the guided review taught: the session's
     /// `learned` words and families, and `user`, those the user kept for every café.
     pub fn engine_learning(&self, session: &Session, user: &Learned) -> Engine {
-        let families = if session.families.is_empty() { &self.families } else { &session.families };
-        let vocabulary = if session.vocabulary.is_empty() && session.learned.is_empty() && user.is_empty() {
-            self.compiled.clone()
-        } else {
-            let mut file = with_additions(self.vocabulary.clone(), &session.vocabulary);
-            let mut learned = user.clone();
-            learned.absorb(&session.learned);
-            add_learned(&mut file, &learned);
-            Vocabulary::compile(file).unwrap_or_else(|_| self.compiled.clone())
-        };
-        Engine::with(families, vocabulary, self.settings.clone())
+        let vocabulary = self.vocabulary_learning(session, user, &self.compiled);
+        Engine::with(self.families_of(session), vocabulary, self.settings.clone())
+    }
+
+    /// [`Knowledge::engine_learning`] taking over from `previous`, the session's engine
+    /// before an answer taught (or an undo unlearned) a word: only the proposals using
+    /// the words that changed are analysed again ([`Engine::succeeding`]).
+    pub fn engine_succeeding(&self, previous: &Engine, session: &Session, user: &Learned) -> Engine {
+        let vocabulary = self.vocabulary_learning(session, user, previous.vocabulary());
+        Engine::succeeding(previous, self.families_of(session), vocabulary, self.settings.clone())
+    }
+
+    /// The session's families, these when it has none.
+    fn families_of<'a>(&'a self, session: &'a Session) -> &'a [Family] {
+        if session.families.is_empty() { &self.families } else { &session.families }
+    }
+
+    /// This vocabulary with the session's additions and what the review taught (the
+    /// session's and the user's), compiled reusing `previous`'s analysis.
+    fn vocabulary_learning(&self, session: &Session, user: &Learned, previous: &Vocabulary) -> Vocabulary {
+        if session.vocabulary.is_empty() && session.learned.is_empty() && user.is_empty() {
+            return self.compiled.clone();
+        }
+        let mut file = with_additions(self.vocabulary.clone(), &session.vocabulary);
+        let mut learned = user.clone();
+        learned.absorb(&session.learned);
+        add_learned(&mut file, &learned);
+        Vocabulary::compile_reusing(file, previous).unwrap_or_else(|_| self.compiled.clone())
     }
 }
 

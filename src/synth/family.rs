@@ -64,7 +64,8 @@ fn are_seed_families(families: &[Family]) -> bool {
 }
 
 impl FamilyModel {
-    pub fn new(families: &[Family], vocabulary: &Vocabulary, settings: &Settings) -> FamilyModel {
+    /// The model of these families; `features` analyses a text (the engine's cache).
+    pub fn new(families: &[Family], features: &dyn Fn(&str) -> std::sync::Arc<Features>) -> FamilyModel {
         let mut model = FamilyModel { seed_families: are_seed_families(families), ..FamilyModel::default() };
         for family in families {
             model.numbers.push(family.number);
@@ -72,19 +73,18 @@ impl FamilyModel {
             for text in family.conditions.iter().chain(&family.astuces) {
                 all.push(' ');
                 all.push_str(text);
-                let features = Features::of(text, vocabulary, settings);
                 model.seeds.push(SeedText {
                     family: family.number,
                     text: text.clone(),
-                    words: features.words,
+                    words: features(text).words.clone(),
                 });
             }
-            let features = Features::of(&all, vocabulary, settings);
+            let profile = features(&all);
             // Profiles use plain word presence so that long descriptions do not drown
             // their rarer words.
-            let words = features.words.iter().map(|(k, _)| (*k, 1.0)).collect();
+            let words = profile.words.iter().map(|(k, _)| (*k, 1.0)).collect();
             model.profiles.push(normalise(words));
-            model.concept_profiles.push(features.concepts.clone());
+            model.concept_profiles.push(profile.concepts.clone());
         }
         // With the seed's families, the vocabulary's table already says which concept
         // belongs where; a café's own families only have their texts.

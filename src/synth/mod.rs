@@ -174,9 +174,42 @@ pub struct Engine {
 /// their serials).
 #[derive(Debug, Default)]
 struct Cache {
-    texts: HashMap<String, Arc<Features>>,
+    texts: HashMap<String, Cached>,
     next_serial: u64,
     pairs: PairCache,
+}
+
+/// The features of a text, with the hashes of its stems (see
+/// [`Features::with_lexicon`]): what tells whether a new vocabulary can change them.
+#[derive(Debug, Clone)]
+struct Cached {
+    features: Arc<Features>,
+    lexicon: Box<[u64]>,
+}
+
+impl Cache {
+    /// What an engine with `vocabulary` keeps of this cache: the texts `change` cannot
+    /// touch and the similarities between them (with `None`, only the serial counter,
+    /// so that serials are never given twice).
+    fn kept_for(&self, change: Option<&vocabulary::VocabularyChange>) -> Cache {
+        let Some(change) = change else {
+            return Cache { next_serial: self.next_serial, ..Cache::default() };
+        };
+        let texts: HashMap<String, Cached> = self
+            .texts
+            .iter()
+            .filter(|(_, cached)| !change.touches(&cached.lexicon, &cached.features.stems))
+            .map(|(text, cached)| (text.clone(), cached.clone()))
+            .collect();
+        let alive: rustc_hash::FxHashSet<u64> = texts.values().map(|c| c.features.serial).collect();
+        let pairs = self
+            .pairs
+            .iter()
+            .filter(|((_, a, b), _)| alive.contains(a) && alive.contains(b))
+            .map(|(key, s)| (*key, *s))
+            .collect();
+        Cache { texts, next_serial: self.next_serial, pairs }
+    }
 }
 
 /// Cached similarities: (topic signature, smaller serial, larger serial) → similarity.
@@ -197,8 +230,34 @@ impl Engine {
 
     /// An engine with another vocabulary or other settings (for measurements).
     pub fn with(families: &[Family], vocabulary: Vocabulary, settings: Settings) -> Engine {
-        let model = FamilyModel::new(families, &vocabulary, &settings);
-        Engine { vocabulary, settings, model, cache: Mutex::new(Cache::default()) }
+        Engine::with_cache(families, vocabulary, settings, Cache::default())
+    }
+
+    /// An engine that takes over from `previous` with another vocabulary (what the
+    /// guided review taught): the features of every text the change of vocabulary
+    /// cannot touch, and the similarities between them, are kept, so only the proposals
+    /// that use the words learned are analysed again. Gives the same syntheses as
+    /// [`Engine::with`].
+    pub fn succeeding(
+        previous: &Engine,
+        families: &[Family],
+        vocabulary: Vocabulary,
+        settings: Settings,
+    ) -> Engine {
+        let change =
+            if previous.settings == settings { previous.vocabulary.change_to(&vocabulary) } else { None };
+        let cache = match previous.cache.lock() {
+            Ok(cache) => cache.kept_for(change.as_ref()),
+            Err(_) => Cache::default(),
+        };
+        Engine::with_cache(families, vocabulary, settings, cache)
+    }
+
+    fn with_cache(families: &[Family], vocabulary: Vocabulary, settings: Settings, cache: Cache) -> Engine {
+        let mut engine =
+            Engine { vocabulary, settings, model: FamilyModel::default(), cache: Mutex::new(cache) };
+        engine.model = FamilyModel::new(families, &|text| engine.features(text));
+        engine
     }
 
     pub fn settings(&self) -> &Settings {
@@ -214,9 +273,9 @@ impl Engine {
         if let Ok(cache) = self.cache.lock()
             && let Some(found) = cache.texts.get(text)
         {
-            return Arc::clone(found);
+            return Arc::clone(&found.features);
         }
-        let mut features = Features::of(text, &self.vocabulary, &self.settings);
+        let (mut features, lexicon) = Features::with_lexicon(text, &self.vocabulary, &self.settings);
         let Ok(mut cache) = self.cache.lock() else {
             return Arc::new(features);
         };
@@ -227,7 +286,9 @@ impl Engine {
         cache.next_serial += 1;
         features.serial = cache.next_serial;
         let features = Arc::new(features);
-        cache.texts.insert(text.to_string(), Arc::clone(&features));
+        cache
+            .texts
+            .insert(text.to_string(), Cached { features: Arc::clone(&features), lexicon: lexicon.into() });
         features
     }
 

@@ -94,9 +94,19 @@ pub struct Features {
 impl Features {
     /// Analyses one text.
     pub fn of(text: &str, vocabulary: &Vocabulary, settings: &Settings) -> Features {
+        Features::with_lexicon(text, vocabulary, settings).0
+    }
+
+    /// Analyses one text, and gives the hashes of its content stems and of the stems of
+    /// all its words (sorted), which say which vocabulary changes can touch it
+    /// ([`super::vocabulary::VocabularyChange::touches`]).
+    pub fn with_lexicon(text: &str, vocabulary: &Vocabulary, settings: &Settings) -> (Features, Vec<u64>) {
         // Very long texts: the first 2,000 characters say what the proposal is about.
         let text: String = text.chars().take(2_000).collect();
         let analysed = vocabulary.analyse(&text);
+        let mut lexicon: Vec<u64> = analysed.stems.iter().chain(&analysed.phrase).map(|s| hash(s)).collect();
+        lexicon.sort_unstable();
+        lexicon.dedup();
         let (hits, named) = vocabulary.concepts_and_terms(&analysed);
         let stems = analysed.stems;
         let written = analysed.stems_written;
@@ -128,7 +138,7 @@ impl Features {
         let content: Vec<&str> =
             stems.iter().filter(|s| !vocabulary.is_generic(s)).map(String::as_str).collect();
         let key = if content.is_empty() { duplicate_key(&text) } else { content.join(" ") };
-        Features { serial: 0, key, concepts, concepts_raw, terms, words, grams, surface, stems }
+        (Features { serial: 0, key, concepts, concepts_raw, terms, words, grams, surface, stems }, lexicon)
     }
 
     /// Does this proposal name any concept of the vocabulary?

@@ -7,8 +7,9 @@
 
 use std::sync::OnceLock;
 
-use crate::domain::Learned;
 use crate::domain::learned::MAX_TERM_WORDS;
+use crate::domain::{Family, Learned};
+use crate::synth::Engine;
 use crate::synth::normalize::{fold, is_negation};
 use crate::synth::vocabulary::{ConceptEntry, Source, VOCABULARY_RON, Vocabulary, VocabularyFile};
 
@@ -18,17 +19,35 @@ pub const LEARNED_PREFIX: &str = "appris-";
 /// The shipped vocabulary with `learned` added: one concept per equivalence, and the
 /// families the room chose for known concepts put first.
 pub fn vocabulary_with(learned: &Learned) -> Vocabulary {
-    if learned.is_empty() {
+    vocabulary_learning(learned, None)
+}
+
+/// The engine after an answer taught (or an undo unlearned) a word: the shipped
+/// vocabulary plus `learned`, taking over `previous`'s analyses where the words learned
+/// do not change them ([`Engine::succeeding`]), so the next question does not wait for
+/// every proposal to be read again.
+pub fn engine_succeeding(previous: &Engine, families: &[Family], learned: &Learned) -> Engine {
+    let vocabulary = vocabulary_learning(learned, Some(previous.vocabulary()));
+    Engine::succeeding(previous, families, vocabulary, previous.settings().clone())
+}
+
+/// The shipped vocabulary plus `learned`, compiled reusing `previous`'s analysis.
+fn vocabulary_learning(learned: &Learned, previous: Option<&Vocabulary>) -> Vocabulary {
+    if learned.is_empty() && previous.is_none() {
         return Vocabulary::shipped();
     }
-    // Parsed once: an answer that teaches a word rebuilds the engine, and the next
-    // question should not wait for the shipped file to be read again.
+    // Parsed once: an answer that teaches a word builds the vocabulary again, and the
+    // next question should not wait for the shipped file to be read again.
     static SHIPPED: OnceLock<Option<VocabularyFile>> = OnceLock::new();
     let Some(mut file) = SHIPPED.get_or_init(|| ron::from_str(VOCABULARY_RON).ok()).clone() else {
         return Vocabulary::shipped();
     };
     add_learned(&mut file, learned);
-    Vocabulary::compile(file).unwrap_or_else(|_| Vocabulary::shipped())
+    let compiled = match previous {
+        Some(previous) => Vocabulary::compile_reusing(file, previous),
+        None => Vocabulary::compile(file),
+    };
+    compiled.unwrap_or_else(|_| Vocabulary::shipped())
 }
 
 /// Adds the learned concepts and family choices to a vocabulary file.
@@ -153,7 +172,6 @@ pub fn main_concept(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::synth::Engine;
     use crate::synth::similarity::Settings;
 
     #[test]

@@ -130,8 +130,8 @@ pub fn skip(app: &mut App) {
 /// The session's engine with what the session learned (after an answer taught a word,
 /// or after undoing one).
 pub fn rebuild_engine(open: &mut OpenSession) {
-    open.engine =
-        Arc::new(crate::store::assets::knowledge().engine_learning(&open.session, &open.user_learned));
+    let knowledge = crate::store::assets::knowledge();
+    open.engine = Arc::new(knowledge.engine_succeeding(&open.engine, &open.session, &open.user_learned));
 }
 
 /// Draws the current question, its answers and the progress.
