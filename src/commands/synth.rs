@@ -64,6 +64,9 @@ pub fn run(args: &SynthArgs, lang: Lang) -> Result<(), UserError> {
         None => Engine::with(&knowledge.families, knowledge.compiled.clone(), knowledge.settings.clone()),
     };
     let synthesis = engine.synthesize_many(&refs);
+    // The engine's cache holds an analysis of every proposal: it is freed on another
+    // core while the export is written rather than delaying the end of the command.
+    std::thread::spawn(move || drop(engine));
     if synthesis.all_groups().next().is_none() {
         eprintln!("cafe: {}", i18n::synth::NO_PROPOSALS.get(lang));
     }

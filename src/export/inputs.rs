@@ -47,6 +47,9 @@ pub fn labels(sessions: &[(&Session, String)], lang: Lang) -> Vec<String> {
 
 /// The pairs of inputs that are probably the same café given twice.
 pub fn same_events(document: &SynthesisDocument) -> Vec<SameEvent> {
+    if document.inputs.len() < 2 {
+        return Vec::new();
+    }
     let mut texts: Vec<BTreeSet<String>> = vec![BTreeSet::new(); document.inputs.len()];
     for kind in crate::domain::Kind::ALL {
         for group in document.groups(kind) {

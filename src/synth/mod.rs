@@ -174,7 +174,7 @@ pub struct Engine {
 /// their serials).
 #[derive(Debug, Default)]
 struct Cache {
-    texts: HashMap<String, Cached>,
+    texts: FxHashMap<String, Cached>,
     next_serial: u64,
     pairs: PairCache,
 }
@@ -188,6 +188,24 @@ struct Cached {
 }
 
 impl Cache {
+    /// Keeps the features of `text` under a new serial (the cache is emptied first when
+    /// full).
+    fn insert(&mut self, text: &str, mut features: Features, lexicon: Vec<u64>) -> Arc<Features> {
+        if let Some(found) = self.texts.get(text) {
+            return Arc::clone(&found.features);
+        }
+        if self.texts.len() >= CACHE_LIMIT {
+            self.texts.clear();
+            self.pairs.clear();
+        }
+        self.next_serial += 1;
+        features.serial = self.next_serial;
+        let features = Arc::new(features);
+        self.texts
+            .insert(text.to_string(), Cached { features: Arc::clone(&features), lexicon: lexicon.into() });
+        features
+    }
+
     /// What an engine with `vocabulary` keeps of this cache: the texts `change` cannot
     /// touch and the similarities between them (with `None`, only the serial counter,
     /// so that serials are never given twice).
@@ -195,7 +213,7 @@ impl Cache {
         let Some(change) = change else {
             return Cache { next_serial: self.next_serial, ..Cache::default() };
         };
-        let texts: HashMap<String, Cached> = self
+        let texts: FxHashMap<String, Cached> = self
             .texts
             .iter()
             .filter(|(_, cached)| !change.touches(&cached.lexicon, &cached.features.stems))
@@ -275,21 +293,46 @@ impl Engine {
         {
             return Arc::clone(&found.features);
         }
-        let (mut features, lexicon) = Features::with_lexicon(text, &self.vocabulary, &self.settings);
-        let Ok(mut cache) = self.cache.lock() else {
-            return Arc::new(features);
-        };
-        if cache.texts.len() >= CACHE_LIMIT {
-            cache.texts.clear();
-            cache.pairs.clear();
+        let (features, lexicon) = Features::with_lexicon(text, &self.vocabulary, &self.settings);
+        match self.cache.lock() {
+            Ok(mut cache) => cache.insert(text, features, lexicon),
+            Err(_) => Arc::new(features),
         }
-        cache.next_serial += 1;
-        features.serial = cache.next_serial;
-        let features = Arc::new(features);
-        cache
-            .texts
-            .insert(text.to_string(), Cached { features: Arc::clone(&features), lexicon: lexicon.into() });
-        features
+    }
+
+    /// Analyses the texts the cache does not have yet, on the machine's cores when they
+    /// are many (a whole session read from a file), and caches them in the order given.
+    fn analyse_all(&self, texts: &[&str]) {
+        let mut missing: Vec<&str> = match self.cache.lock() {
+            Ok(cache) => texts.iter().copied().filter(|t| !cache.texts.contains_key(*t)).collect(),
+            Err(_) => return,
+        };
+        if missing.len() < PARALLEL_FROM {
+            return;
+        }
+        let mut seen = rustc_hash::FxHashSet::default();
+        missing.retain(|t| seen.insert(*t));
+        let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
+        let chunk = missing.len().div_ceil(workers);
+        let analysed: Vec<Vec<(Features, Vec<u64>)>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = missing
+                .chunks(chunk)
+                .map(|texts| {
+                    scope.spawn(move || {
+                        texts
+                            .iter()
+                            .map(|t| Features::with_lexicon(t, &self.vocabulary, &self.settings))
+                            .collect()
+                    })
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap_or_default()).collect()
+        });
+        if let Ok(mut cache) = self.cache.lock() {
+            for (text, (features, lexicon)) in missing.iter().zip(analysed.into_iter().flatten()) {
+                cache.insert(text, features, lexicon);
+            }
+        }
     }
 
     /// The cached similarities, taken out of the engine while a graph is computed.
@@ -320,6 +363,11 @@ impl Engine {
     /// The synthèse of several sessions combined: tables are told apart by session,
     /// proposal ids of the second and later sessions are shifted ([`combined_id`]).
     pub fn synthesize_many(&self, inputs: &[(String, &Session)]) -> Synthesis {
+        let texts: Vec<&str> = inputs
+            .iter()
+            .flat_map(|(_, session)| session.proposals.iter().map(|p| p.text.as_str()))
+            .collect();
+        self.analyse_all(&texts);
         let mut entries = Vec::new();
         let mut all_decisions = Vec::new();
         for (input, (_, session)) in inputs.iter().enumerate() {
