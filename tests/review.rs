@@ -232,9 +232,12 @@ fn a_same_answer_teaches_the_session_and_a_later_capture_joins() {
 
 // ---- the command line ----
 
+/// `cafe` in `dir`, whose data and config folders are inside `dir` (never the user's).
 fn cafe(dir: &Path) -> Command {
     let mut cmd = cargo_bin_cmd!("cafe");
     cmd.current_dir(dir).env_remove("LC_ALL").env_remove("LC_MESSAGES").env_remove("LANG");
+    cmd.env_remove("CAFE_DIR").env("HOME", dir);
+    cmd.env("XDG_DATA_HOME", dir.join(".data")).env("XDG_CONFIG_HOME", dir.join(".config"));
     cmd
 }
 
@@ -363,8 +366,29 @@ fn promote_adds_the_learned_vocabulary_to_the_users_file() {
         .success();
     cafe(dir.path()).args(["decide", "s.ron", "same", "p1", "p2"]).assert().success().stdout(contains("≈"));
     cafe(dir.path()).args(["review", "s.ron", "--promote"]).assert().success().stderr(contains("1 élément"));
-    let user = std::fs::read_to_string(dir.path().join(".cafe-vocabulary.ron")).expect("user file");
+    let path = dir.path().join(".data/cafe/vocabulary.ron");
+    let user = std::fs::read_to_string(&path).expect("user file");
     assert!(user.contains("\"fric\""), "{user}");
+    // The next run reads it: a new session joins the two wordings without any answer.
+    cafe(dir.path()).args(["new", "t.ron", "--title", "Suite", "--tables", "2"]).assert().success();
+    for (table, text) in [("1", "Trouver du fric"), ("2", "Trouver de l'argent")] {
+        cafe(dir.path()).args(["add", "t.ron", "--table", table, text]).assert().success();
+    }
+    let csv = cafe(dir.path()).args(["synth", "t.ron", "--format", "csv"]).assert().success();
+    let text = String::from_utf8_lossy(&csv.get_output().stdout).into_owned();
+    let clusters: Vec<&str> = text.lines().skip(1).filter_map(|row| row.split(',').next()).collect();
+    assert_eq!(clusters, vec!["p1", "p1"], "one condition for both wordings: {text}");
+    // A broken file is located and left as it is.
+    std::fs::write(&path, "(\n  version: 1,\n  abbreviations: [oops],\n)").expect("broken");
+    cafe(dir.path())
+        .args(["review", "s.ron", "--promote"])
+        .assert()
+        .code(1)
+        .stderr(contains("vocabulary.ron:3:"));
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("kept"),
+        "(\n  version: 1,\n  abbreviations: [oops],\n)"
+    );
 }
 
 // ---- the app ----
@@ -474,9 +498,10 @@ fn the_app_keeps_what_the_review_learned_for_the_next_cafes() {
     let open = app.open.as_mut().expect("open");
     decide(&engine, &mut open.session, &open.harvest.synthesis.clone(), &Decision::Same(p(1), p(2)))
         .expect("same");
+    app.data_dir = Some(dir.path().join("data"));
     key(&mut app, 'P');
     assert!(matches!(&app.status, Some(Status::Info(m)) if m.contains("1 élément")), "{:?}", app.status);
-    let user = std::fs::read_to_string(dir.path().join(".cafe-vocabulary.ron")).expect("user file");
+    let user = std::fs::read_to_string(dir.path().join("data/vocabulary.ron")).expect("user file");
     assert!(user.contains("\"fric\""), "{user}");
 }
 
@@ -486,8 +511,9 @@ fn a_session_opened_in_the_app_uses_what_earlier_cafes_kept() {
     let mut kept = Learned::default();
     let shipped = cafe_savoir::synth::vocabulary::Vocabulary::shipped();
     assert!(cafe_savoir::synth::review::learn::learn_same(&shipped, &mut kept, "fric", "argent"));
-    cafe_savoir::store::user_vocabulary::promote(&dir.path().join(".cafe-vocabulary.ron"), &kept)
-        .expect("kept");
+    // Kept by an earlier version, in the former file of the sessions folder.
+    let former = ron::to_string(&kept).expect("serialised");
+    std::fs::write(dir.path().join(".cafe-vocabulary.ron"), former).expect("kept");
     let path = dir.path().join("cafe.ron");
     cafe_savoir::store::save(&path, &tui_support::session()).expect("saved");
     let file = cafe_savoir::store::SessionFile::open(&path).expect("opened");

@@ -74,7 +74,7 @@ pub fn run(cli: Cli, home: &Home, lang: Lang) -> Result<(), UserError> {
         Some(Command::Show { session }) => session::show(&session, lang),
         Some(Command::Synth(args)) => synth::run(&args, lang),
         Some(Command::Plan(args)) => plan::run(&args, lang),
-        Some(Command::Review(args)) => review::review(&args, lang),
+        Some(Command::Review(args)) => review::review(&args, home.data.as_deref(), lang),
         Some(Command::Decide(args)) => review::decide(&args, lang),
         Some(Command::Completions { shell }) => install::completions(shell, lang),
         Some(Command::Man) => install::man(lang),

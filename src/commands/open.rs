@@ -46,6 +46,7 @@ pub fn home(home: &Home, sound: &Sound, lang: Lang) -> Result<(), UserError> {
     home.prepare_sessions_folder().map_err(failed)?;
     let mut app = tui::home_app(dir.clone(), lang);
     tui::use_settings_file(&mut app, home.settings_file.clone());
+    app.data_dir = home.data.clone();
     sound.apply(&mut app);
     run(app, lang)
 }
@@ -66,6 +67,7 @@ pub fn session(
         tui::session_app(path, session, lang)
     };
     tui::use_settings_file(&mut app, home.settings_file.clone());
+    app.data_dir = home.data.clone();
     sound.apply(&mut app);
     run(app, lang)
 }

@@ -2,8 +2,11 @@
 //! next questions of the guided review, best first; `cafe decide SESSION.ron VERB …`
 //! records an answer (or any decision on the synthèse) in the session, through the
 //! store's single writer, and prints what changed. Both build the session's engine
-//! with what it learned (and what the user kept in the vocabulary file of the sessions
-//! folder).
+//! with what it learned (and what the user kept: the vocabulary file of their data
+//! folder, read at start, and the former `.cafe-vocabulary.ron` of the sessions
+//! folder). `--promote` adds the session's learned vocabulary to the user's file.
+
+use std::path::Path;
 
 use serde::Serialize;
 
@@ -22,11 +25,12 @@ use crate::synth::review::{Ask, Question, Review, review as ask};
 pub const HEADER: [&str; 7] = ["question", "kind", "a", "b", "family", "text_a", "text_b"];
 
 /// Runs `cafe review`.
-pub fn review(args: &ReviewArgs, lang: Lang) -> Result<(), UserError> {
+/// `data`: the user's data folder, where `--promote` keeps the learned vocabulary.
+pub fn review(args: &ReviewArgs, data: Option<&Path>, lang: Lang) -> Result<(), UserError> {
     let session = load(&args.session).map_err(|e| UserError(i18n::errors::store_error(lang, &e)))?;
     if args.promote {
-        let path = user_vocabulary::path_for(&args.session);
-        let added = user_vocabulary::promote(&path, &session.learned).map_err(vocabulary_error(lang))?;
+        let (added, path) =
+            user_vocabulary::promote(data, &session.learned).map_err(vocabulary_error(lang))?;
         eprintln!("{}", i18n::review::promoted(lang, added, &path));
     }
     let user =

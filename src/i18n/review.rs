@@ -222,6 +222,17 @@ pub fn vocabulary_error(lang: Lang, error: &crate::store::user_vocabulary::Vocab
         E::Parse { path, line, column, message } => {
             vocabulary_file_error(lang, path, *line, *column, message)
         }
+        E::Invalid { path, message } => match lang {
+            Lang::Fr => {
+                format!("{}: vocabulaire inutilisable ({message}); il n'a pas été modifié", path.display())
+            }
+            Lang::En => format!("{}: unusable vocabulary ({message}); it was left untouched", path.display()),
+        },
+        E::NoDataFolder => match lang {
+            Lang::Fr => "aucun dossier de données où garder le vocabulaire (dossier personnel introuvable)"
+                .to_string(),
+            Lang::En => "no data folder to keep the vocabulary in (no home folder found)".to_string(),
+        },
     }
 }
 

@@ -163,7 +163,7 @@ pub fn export_defaults(dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
 }
 
 /// The text of a user file, `None` when there is none.
-fn read_user_file(path: &Path) -> Result<Option<String>, StoreError> {
+pub(crate) fn read_user_file(path: &Path) -> Result<Option<String>, StoreError> {
     match std::fs::read(path) {
         Ok(bytes) => String::from_utf8(bytes)
             .map(|text| Some(text.trim_start_matches('\u{feff}').to_string()))

@@ -165,6 +165,9 @@ pub struct App {
     pub settings_path: PathBuf,
     /// The folder of the home screen.
     pub sessions_dir: PathBuf,
+    /// The user's data folder, where the learned vocabulary is kept for the next cafés
+    /// (none until the command line gives it).
+    pub data_dir: Option<PathBuf>,
     pub screen: Screen,
     pub home: HomeState,
     pub open: Option<OpenSession>,
@@ -220,6 +223,7 @@ impl App {
             settings,
             settings_path,
             sessions_dir,
+            data_dir: None,
             screen: Screen::Home,
             home: HomeState::default(),
             open: None,

@@ -89,9 +89,8 @@ pub fn perform(app: &App, effect: Effect, now: DateTime<Utc>) -> Option<Action> 
         }
         Effect::PromoteVocabulary => {
             let open = app.open.as_ref()?;
-            let path = app.sessions_dir.join(store::user_vocabulary::USER_VOCABULARY_FILE);
-            let result = store::user_vocabulary::promote(&path, &open.session.learned)
-                .map(|added| crate::i18n::review::promoted(lang, added, &path))
+            let result = store::user_vocabulary::promote(app.data_dir.as_deref(), &open.session.learned)
+                .map(|(added, path)| crate::i18n::review::promoted(lang, added, &path))
                 .map_err(|e| crate::i18n::review::vocabulary_error(lang, &e));
             Some(Action::Promoted(result))
         }
