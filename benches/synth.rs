@@ -1,7 +1,8 @@
 //! Speed of the synthèse on realistic synthetic proposals (`synth::generate`):
 //! a cold synthèse of 500 and 5,000 proposals (features computed), and the
 //! re-synthesis the app runs after each capture: one proposal added to a 500-proposal
-//! session, with the engine (and its cache) kept across captures.
+//! session, with the engine (and its cache) kept across captures; and the
+//! re-synthesis after an answer that taught a word.
 //! `cargo bench --bench synth`; numbers in BENCHMARKS.md, section `synth`.
 
 use chrono::{TimeZone, Utc};
@@ -9,6 +10,7 @@ use divan::Bencher;
 
 use cafe_savoir::domain::Kind;
 use cafe_savoir::store::families::default_families;
+use cafe_savoir::synth::review::learn::engine_succeeding;
 use cafe_savoir::synth::{Engine, generate};
 
 fn main() {
@@ -50,5 +52,32 @@ fn live_hint_classify_and_nearest_500(bencher: Bencher) {
         let guess = engine.classify("Pas d'agenda caché entre les partenaires");
         let nearest = engine.nearest(&session, "Pas d'agenda caché entre les partenaires", 1);
         divan::black_box((guess, nearest))
+    });
+}
+
+/// The re-synthesis after an answer that taught the session a word (a new equivalence
+/// of two words of the proposals each time): the engine takes over from the previous
+/// one (`Engine::succeeding`), only the proposals using those words are analysed again.
+#[divan::bench(sample_count = 50)]
+fn resynthesize_after_learning_500(bencher: Bencher) {
+    let families = default_families();
+    let mut session = generate::session(500, 42, families.clone());
+    let mut engine = Engine::new(&families);
+    let _ = engine.synthesize(&session);
+    let mut words: Vec<String> = session
+        .proposals
+        .iter()
+        .flat_map(|p| p.text.split(|c: char| !c.is_alphabetic()).map(str::to_lowercase).collect::<Vec<_>>())
+        .filter(|w| w.chars().count() >= 5)
+        .collect();
+    words.sort();
+    words.dedup();
+    let mut pairs = words.chunks(2).filter(|c| c.len() == 2).map(|c| (c[0].clone(), c[1].clone())).cycle();
+    bencher.bench_local(|| {
+        if let Some((a, b)) = pairs.next() {
+            session.learned.learn_same(&a, &b);
+        }
+        engine = engine_succeeding(&engine, &families, &session.learned);
+        divan::black_box(engine.synthesize(&session))
     });
 }
