@@ -97,14 +97,15 @@ impl Features {
         Features::with_lexicon(text, vocabulary, settings).0
     }
 
-    /// Analyses one text, and gives the hashes of its content stems and of the stems of
-    /// all its words (sorted), which say which vocabulary changes can touch it
+    /// Analyses one text, and gives the keys of its content stems and of the stems of
+    /// all its words (sorted, [`super::vocabulary::stem_key`]), which say which vocabulary changes can touch it
     /// ([`super::vocabulary::VocabularyChange::touches`]).
     pub fn with_lexicon(text: &str, vocabulary: &Vocabulary, settings: &Settings) -> (Features, Vec<u64>) {
         // Very long texts: the first 2,000 characters say what the proposal is about.
         let text: String = text.chars().take(2_000).collect();
         let analysed = vocabulary.analyse(&text);
-        let mut lexicon: Vec<u64> = analysed.stems.iter().chain(&analysed.phrase).map(|s| hash(s)).collect();
+        let mut lexicon: Vec<u64> =
+            analysed.stems.iter().chain(&analysed.phrase).map(|s| super::vocabulary::stem_key(s)).collect();
         lexicon.sort_unstable();
         lexicon.dedup();
         let (hits, named) = vocabulary.concepts_and_terms(&analysed);

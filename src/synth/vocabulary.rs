@@ -22,7 +22,6 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
 use super::normalize::{Analyzer, fold};
-use super::similarity::hash;
 
 /// The text of `assets/vocabulary.ron` as shipped.
 pub const VOCABULARY_RON: &str = include_str!("../../assets/vocabulary.ron");
@@ -232,7 +231,7 @@ impl Basis {
 /// reads the same under both (see [`Vocabulary::change_to`]).
 #[derive(Debug, Clone, Default)]
 pub struct VocabularyChange {
-    /// Hashes ([`hash`]) of every part of a changed term.
+    /// Keys ([`stem_key`]) of every part of a changed term.
     parts: FxHashSet<u64>,
     /// The parts long enough for the typo corrector.
     long_parts: Vec<String>,
@@ -244,7 +243,7 @@ impl VocabularyChange {
         self.parts.is_empty()
     }
 
-    /// Can the change alter how a text is read? `lexicon`: the hashes of the text's
+    /// Can the change alter how a text is read? `lexicon`: the keys ([`stem_key`]) of the text's
     /// content stems and of the stems of all its words; `stems`: its content stems.
     pub fn touches(&self, lexicon: &[u64], stems: &[String]) -> bool {
         lexicon.iter().any(|h| self.parts.contains(h))
@@ -253,6 +252,12 @@ impl VocabularyChange {
                     && self.long_parts.iter().any(|part| part == stem || one_edit_apart(part, stem))
             })
     }
+}
+
+/// The key of a stem in a text's lexicon and in a [`VocabularyChange`].
+pub fn stem_key(stem: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(stem)
 }
 
 /// A vocabulary change touching this many stems is not worth sorting out: every text is
@@ -432,7 +437,7 @@ impl Vocabulary {
         let mut change = VocabularyChange::default();
         for term in changed_before.into_iter().chain(changed_after) {
             for part in &term.parts {
-                if change.parts.insert(hash(part)) && part.chars().count() >= TYPO_MIN_LENGTH {
+                if change.parts.insert(stem_key(part)) && part.chars().count() >= TYPO_MIN_LENGTH {
                     change.long_parts.push(part.clone());
                 }
             }
@@ -854,7 +859,7 @@ mod tests {
         assert_eq!(reused.generic, fresh.generic);
         let change = shipped.change_to(&reused).expect("same basis, same order");
         let stems = |text: &str| fresh.analyse(text).stems;
-        let lexicon = |text: &str| stems(text).iter().map(|s| hash(s)).collect::<Vec<_>>();
+        let lexicon = |text: &str| stems(text).iter().map(|s| stem_key(s)).collect::<Vec<_>>();
         assert!(change.touches(&lexicon("nos livres"), &stems("nos livres")));
         assert!(!change.touches(&lexicon("un climat de confiance"), &stems("un climat de confiance")));
         assert!(shipped.change_to(&shipped).is_some_and(|c| c.is_empty()));
