@@ -16,79 +16,22 @@
 //! itself French: a list of French stems (`assets/french-stems.txt.deflate`, derived
 //! from the Dicollecte French Hunspell dictionary, MPL-2.0, see `assets/french-stems.LICENSE.md`) guards the corrector.
 
-use std::sync::LazyLock;
-
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
 use super::normalize::{Analyzer, fold};
 
+mod change;
+mod french;
+
+use change::Basis;
+pub use change::{VocabularyChange, stem_key};
+#[cfg(test)]
+use french::FRENCH_STEMS;
+pub use french::is_french_stem;
+
 /// The text of `assets/vocabulary.ron` as shipped.
 pub const VOCABULARY_RON: &str = include_str!("../../assets/vocabulary.ron");
-
-/// The stems of French words that the typo corrector could touch (deflate-compressed,
-/// one per line, sorted).
-const FRENCH_STEMS_DEFLATE: &[u8] = include_bytes!("../../assets/french-stems.txt.deflate");
-
-/// The French stems, unpacked on first use (empty if the asset were broken: the
-/// corrector then only relies on its length limit).
-static FRENCH_STEMS: LazyLock<SortedLines> = LazyLock::new(|| {
-    miniz_oxide::inflate::decompress_to_vec(FRENCH_STEMS_DEFLATE)
-        .ok()
-        .and_then(|bytes| String::from_utf8(bytes).ok())
-        .map(SortedLines::new)
-        .unwrap_or_default()
-});
-
-/// Is this stem the stem of a French word (of the corrector's lengths)?
-pub fn is_french_stem(stem: &str) -> bool {
-    FRENCH_STEMS.contains(stem)
-}
-
-/// The lines of a text, sorted, searched by bisection: unpacking the list is a few
-/// milliseconds, where hashing its 80,000 words into a set took ten times as long at
-/// the start of every run.
-#[derive(Debug, Default)]
-struct SortedLines {
-    text: String,
-    /// Where each line starts and ends in `text`, in the lines' order.
-    lines: Vec<(u32, u32)>,
-}
-
-impl SortedLines {
-    fn new(text: String) -> SortedLines {
-        let mut lines = Vec::new();
-        let mut start = 0;
-        for line in text.split_inclusive('\n') {
-            let content = line.trim_end_matches(['\n', '\r']);
-            if !content.is_empty() {
-                lines.push((start as u32, (start + content.len()) as u32));
-            }
-            start += line.len();
-        }
-        let mut sorted = SortedLines { text, lines };
-        // The asset is sorted; a list that were not would still be searched right.
-        if !sorted.lines.windows(2).all(|w| sorted.line(w[0]) <= sorted.line(w[1])) {
-            let mut lines = std::mem::take(&mut sorted.lines);
-            lines.sort_by(|a, b| sorted.line(*a).cmp(sorted.line(*b)));
-            sorted.lines = lines;
-        }
-        sorted
-    }
-
-    fn line(&self, (start, end): (u32, u32)) -> &str {
-        self.text.get(start as usize..end as usize).unwrap_or_default()
-    }
-
-    fn contains(&self, wanted: &str) -> bool {
-        self.lines.binary_search_by(|range| self.line(*range).cmp(wanted)).is_ok()
-    }
-
-    #[cfg(test)]
-    fn iter(&self) -> impl Iterator<Item = &str> {
-        self.lines.iter().map(|range| self.line(*range))
-    }
-}
 
 /// Where a vocabulary entry comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -201,68 +144,6 @@ pub struct Vocabulary {
     /// What the analyzer and the generic words were compiled from.
     basis: Basis,
 }
-
-/// The parts of a vocabulary file that shape how every word is read (the analyzer and
-/// the generic words): two vocabularies with the same basis differ only by their terms.
-#[derive(Debug, Clone, PartialEq, Default)]
-struct Basis {
-    abbreviations: Vec<(String, String, bool)>,
-    distinct_stems: Vec<(String, String)>,
-    generic: Vec<String>,
-}
-
-impl Basis {
-    fn of(file: &VocabularyFile) -> Basis {
-        Basis {
-            abbreviations: file
-                .abbreviations
-                .iter()
-                .map(|a| (a.short.clone(), a.long.clone(), a.lowercase))
-                .collect(),
-            distinct_stems: file.distinct_stems.clone(),
-            generic: file.generic.clone(),
-        }
-    }
-}
-
-/// What changed between two vocabularies of the same basis: the stems of the terms
-/// that one has and the other has not. A text none of whose stems (nor the stems of its
-/// words, function words included) is one of them or one typo away from a long one
-/// reads the same under both (see [`Vocabulary::change_to`]).
-#[derive(Debug, Clone, Default)]
-pub struct VocabularyChange {
-    /// Keys ([`stem_key`]) of every part of a changed term.
-    parts: FxHashSet<u64>,
-    /// The parts long enough for the typo corrector.
-    long_parts: Vec<String>,
-}
-
-impl VocabularyChange {
-    /// Nothing changed.
-    pub fn is_empty(&self) -> bool {
-        self.parts.is_empty()
-    }
-
-    /// Can the change alter how a text is read? `lexicon`: the keys ([`stem_key`]) of the text's
-    /// content stems and of the stems of all its words; `stems`: its content stems.
-    pub fn touches(&self, lexicon: &[u64], stems: &[String]) -> bool {
-        lexicon.iter().any(|h| self.parts.contains(h))
-            || stems.iter().any(|stem| {
-                stem.chars().count() >= TYPO_MIN_LENGTH
-                    && self.long_parts.iter().any(|part| part == stem || one_edit_apart(part, stem))
-            })
-    }
-}
-
-/// The key of a stem in a text's lexicon and in a [`VocabularyChange`].
-pub fn stem_key(stem: &str) -> u64 {
-    use std::hash::BuildHasher;
-    rustc_hash::FxBuildHasher.hash_one(stem)
-}
-
-/// A vocabulary change touching this many stems is not worth sorting out: every text is
-/// read again.
-const MAX_CHANGED_PARTS: usize = 256;
 
 /// Weight of a term that only hints at its concept.
 const WEAK_WEIGHT: f32 = 0.35;
@@ -391,58 +272,6 @@ impl Vocabulary {
             for_its_own_sake,
             basis,
         })
-    }
-
-    /// What changes in the reading of texts from this vocabulary to `next`: `None` when
-    /// every text may read differently (another analyzer or generic words, or terms in
-    /// another order), else the stems of the terms only one of them has (see
-    /// [`VocabularyChange::touches`]).
-    pub fn change_to(&self, next: &Vocabulary) -> Option<VocabularyChange> {
-        if self.basis != next.basis || self.for_its_own_sake != next.for_its_own_sake {
-            return None;
-        }
-        fn counts(terms: &[Term]) -> FxHashMap<TermKey<'_>, usize> {
-            let mut counts: FxHashMap<TermKey<'_>, usize> = FxHashMap::default();
-            for term in terms {
-                *counts.entry(TermKey::of(term)).or_default() += 1;
-            }
-            counts
-        }
-        // Each side's terms split into those the other has too (as many times) and the
-        // changed ones.
-        fn split<'a>(
-            terms: &'a [Term],
-            other: &FxHashMap<TermKey<'_>, usize>,
-        ) -> (Vec<TermKey<'a>>, Vec<&'a Term>) {
-            let mut quota = other.clone();
-            let (mut kept, mut changed) = (Vec::new(), Vec::new());
-            for term in terms {
-                match quota.get_mut(&TermKey::of(term)) {
-                    Some(n) if *n > 0 => {
-                        *n -= 1;
-                        kept.push(TermKey::of(term));
-                    }
-                    _ => changed.push(term),
-                }
-            }
-            (kept, changed)
-        }
-        let (kept_before, changed_before) = split(&self.terms, &counts(&next.terms));
-        let (kept_after, changed_after) = split(&next.terms, &counts(&self.terms));
-        // The terms both have must come in the same order: the order breaks ties
-        // between matches.
-        if kept_before != kept_after {
-            return None;
-        }
-        let mut change = VocabularyChange::default();
-        for term in changed_before.into_iter().chain(changed_after) {
-            for part in &term.parts {
-                if change.parts.insert(stem_key(part)) && part.chars().count() >= TYPO_MIN_LENGTH {
-                    change.long_parts.push(part.clone());
-                }
-            }
-        }
-        (change.parts.len() <= MAX_CHANGED_PARTS).then_some(change)
     }
 
     /// Is this stem a generic word of the domain?
@@ -600,28 +429,6 @@ impl Vocabulary {
     /// The folded words of a text, stopwords included (for literal terms).
     pub fn literal_words(&self, text: &str) -> Vec<String> {
         literal_words(text)
-    }
-}
-
-/// What identifies a compiled term when two vocabularies are compared.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-struct TermKey<'a> {
-    concept: usize,
-    text: &'a str,
-    weight: u32,
-    literal: bool,
-    parts: &'a [String],
-}
-
-impl<'a> TermKey<'a> {
-    fn of(term: &'a Term) -> TermKey<'a> {
-        TermKey {
-            concept: term.concept,
-            text: &term.text,
-            weight: term.weight.to_bits(),
-            literal: term.literal,
-            parts: &term.parts,
-        }
     }
 }
 
