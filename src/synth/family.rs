@@ -240,14 +240,15 @@ mod tests {
             own_family(2, "Pouvoir d'agir des citoyens", "Former des leaders parmi les citoyens."),
             own_family(3, "Garder les citoyens", "Une ambiance conviviale pour les citoyens."),
         ];
-        let model = FamilyModel::new(&families, &vocabulary, &settings);
+        let analyse = |text: &str| std::sync::Arc::new(Features::of(text, &vocabulary, &settings));
+        let model = FamilyModel::new(&families, &analyse);
         let citizens = Features::of("les citoyens", &vocabulary, &settings);
         let food = Features::of("un repas", &vocabulary, &settings);
         let shared = model.concepts_of_every_family();
         assert!(citizens.concepts.iter().all(|(c, _)| shared.contains(c)), "{shared:?}");
         assert!(food.concepts.iter().all(|(c, _)| !shared.contains(c)));
         // The seed's families keep the vocabulary's own table: nothing is damped.
-        let seed = FamilyModel::new(&default_families(), &vocabulary, &settings);
+        let seed = FamilyModel::new(&default_families(), &analyse);
         assert!(seed.concepts_of_every_family().is_empty());
     }
 }
