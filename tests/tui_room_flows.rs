@@ -277,6 +277,18 @@ fn defect_8_a_typed_path_expands_the_home_folder() {
         });
         assert_eq!(target, Some(Path::new(&home).join("synthese.md")), "{typed}");
     }
+    // A bare name goes beside the session's file, wherever the app was started from.
+    let mut input = LineInput::default();
+    input.set_text("pour-le-ca/synthese.md");
+    app.popup =
+        Some(Popup::Ask { prompt: Prompt::ExportPath, question: String::new(), input: Box::new(input) });
+    let effects = update(&mut app, Action::Popup(cafe_savoir::tui::action::PopupAction::Confirm), t0());
+    let target = effects.iter().find_map(|e| match e {
+        Effect::Export { target, .. } => target.clone(),
+        _ => None,
+    });
+    let folder = app.open.as_ref().and_then(|o| o.path.parent().map(Path::to_path_buf)).expect("a folder");
+    assert_eq!(target, Some(folder.join("pour-le-ca/synthese.md")));
     // An unknown variable is said, not made into a folder.
     let mut input = LineInput::default();
     input.set_text("$CAFE_NO_SUCH_VARIABLE/x.md");

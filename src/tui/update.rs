@@ -577,6 +577,23 @@ pub fn expand_path(typed: &str) -> Result<std::path::PathBuf, String> {
     shellexpand::full(typed).map(|p| std::path::PathBuf::from(p.as_ref())).map_err(|e| e.to_string())
 }
 
+/// A path typed in a question popup, expanded ([`expand_path`]); a relative one goes
+/// beside the session's file, not where the app was started (which a launcher may have
+/// chosen).
+fn typed_target(app: &App, typed: &str) -> Result<std::path::PathBuf, String> {
+    let lang = app.lang;
+    let path = typed.trim();
+    if path.is_empty() {
+        return Err(t::EMPTY_PATH.get(lang).to_string());
+    }
+    let expanded = expand_path(path).map_err(|e| t::bad_path(lang, path, &e))?;
+    let folder = app.open.as_ref().and_then(|open| open.path.parent().map(std::path::Path::to_path_buf));
+    Ok(match folder {
+        Some(folder) if expanded.is_relative() => folder.join(expanded),
+        _ => expanded,
+    })
+}
+
 /// Acts on the value typed in a question popup; an error keeps the popup open.
 fn answer(app: &mut App, prompt: &Prompt, typed: &str, effects: &mut Vec<Effect>) -> Result<(), String> {
     let lang = app.lang;
@@ -605,27 +622,12 @@ fn answer(app: &mut App, prompt: &Prompt, typed: &str, effects: &mut Vec<Effect>
         Prompt::RenewPhoneAddress => run::renew::answer(app, typed),
         Prompt::VoteDots => harvest::vote::answer_dots(app, typed, effects),
         Prompt::SaveElsewhere => {
-            let path = typed.trim();
-            if path.is_empty() {
-                return Err(t::EMPTY_PATH.get(lang).to_string());
-            }
-            // A bare name goes beside the session's file, not where the app was started.
-            let typed_path = std::path::PathBuf::from(path);
-            let folder =
-                app.open.as_ref().and_then(|open| open.path.parent().map(std::path::Path::to_path_buf));
-            let target = match folder {
-                Some(folder) if typed_path.is_relative() => folder.join(typed_path),
-                _ => typed_path,
-            };
+            let target = typed_target(app, typed)?;
             effects.push(Effect::SaveElsewhere(target));
             Ok(())
         }
         Prompt::ExportPath => {
-            let path = typed.trim();
-            if path.is_empty() {
-                return Err(t::EMPTY_PATH.get(lang).to_string());
-            }
-            let target = expand_path(path).map_err(|e| t::bad_path(lang, path, &e))?;
+            let target = typed_target(app, typed)?;
             if let Some(open) = app.open.as_ref() {
                 effects.push(Effect::Export {
                     files: vec![open.export.file()],
