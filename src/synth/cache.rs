@@ -19,7 +19,15 @@ pub(super) struct Cache {
     pub(super) texts: FxHashMap<String, Cached>,
     pub(super) next_serial: u64,
     pub(super) pairs: PairCache,
+    /// The guided review's neighbours of the last set of proposals it looked at, with
+    /// that set's fingerprint: an answer changes no text, so the next question reuses them.
+    pub(super) neighbours: Option<(u64, Arc<Neighbours>)>,
 }
+
+/// Proposal → the proposals of its kind similar enough to be evidence for the review,
+/// with their similarity.
+pub type Neighbours =
+    std::collections::HashMap<crate::domain::ProposalId, Vec<(crate::domain::ProposalId, f32)>>;
 
 /// The features of a text, with the hashes of its stems (see
 /// [`Features::with_lexicon`]): what tells whether a new vocabulary can change them.
@@ -68,7 +76,7 @@ impl Cache {
             .filter(|((_, a, b), _)| alive.contains(a) && alive.contains(b))
             .map(|(key, s)| (*key, *s))
             .collect();
-        Cache { texts, next_serial: self.next_serial, pairs }
+        Cache { texts, next_serial: self.next_serial, pairs, neighbours: None }
     }
 }
 

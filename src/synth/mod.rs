@@ -29,6 +29,7 @@ use std::sync::{Arc, Mutex};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::{Family, Kind, ProposalId, Session};
+pub use cache::Neighbours;
 use cache::{Cache, PairCache};
 use cluster::{Edge, Problem};
 pub use decisions::{DecisionKind, DropReason, DroppedDecision};
@@ -211,6 +212,24 @@ impl Engine {
 
     pub fn settings(&self) -> &Settings {
         &self.settings
+    }
+
+    /// The review's neighbours for the set of proposals `fingerprint` stands for: those
+    /// computed last when the set is the same (an answer changes no text), else
+    /// `compute`'s, kept for next time.
+    pub fn neighbours(&self, fingerprint: u64, compute: impl FnOnce() -> Neighbours) -> Arc<Neighbours> {
+        if let Ok(cache) = self.cache.lock()
+            && let Some((kept, neighbours)) = &cache.neighbours
+            && *kept == fingerprint
+        {
+            return Arc::clone(neighbours);
+        }
+        // Computed without the lock: `compute` reads features through the cache.
+        let neighbours = Arc::new(compute());
+        if let Ok(mut cache) = self.cache.lock() {
+            cache.neighbours = Some((fingerprint, Arc::clone(&neighbours)));
+        }
+        neighbours
     }
 
     pub fn vocabulary(&self) -> &Vocabulary {

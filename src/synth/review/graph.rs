@@ -6,11 +6,12 @@
 //! belongs to each other group.
 
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 use super::super::normalize::is_negation;
 use super::super::similarity::{Features, similarity};
-use super::super::{Engine, Group, Synthesis};
+use super::super::{Engine, Group, Neighbours, Synthesis};
 use crate::domain::{Kind, ProposalId, Session};
 
 /// Pairs less similar than this carry no evidence (and are not kept).
@@ -103,7 +104,7 @@ pub struct Graph<'a> {
     /// Proposal → its group (index into `groups`).
     pub group_of: HashMap<ProposalId, usize>,
     /// Proposal → its neighbours above [`LINK_FLOOR`], with their similarity.
-    near: HashMap<ProposalId, Vec<(ProposalId, f32)>>,
+    near: Arc<Neighbours>,
 }
 
 impl<'a> Graph<'a> {
@@ -122,23 +123,45 @@ impl<'a> Graph<'a> {
                 group_of.insert(*id, i);
             }
         }
-        let mut near: HashMap<ProposalId, Vec<(ProposalId, f32)>> = HashMap::new();
-        for kind in Kind::ALL {
-            let entries: Vec<(ProposalId, Arc<Features>)> = session
-                .proposals
-                .iter()
-                .filter(|p| p.kind == kind && group_of.contains_key(&p.id))
-                .map(|p| (p.id, engine.features(&p.text)))
-                .collect();
-            for (i, j) in candidate_pairs(engine, &entries) {
-                let ((a, fa), (b, fb)) = (&entries[i], &entries[j]);
-                let s = similarity(fa, fb, engine.settings());
-                if s >= LINK_FLOOR {
-                    near.entry(*a).or_default().push((*b, s));
-                    near.entry(*b).or_default().push((*a, s));
-                }
+        let by_kind: Vec<Vec<(ProposalId, Arc<Features>)>> = Kind::ALL
+            .iter()
+            .map(|kind| {
+                session
+                    .proposals
+                    .iter()
+                    .filter(|p| p.kind == *kind && group_of.contains_key(&p.id))
+                    .map(|p| (p.id, engine.features(&p.text)))
+                    .collect()
+            })
+            .collect();
+        // The same proposals with the same texts have the same neighbours.
+        let mut hasher = rustc_hash::FxHasher::default();
+        for (kind, entries) in by_kind.iter().enumerate() {
+            kind.hash(&mut hasher);
+            for (id, features) in entries {
+                (id, features.serial).hash(&mut hasher);
             }
         }
+        let compute = || {
+            let mut near = Neighbours::new();
+            for entries in &by_kind {
+                for (i, j) in candidate_pairs(engine, entries) {
+                    let ((a, fa), (b, fb)) = (&entries[i], &entries[j]);
+                    let s = similarity(fa, fb, engine.settings());
+                    if s >= LINK_FLOOR {
+                        near.entry(*a).or_default().push((*b, s));
+                        near.entry(*b).or_default().push((*a, s));
+                    }
+                }
+            }
+            near
+        };
+        // A text the engine could not keep (serial 0) has no identity to remember it by.
+        let near = if by_kind.iter().flatten().all(|(_, f)| f.serial != 0) {
+            engine.neighbours(hasher.finish(), compute)
+        } else {
+            Arc::new(compute())
+        };
         Graph { groups, kinds, group_of, near }
     }
 
@@ -205,5 +228,25 @@ mod tests {
         let closest = links.iter().find(|l| l.group != graph.group_of[&first]).expect("a link");
         assert_eq!(closest.closest, session.proposals[1].id);
         assert!(closest.best >= COMMON_FLOOR);
+    }
+
+    #[test]
+    fn an_answer_reuses_the_neighbours_and_a_new_text_does_not() {
+        let families = default_families();
+        let engine = Engine::new(&families);
+        let mut session = Session::new("t", families, 3, 1, 20).expect("session");
+        let now = chrono::Utc::now();
+        for (table, text) in [(1, "Des budgets pour participer"), (2, "Un budget de participation")] {
+            session.add_proposal(table, 1, Kind::Condition, text, now).expect("added");
+        }
+        let synthesis = engine.synthesize(&session);
+        let first = Graph::new(&engine, &session, &synthesis).near;
+        let again = Graph::new(&engine, &session, &synthesis).near;
+        assert!(Arc::ptr_eq(&first, &again), "the same texts: the same neighbours, not computed again");
+        session.add_proposal(3, 1, Kind::Condition, "Budget pour notre participation", now).expect("added");
+        let synthesis = engine.synthesize(&session);
+        let after = Graph::new(&engine, &session, &synthesis).near;
+        assert!(!Arc::ptr_eq(&first, &after));
+        assert_eq!(after.len(), 3, "{after:?}");
     }
 }
