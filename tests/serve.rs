@@ -265,6 +265,9 @@ fn cafe_serve_prints_each_tables_address_and_stops_on_sigterm() {
     assert_eq!(status, 200);
     assert!(page.contains("Table 2"));
     assert_eq!(send("POST", &format!("{api}/proposals"), proposal("Du temps", "Temoignage")).0, 201);
+    // Its address beside the session, for a projector window, while it serves.
+    let published = cafe_savoir::store::phones_address::read(&path).expect("published");
+    assert!(addresses[1].starts_with(&format!("http://{published}/t/")), "{published}");
 
     let killed = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().expect("kill runs");
     assert!(killed.success());
@@ -272,6 +275,7 @@ fn cafe_serve_prints_each_tables_address_and_stops_on_sigterm() {
     assert!(status.success(), "{status:?}");
     let rest: Vec<String> = lines.map_while(Result::ok).collect();
     assert!(rest.iter().any(|l| l.starts_with("Phone capture stopped")), "{rest:?}");
+    assert!(!cafe_savoir::store::phones_address::phones_address_path(&path).exists());
     let session = load(&path).expect("loads");
     assert_eq!(session.proposals[0].table, 2);
     assert!(session.tables.iter().all(|t| t.phone_token.len() == 26));

@@ -237,3 +237,75 @@ fn the_projector_with_its_codes_renders_in_chromium() {
         std::fs::copy(&png, keep).expect("screenshot kept");
     }
 }
+
+/// The tables' short addresses (`t/<token>`) as the session file has them.
+fn tokens_on_disk(path: &std::path::Path) -> Vec<String> {
+    let session = cafe_savoir::store::load(path).expect("loads");
+    session.tables.iter().map(|t| format!("/t/{}", t.phone_token)).collect()
+}
+
+#[test]
+fn a_projector_window_shows_the_codes_while_the_facilitators_window_serves_phones() {
+    use cafe_savoir::store::phones_address::phones_address_path;
+    use ratatui::crossterm::event::KeyCode;
+    use tui_support::{act, code, type_text};
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("cafe.ron");
+    cafe_savoir::store::save(&path, &session()).expect("saved");
+    let lang = cafe_savoir::i18n::Lang::Fr;
+    let mut facilitator =
+        cafe_savoir::tui::session_app(&path, cafe_savoir::store::load(&path).expect("loads"), lang);
+    facilitator.phones.bind = Some(std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST));
+    facilitator.phones.port = 0;
+    let mut projector =
+        cafe_savoir::tui::projector_app(&path, cafe_savoir::store::load(&path).expect("loads"), lang);
+    projector.size = (160, 45);
+
+    // Phone capture off: no codes, no addresses.
+    act(&mut projector, Action::Tick, at(1));
+    assert!(projector.phones.on.is_none());
+    assert!(!frame(&projector, 160, 45).contains("/t/"));
+
+    // On in the facilitator's window: its address beside the session, and the
+    // projector draws every table's code and address at its next look.
+    code(&mut facilitator, KeyCode::Char('t'), t0());
+    let address = facilitator.phones.on.as_ref().expect("phone capture is on").address.clone();
+    assert!(phones_address_path(&path).exists());
+    act(&mut projector, Action::Tick, at(2));
+    let shown = frame(&projector, 160, 45);
+    let tokens = tokens_on_disk(&path);
+    assert_eq!(tokens.len(), 4);
+    for token in &tokens {
+        assert!(shown.contains(&format!("{address}{token}")), "{token} on the projector:\n{shown}");
+    }
+    assert!(shown.contains('▀') || shown.contains('▄'), "codes drawn:\n{shown}");
+    assert!(!shown.contains("refusée"), "no counts it cannot know:\n{shown}");
+
+    // A table's address renewed in the facilitator's window: the projector follows.
+    code(&mut facilitator, KeyCode::Char('a'), t0());
+    type_text(&mut facilitator, "3", t0());
+    code(&mut facilitator, KeyCode::Enter, t0());
+    code(&mut facilitator, KeyCode::Char('o'), t0());
+    let renewed = tokens_on_disk(&path);
+    assert_ne!(renewed[2], tokens[2]);
+    act(&mut projector, Action::Tick, at(3));
+    let shown = frame(&projector, 160, 45);
+    assert!(shown.contains(&renewed[2]), "the new address:\n{shown}");
+    assert!(!shown.contains(&tokens[2]), "not the old one:\n{shown}");
+
+    // Off: the address is withdrawn, and the codes leave the projector.
+    code(&mut facilitator, KeyCode::Char('t'), t0());
+    assert!(facilitator.phones.on.is_none());
+    assert!(!phones_address_path(&path).exists());
+    act(&mut projector, Action::Tick, at(4));
+    assert!(projector.phones.on.is_none());
+    assert!(!frame(&projector, 160, 45).contains("/t/"));
+
+    // What a window that crashed while serving leaves (a file no running app holds)
+    // shows nothing.
+    std::fs::write(phones_address_path(&path), format!("{address}\n")).expect("written");
+    act(&mut projector, Action::Tick, at(5));
+    assert!(projector.phones.on.is_none());
+    assert!(!frame(&projector, 160, 45).contains("/t/"));
+}

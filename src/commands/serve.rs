@@ -1,7 +1,8 @@
 //! `cafe serve SESSION.ron [--bind ADDR] [--port N]`: phone capture without the
 //! full-screen app. Prints each table's address (and the voting address while a vote
 //! is open: voting is served whenever the session's vote is open), then serves until
-//! Ctrl+C or SIGTERM.
+//! Ctrl+C or SIGTERM, its address published beside the session meanwhile (a projector
+//! window draws the tables' codes from it).
 
 use std::io::Write;
 use std::path::Path;
@@ -31,6 +32,8 @@ pub fn run(args: &ServeArgs, lang: Lang) -> Result<(), UserError> {
         events: None,
     })
     .map_err(|err| UserError(err.message(lang)))?;
+    // Where it listens, for a projector window on the session (withdrawn on return).
+    let _published = crate::store::phones_address::PublishedAddress::publish(session, server.address()).ok();
     let current = crate::store::load(session).map_err(|e| UserError(store_error(lang, &e)))?;
     let mut out = std::io::stdout().lock();
     let _ = writeln!(out, "{}", msg::listening(lang, &server.address().to_string()));

@@ -115,6 +115,9 @@ pub enum Action {
     /// The session as its file (and journal) hold it now, when it differs from the one
     /// shown (projector window), or why it could not be read.
     Followed(Result<Box<Session>, String>),
+    /// Where the facilitator's window now serves phones (`None`: it does not), when
+    /// that differs from what the projector window shows.
+    PhonesFollowed(Option<std::net::SocketAddr>),
     /// Result of saving the settings.
     SettingsSaved(Result<(), String>),
     /// The user's vocabulary file as read (empty when there is none), or why it could
@@ -143,6 +146,7 @@ impl Action {
                 | Action::Popup(_)
                 | Action::Run(RunAction::NextPage | RunAction::PreviousPage)
                 | Action::Followed(_)
+                | Action::PhonesFollowed(_)
                 | Action::SettingsSaved(_)
         )
     }

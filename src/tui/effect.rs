@@ -37,6 +37,9 @@ pub enum Effect {
     /// Read the open session's file again if it changed (a projector window follows
     /// the facilitator's).
     Follow,
+    /// Read again where the facilitator's window serves phones, if it does (a
+    /// projector window draws the tables' codes while it does).
+    FollowPhones,
     /// Remember the settings.
     SaveSettings,
     /// Read the user's vocabulary file of the sessions folder (what earlier cafés'

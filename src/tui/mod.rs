@@ -141,7 +141,9 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> std::io
         // while phones send, a few times a second to show what they sent.
         let mut timeout =
             app.next_change_in_ms(Utc::now()).map_or(Duration::from_secs(3600), Duration::from_millis);
-        if app.phones.on.is_some() {
+        // (A projector window shows the codes of another window's server: nothing
+        // comes to it.)
+        if app.phones.on.is_some() && !app.projector {
             timeout = timeout.min(PHONE_CHECK);
             for action in perform::phone_events(app) {
                 ring(perform::dispatch(app, action, Utc::now()));

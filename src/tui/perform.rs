@@ -21,7 +21,7 @@ use crate::export::Format;
 use crate::i18n::Lang;
 use crate::i18n::errors::{io_error, store_error};
 use crate::i18n::export::write_error;
-use crate::serve::{ServeConfig, Server, table_addresses};
+use crate::serve::{ServeConfig, Server};
 use crate::store::export_file::{ExportFileError, Refused, create_folder, write_export};
 use crate::store::{self, SessionFile, StoreError, write_atomic};
 
@@ -122,6 +122,14 @@ pub fn perform(app: &App, effect: Effect, now: DateTime<Utc>) -> Option<Action> 
                 Err(e) => Some(Action::Followed(Err(store_error(lang, &e)))),
             }
         }
+        Effect::FollowPhones => {
+            // The address the facilitator's window serves phones on, if it does: the
+            // codes follow it as they follow the session's tokens.
+            let open = app.open.as_ref()?;
+            let address = store::phones_address::read(&open.path);
+            let shown = app.phones.on.as_ref().map(|on| on.address.as_str());
+            (address.map(|a| a.to_string()).as_deref() != shown).then_some(Action::PhonesFollowed(address))
+        }
         Effect::Sound(event) => {
             if let Some(command) = app.settings.sound.command(event) {
                 run_sound_command(command);
@@ -149,11 +157,9 @@ fn start_phones(app: &App) -> Result<PhonesOn, String> {
     };
     let server = Server::start(config).map_err(|err| err.message(lang))?;
     let session = store::load(&open.path).map_err(|e| store_error(lang, &e))?;
-    let on = PhonesOn {
-        address: server.address().to_string(),
-        tables: table_addresses(&session, server.address()),
-    };
-    *link = Some(PhoneLink { server, events });
+    let on = PhonesOn::serving(&session, server.address());
+    let published = store::phones_address::PublishedAddress::publish(&open.path, server.address()).ok();
+    *link = Some(PhoneLink { server, events, published });
     Ok(on)
 }
 

@@ -2,12 +2,16 @@
 //! address, each table's address, how many changes each table's phone made, refused
 //! requests) for `update` and the views, and [`PhoneLink`], the running server with the
 //! channel its changes arrive on, which only `perform` and the terminal loop touch.
+//! A projector window has no server: its [`PhonesOn`] comes from the address the
+//! serving app publishes beside the session.
 
 use std::collections::BTreeMap;
-use std::net::IpAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::sync::mpsc::Receiver;
 
-use crate::serve::{DEFAULT_PORT, PhoneEvent, Server};
+use crate::domain::Session;
+use crate::serve::{DEFAULT_PORT, PhoneEvent, Server, table_addresses};
+use crate::store::phones_address::PublishedAddress;
 
 /// What the app knows of phone capture.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,6 +45,11 @@ pub struct PhonesOn {
 }
 
 impl PhonesOn {
+    /// A server at `address` serving `session`: each table with a token, at its page.
+    pub fn serving(session: &Session, address: SocketAddr) -> PhonesOn {
+        PhonesOn { address: address.to_string(), tables: table_addresses(session, address) }
+    }
+
     /// Table `table`'s page is now at `url` (its address was renewed).
     pub fn readdress(&mut self, table: u32, url: String) {
         match self.tables.iter_mut().find(|(number, _)| *number == table) {
@@ -53,10 +62,14 @@ impl PhonesOn {
     }
 }
 
-/// The running server and the changes it reports; stopping is dropping it.
+/// The running server and the changes it reports; stopping is dropping it (which
+/// also withdraws the address published for projector windows).
 pub struct PhoneLink {
     pub server: Server,
     pub events: Receiver<PhoneEvent>,
+    /// The address beside the session; `None` when it could not be written (a
+    /// read-only folder: the phones work, a projector window just shows no codes).
+    pub published: Option<PublishedAddress>,
 }
 
 impl std::fmt::Debug for PhoneLink {

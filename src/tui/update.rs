@@ -10,6 +10,7 @@ use chrono::{DateTime, Utc};
 use super::action::{Action, CaptureAction, PopupAction, SetupAction};
 use super::app::{App, OpenSession, Popup, Prompt, SaveState, Status};
 use super::effect::Effect;
+use super::phones::PhonesOn;
 use super::screens::capture::{self, state::Focus};
 use super::screens::{Screen, export, harvest, home, participants, run, setup};
 use crate::i18n::tui as t;
@@ -51,16 +52,28 @@ pub fn update(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> 
         Action::Go(screen) => go(app, screen),
         // A projector window shows the clock as the file has it: it reads the file
         // again and never rings nor moves the clock itself.
-        Action::Tick if app.projector => effects.push(Effect::Follow),
+        Action::Tick if app.projector => effects.extend([Effect::Follow, Effect::FollowPhones]),
         Action::Tick => visible = run::update::tick(app, now, &mut effects),
         Action::Followed(result) => match (result, app.open.as_mut()) {
             (Ok(session), Some(open)) => {
                 open.session = *session;
                 app.status = None;
+                // A table's renewed token: its new code.
+                if let Some(on) = app.phones.on.as_mut()
+                    && let Ok(address) = on.address.parse()
+                {
+                    *on = PhonesOn::serving(&open.session, address);
+                }
             }
             (Err(message), _) => app.status = Some(Status::Error(t::not_followed(app.lang, &message))),
             (Ok(_), None) => {}
         },
+        Action::PhonesFollowed(address) => {
+            app.phones.on = match (address, app.open.as_ref()) {
+                (Some(address), Some(open)) => Some(PhonesOn::serving(&open.session, address)),
+                _ => None,
+            };
+        }
         Action::Idle => {
             visible = false;
             if let Some(open) = app.open.as_mut()

@@ -4,7 +4,8 @@
 //! phone sent; when the codes do not all fit, a page of them at a time (turning by
 //! themselves while the clock runs, or with PageDown / PageUp, as the rotation's
 //! pages). Every table's address to type stays on screen on every page, and so does
-//! the count of refused requests.
+//! the count of refused requests. A projector window draws the same panel from the
+//! address the serving window publishes, without the counts it cannot know.
 
 use qrcode::render::unicode::Dense1x2;
 use qrcode::{EcLevel, QrCode};
@@ -108,8 +109,11 @@ pub fn render(app: &App, open: &OpenSession, on: &PhonesOn, area: Rect, buf: &mu
     if pages > 1 {
         header.push(Span::styled(format!("  {}", tp::page(lang, page + 1, pages)), theme.muted()));
     }
-    header.push(Span::raw("  "));
-    header.push(Span::styled(ts::phones_counts(lang, &counts.join(" "), state.refused), theme.base()));
+    // A projector window hears nothing from the server: no counts to show.
+    if !app.projector {
+        header.push(Span::raw("  "));
+        header.push(Span::styled(ts::phones_counts(lang, &counts.join(" "), state.refused), theme.base()));
+    }
     Paragraph::new(Line::from(header)).centered().render(Rect { height: 1, ..area }, buf);
 
     let mut y = body.y;
@@ -126,8 +130,10 @@ pub fn render(app: &App, open: &OpenSession, on: &PhonesOn, area: Rect, buf: &mu
             for (offset, line) in lines.iter().enumerate() {
                 buf.set_string(x, top + offset as u16, line, quiet);
             }
-            let count = state.counts.get(table).copied().unwrap_or(0);
-            let label = format!("{} {table} · {count}", t::TABLE.get(lang));
+            let label = match state.counts.get(table).copied().unwrap_or(0) {
+                _ if app.projector => format!("{} {table}", t::TABLE.get(lang)),
+                count => format!("{} {table} · {count}", t::TABLE.get(lang)),
+            };
             let label_x = x + code_width.saturating_sub(label.width() as u16) / 2;
             buf.set_stringn(label_x, top + code_height, label, usize::from(cell.0), theme.accent());
         }
