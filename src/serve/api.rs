@@ -54,8 +54,9 @@ pub fn router(shared: Arc<Shared>) -> Router {
         .layer(axum::middleware::from_fn_with_state(refused, secure_headers))
 }
 
-/// A refusal: its status and the message the phone shows.
-struct Refusal(StatusCode, String);
+/// A refusal: its status and the message the phone shows (the table's and the vote's
+/// answers alike).
+pub(super) struct Refusal(pub(super) StatusCode, pub(super) String);
 
 impl IntoResponse for Refusal {
     fn into_response(self) -> Response {
@@ -63,11 +64,12 @@ impl IntoResponse for Refusal {
     }
 }
 
-fn refuse(status: StatusCode, lang: Lang, text: Text) -> Refusal {
+pub(super) fn refuse(status: StatusCode, lang: Lang, text: Text) -> Refusal {
     Refusal(status, text.get(lang).to_string())
 }
 
-fn phone_lang(headers: &HeaderMap) -> Lang {
+/// The language a phone asks for (`Accept-Language`).
+pub(super) fn phone_lang(headers: &HeaderMap) -> Lang {
     let accept = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or("");
     msg::lang_of_phone(accept)
 }

@@ -15,20 +15,20 @@ use std::time::Instant;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{ConnectInfo, DefaultBodyLimit, Path, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
 use axum::{Extension, Router};
 use serde::{Deserialize, Serialize};
 
-use super::api::{MAX_REQUEST_BYTES, Shared};
+use super::api::{MAX_REQUEST_BYTES, Refusal, Shared, phone_lang, refuse};
 use super::guard::secure_headers;
 use super::token::{constant_time_eq, looks_like_token, new_token};
 use super::{PhoneEvent, vote_page};
 use crate::domain::{ProposalId, Session, VoteError};
+use crate::i18n::Lang;
 use crate::i18n::serve as msg;
 use crate::i18n::vote as vmsg;
-use crate::i18n::{Lang, Text};
 use crate::store::{SessionFile, UpdateError};
 use crate::synth::{Engine, Group, display_order};
 
@@ -101,24 +101,6 @@ pub fn router(shared: Arc<Shared>) -> Router {
         .layer(DefaultBodyLimit::max(MAX_REQUEST_BYTES))
         .with_state(state)
         .layer(axum::middleware::from_fn_with_state(refused, secure_headers))
-}
-
-/// A refusal: its status and the message the phone shows.
-struct Refusal(StatusCode, String);
-
-impl IntoResponse for Refusal {
-    fn into_response(self) -> Response {
-        (self.0, axum::Json(serde_json::json!({ "error": self.1 }))).into_response()
-    }
-}
-
-fn refuse(status: StatusCode, lang: Lang, text: Text) -> Refusal {
-    Refusal(status, text.get(lang).to_string())
-}
-
-fn phone_lang(headers: &HeaderMap) -> Lang {
-    let accept = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or("");
-    msg::lang_of_phone(accept)
 }
 
 /// Takes one request from `key`'s budget (a ballot, or a phone's address).
