@@ -4,43 +4,18 @@
 //! Skipped with a notice when Chromium or chromedriver is missing, unless
 //! `CAFE_REQUIRE_CHROMIUM=1` (CI).
 
-use std::net::{SocketAddr, TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::net::{SocketAddr, TcpStream};
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::Duration;
 
+mod browser_support;
+
+use browser_support::{Driver, free_port, on_path, wait_until};
 use cafe_savoir::domain::Session;
 use cafe_savoir::serve::{ServeConfig, Server, table_addresses};
 use cafe_savoir::store::{load, save};
 use fantoccini::{Client, ClientBuilder, Locator};
-
-/// The first of `names` found on the `PATH`.
-fn on_path(names: &[&str]) -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path).flat_map(|dir| names.iter().map(move |n| dir.join(n))).find(|p| p.is_file())
-}
-
-/// chromedriver, stopped when dropped.
-struct Driver(Child);
-
-impl Drop for Driver {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port")
-}
-
-fn wait_until(what: &str, mut done: impl FnMut() -> bool) {
-    let start = Instant::now();
-    while !done() {
-        assert!(start.elapsed() < Duration::from_secs(30), "timed out waiting: {what}");
-        std::thread::sleep(Duration::from_millis(100));
-    }
-}
 
 fn serve(path: &Path, port: u16) -> Server {
     Server::start(ServeConfig {

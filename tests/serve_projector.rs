@@ -8,7 +8,7 @@
 
 mod tui_support;
 
-use std::process::{Command, Stdio};
+mod browser_support;
 
 use cafe_savoir::serve::table_address;
 use cafe_savoir::tui::action::{Action, RunAction};
@@ -202,40 +202,19 @@ fn frame_as_html(buf: &ratatui::buffer::Buffer) -> String {
 
 #[test]
 fn the_projector_with_its_codes_renders_in_chromium() {
-    let chromium = ["chromium", "chromium-browser", "google-chrome"].into_iter().find(|name| {
-        Command::new(name).arg("--version").stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok()
-    });
-    let Some(chromium) = chromium else {
-        assert!(
-            std::env::var("CAFE_REQUIRE_CHROMIUM").as_deref() != Ok("1"),
-            "CAFE_REQUIRE_CHROMIUM=1 but no chromium on PATH"
-        );
-        eprintln!("notice: chromium is not installed; the projector was not rendered");
+    let Some(chromium) = browser_support::chromium_or_skip("the projector was") else {
         return;
     };
     let app = app_with_phones(8);
     let (width, height) = (240, 67);
     let html = frame_as_html(&draw(&app, width, height));
-    let dir = tempfile::tempdir().expect("temp dir");
-    let page = dir.path().join("projecteur.html");
-    std::fs::write(&page, html).expect("written");
-    let png = dir.path().join("projecteur.png");
-    let status = Command::new(chromium)
-        .args(["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars"])
-        .arg(format!("--window-size={},{}", width * 8, height * 16))
-        .arg(format!("--user-data-dir={}", dir.path().join("profile").display()))
-        .arg(format!("--screenshot={}", png.display()))
-        .arg(format!("file://{}", page.display()))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .expect("chromium runs");
-    assert!(status.success(), "chromium renders the projector");
-    let image = std::fs::read(&png).expect("a screenshot");
-    assert!(image.starts_with(b"\x89PNG") && image.len() > 10_000, "a real picture of the projector");
-    if let Ok(keep) = std::env::var("CAFE_SCREENSHOT_PROJECTOR") {
-        std::fs::copy(&png, keep).expect("screenshot kept");
-    }
+    browser_support::screenshot(
+        chromium,
+        &html,
+        (u32::from(width) * 8, u32::from(height) * 16),
+        "the projector",
+        "CAFE_SCREENSHOT_PROJECTOR",
+    );
 }
 
 /// The tables' short addresses (`t/<token>`) as the session file has them.

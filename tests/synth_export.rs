@@ -5,6 +5,8 @@
 //! in every format; DOCX and XLSX are read back from their zip parts; HTML is rendered
 //! by headless Chromium when it is installed; `cafe synth -o` never destroys a file.
 
+mod browser_support;
+
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -284,36 +286,10 @@ fn html_is_self_contained_and_renders_in_headless_chromium() {
     for external in ["<link", "<script", "src=", "url(", "@import"] {
         assert!(!html.contains(external), "no external asset: {external}");
     }
-    let chromium = ["chromium", "chromium-browser", "google-chrome"].into_iter().find(|name| {
-        Command::new(name).arg("--version").stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok()
-    });
-    let Some(chromium) = chromium else {
-        assert!(
-            std::env::var("CAFE_REQUIRE_CHROMIUM").as_deref() != Ok("1"),
-            "CAFE_REQUIRE_CHROMIUM=1 but no chromium on PATH"
-        );
-        eprintln!("notice: chromium is not installed; the HTML export was not rendered");
+    let Some(chromium) = browser_support::chromium_or_skip("the HTML export was") else {
         return;
     };
-    let dir = tempfile::tempdir().expect("temp dir");
-    let page = dir.path().join("synthese.html");
-    std::fs::write(&page, &html).expect("written");
-    let png = dir.path().join("page.png");
-    let status = Command::new(chromium)
-        .args(["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=900,1270"])
-        .arg(format!("--user-data-dir={}", dir.path().join("profile").display()))
-        .arg(format!("--screenshot={}", png.display()))
-        .arg(format!("file://{}", page.display()))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .expect("chromium runs");
-    assert!(status.success(), "chromium renders the page");
-    let image = std::fs::read(&png).expect("a screenshot");
-    assert!(image.starts_with(b"\x89PNG") && image.len() > 10_000, "a real picture of the page");
-    if let Ok(keep) = std::env::var("CAFE_SCREENSHOT") {
-        std::fs::copy(&png, keep).expect("screenshot kept");
-    }
+    browser_support::screenshot(chromium, &html, (900, 1270), "the page", "CAFE_SCREENSHOT");
 }
 
 #[test]

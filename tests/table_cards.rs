@@ -6,8 +6,9 @@
 
 mod tui_support;
 
+mod browser_support;
+
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
-use std::process::{Command, Stdio};
 
 use cafe_savoir::export::cards::to_cards_html;
 use cafe_savoir::i18n::Lang;
@@ -133,34 +134,8 @@ fn the_cards_render_in_headless_chromium() {
     give_missing_tokens(&mut session).expect("random");
     let address: SocketAddr = "192.168.1.20:8737".parse().expect("an address");
     let html = to_cards_html(&session, &table_addresses(&session, address), Lang::Fr);
-    let chromium = ["chromium", "chromium-browser", "google-chrome"].into_iter().find(|name| {
-        Command::new(name).arg("--version").stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok()
-    });
-    let Some(chromium) = chromium else {
-        assert!(
-            std::env::var("CAFE_REQUIRE_CHROMIUM").as_deref() != Ok("1"),
-            "CAFE_REQUIRE_CHROMIUM=1 but no chromium on PATH"
-        );
-        eprintln!("notice: chromium is not installed; the table cards were not rendered");
+    let Some(chromium) = browser_support::chromium_or_skip("the table cards were") else {
         return;
     };
-    let dir = tempfile::tempdir().expect("temp dir");
-    let page = dir.path().join("cartes.html");
-    std::fs::write(&page, &html).expect("written");
-    let png = dir.path().join("cartes.png");
-    let status = Command::new(chromium)
-        .args(["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=794,1123"])
-        .arg(format!("--user-data-dir={}", dir.path().join("profile").display()))
-        .arg(format!("--screenshot={}", png.display()))
-        .arg(format!("file://{}", page.display()))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .expect("chromium runs");
-    assert!(status.success(), "chromium renders the cards");
-    let image = std::fs::read(&png).expect("a screenshot");
-    assert!(image.starts_with(b"\x89PNG") && image.len() > 10_000, "a real picture of the cards");
-    if let Ok(keep) = std::env::var("CAFE_SCREENSHOT_CARDS") {
-        std::fs::copy(&png, keep).expect("screenshot kept");
-    }
+    browser_support::screenshot(chromium, &html, (794, 1123), "the cards", "CAFE_SCREENSHOT_CARDS");
 }

@@ -5,11 +5,13 @@
 //! notice when Chromium or chromedriver is missing, unless `CAFE_REQUIRE_CHROMIUM=1`
 //! (CI). With `CAFE_VOTE_SCREENSHOT=FILE`, the page is also saved as a PNG (README).
 
-use std::net::{SocketAddr, TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::net::{SocketAddr, TcpStream};
+use std::path::Path;
+use std::process::{Command, Stdio};
 
+mod browser_support;
+
+use browser_support::{Driver, free_port, on_path, wait_until};
 use cafe_savoir::domain::{Kind, Session};
 use cafe_savoir::serve::token::new_token;
 use cafe_savoir::serve::vote::voting_address;
@@ -17,34 +19,6 @@ use cafe_savoir::serve::{ServeConfig, Server};
 use cafe_savoir::store::families::default_families;
 use cafe_savoir::store::{SessionFile, load, save};
 use fantoccini::{Client, ClientBuilder, Locator};
-
-/// The first of `names` found on the `PATH`.
-fn on_path(names: &[&str]) -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path).flat_map(|dir| names.iter().map(move |n| dir.join(n))).find(|p| p.is_file())
-}
-
-/// chromedriver, stopped when dropped.
-struct Driver(Child);
-
-impl Drop for Driver {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port")
-}
-
-fn wait_until(what: &str, mut done: impl FnMut() -> bool) {
-    let start = Instant::now();
-    while !done() {
-        assert!(start.elapsed() < Duration::from_secs(30), "timed out waiting: {what}");
-        std::thread::sleep(Duration::from_millis(100));
-    }
-}
 
 fn total_votes(path: &Path) -> u32 {
     load(path).expect("loads").decisions.votes.iter().map(|v| v.votes).sum()
