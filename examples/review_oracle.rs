@@ -9,7 +9,11 @@
 //! accept. With `--later` the review runs while only tables 1–4 are captured and the
 //! scores are those of the whole set once tables 5–8 arrive (with and without what the
 //! answers taught). With `--no-learning` the answers are recorded but teach no vocabulary;
-//! `--no-learned-words` and `--no-learned-families` leave out one half of the lessons.
+//! `--no-learned-words` and `--no-learned-families` leave out one half of the lessons;
+//! `--misses` ends with each label spread over several conditions, its fragments and how
+//! similar each is to the label's largest one. The counts after each checkpoint are the
+//! questions asked by kind (same/place/family) and those whose answer changed the groups
+//! or a family.
 //! `--families F.ron` sets the session up with another topic's families (in the format
 //! of `assets/families.ron`). `--bare` runs the engine without the concepts of its
 //! vocabulary (words and character trigrams only, plus what the answers teach), which
@@ -56,6 +60,8 @@ fn main() {
     let mut synthesis = engine.synthesize(&session);
     let mut answers = 0;
     let mut kinds = [0usize; 3];
+    // Answers that changed the groups or a family, by kind.
+    let mut changed = [0usize; 3];
     println!(
         "{path}: {} proposals{}{}",
         rows.len(),
@@ -78,8 +84,18 @@ fn main() {
                 score(&rows, &synthesis)
             };
             println!(
-                "{answers:>7}  {:>9.3}  {:>10.3}  {:>4}  ({}/{}/{})  P {:.3} R {:.3}",
-                s.f1, s.family_accuracy, progress.left, kinds[0], kinds[1], kinds[2], s.precision, s.recall
+                "{answers:>7}  {:>9.3}  {:>10.3}  {:>4}  ({}/{}/{} changed {}/{}/{})  P {:.3} R {:.3}",
+                s.f1,
+                s.family_accuracy,
+                progress.left,
+                kinds[0],
+                kinds[1],
+                kinds[2],
+                changed[0],
+                changed[1],
+                changed[2],
+                s.precision,
+                s.recall
             );
         }
         if answers >= *CHECKPOINTS.last().unwrap_or(&0) {
@@ -97,11 +113,12 @@ fn main() {
             break;
         };
         let decision = answer(question, &rows, &synthesis);
-        kinds[match question.ask {
+        let kind = match question.ask {
             Ask::Same { .. } => 0,
             Ask::Place { .. } => 1,
             Ask::Family { .. } => 2,
-        }] += 1;
+        };
+        kinds[kind] += 1;
         if verbose {
             println!("  {:?} (worth {:.2}) → {decision:?}", question.ask, question.worth);
         }
@@ -123,7 +140,11 @@ fn main() {
         if session.learned != before {
             engine = engine_for(&families, &session.learned, &Learned::default());
         }
+        let shape_before = shape(&synthesis);
         synthesis = engine.synthesize(&session);
+        if shape(&synthesis) != shape_before {
+            changed[kind] += 1;
+        }
         answers += 1;
     }
     if verbose {
@@ -136,7 +157,48 @@ fn main() {
             }
         }
     }
+    if args.iter().any(|a| a == "--misses") {
+        misses(&rows, &synthesis, &engine);
+    }
     println!("slowest next question: {slowest:?}");
+}
+
+/// Each label spread over several groups: its fragments, and how similar each fragment
+/// is to the label's largest group (best pair, average).
+fn misses(rows: &[Labelled], synthesis: &Synthesis, engine: &Engine) {
+    let mut labels: Vec<&str> = rows.iter().map(|r| r.cluster.as_str()).collect();
+    labels.sort();
+    labels.dedup();
+    for label in labels {
+        let mut fragments: Vec<Vec<ProposalId>> = Vec::new();
+        for group in synthesis.all_groups() {
+            let ids: Vec<ProposalId> =
+                group.members.iter().copied().filter(|m| row(rows, *m).cluster == label).collect();
+            if !ids.is_empty() {
+                fragments.push(ids);
+            }
+        }
+        if fragments.len() < 2 {
+            continue;
+        }
+        fragments.sort_by_key(|f| std::cmp::Reverse(f.len()));
+        println!("== {label}: {:?}", fragments.iter().map(Vec::len).collect::<Vec<_>>());
+        let main = &fragments[0];
+        for m in main {
+            println!("   * {}", row(rows, *m).text);
+        }
+        for fragment in &fragments[1..] {
+            for id in fragment {
+                let sims: Vec<f32> = main
+                    .iter()
+                    .map(|m| engine.similarity(&row(rows, *id).text, &row(rows, *m).text))
+                    .collect();
+                let best = sims.iter().copied().fold(0.0f32, f32::max);
+                let mean = sims.iter().sum::<f32>() / sims.len() as f32;
+                println!("   - {:.2}/{:.2} {}", best, mean, row(rows, *id).text);
+            }
+        }
+    }
 }
 
 /// An engine whose vocabulary has no concepts (abbreviations, generic words and stems
@@ -148,6 +210,20 @@ fn bare_engine(families: &[Family], learned: &Learned) -> Engine {
     add_learned(&mut file, learned);
     let vocabulary = Vocabulary::compile(file).expect("a vocabulary without concepts compiles");
     Engine::with(families, vocabulary, Settings::shipped())
+}
+
+/// The groups (members, sorted) and their families: what an answer may change.
+fn shape(synthesis: &Synthesis) -> Vec<(Vec<ProposalId>, Option<u8>)> {
+    let mut groups: Vec<(Vec<ProposalId>, Option<u8>)> = synthesis
+        .all_groups()
+        .map(|g| {
+            let mut members = g.members.clone();
+            members.sort();
+            (members, g.family)
+        })
+        .collect();
+    groups.sort();
+    groups
 }
 
 fn row(rows: &[Labelled], id: ProposalId) -> &Labelled {
