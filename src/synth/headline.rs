@@ -5,9 +5,10 @@
 //! (`decisions::Plan::apply_to_group`).
 //!
 //! Among the members, a complete, calm sentence is preferred: no exclamation marks, no
-//! shouting in capitals, at least a few words. Among calm ones, the member closest to
-//! the others wins (the sum of its similarities), then the shortest, then the first in
-//! alphabetical order, so the choice is deterministic.
+//! shouting in capitals, at least a few words; then one without a misspelt word (one
+//! the typo corrector reads as another, « parternariat »). Among those, the member
+//! closest to the others wins (the sum of its similarities), then the shortest, then the
+//! first in alphabetical order, so the choice is deterministic.
 
 use super::Engine;
 use crate::domain::Kind;
@@ -39,21 +40,22 @@ pub fn choose<'a>(
             return seed.to_string();
         }
     }
-    let mut best: Option<(bool, f64, &str)> = None;
+    // (calm, well spelt): the higher the better.
+    let mut best: Option<((bool, bool), f64, &str)> = None;
     for (text, closeness) in candidates {
-        let calm = is_calm(text);
+        let rank = (is_calm(text), engine.features(text).misspelt == 0);
         let better = match best {
             None => true,
-            Some((best_calm, best_closeness, current)) => {
-                (calm && !best_calm)
-                    || (calm == best_calm
+            Some((best_rank, best_closeness, current)) => {
+                rank > best_rank
+                    || (rank == best_rank
                         && (closeness > best_closeness + 1e-6
                             || ((closeness - best_closeness).abs() <= 1e-6
                                 && (text.chars().count(), text) < (current.chars().count(), current))))
             }
         };
         if better {
-            best = Some((calm, closeness, text));
+            best = Some((rank, closeness, text));
         }
     }
     best.map_or_else(String::new, |(_, _, text)| text.to_string())
@@ -91,6 +93,24 @@ mod tests {
         assert!(!is_calm("Paperasse"));
         assert!(!is_calm("La reddition de comptes, ça nous tue!"));
         assert!(is_calm("Une reddition de comptes simple et adaptée"));
+    }
+
+    #[test]
+    fn a_well_spelt_sentence_wins_over_a_closer_misspelt_one() {
+        let engine = Engine::new(&default_families());
+        assert_eq!(engine.features("Pas de parternariat juste pour faire du partenariat").misspelt, 1);
+        assert_eq!(engine.features("Un partenariat doit avoir une raison d'être claire").misspelt, 0);
+        let texts = [
+            ("Pas de parternariat juste pour faire du partenariat", 3.0),
+            ("Un partenariat doit avoir une raison d'être claire", 1.0),
+        ];
+        assert_eq!(
+            choose(&engine, Kind::Condition, texts, None),
+            "Un partenariat doit avoir une raison d'être claire"
+        );
+        // Calm still comes first: a misspelt calm sentence beats a well-spelt shout.
+        let texts = [("Pas de parternariat pour rien", 1.0), ("Des partenariats utiles!!", 3.0)];
+        assert_eq!(choose(&engine, Kind::Condition, texts, None), "Pas de parternariat pour rien");
     }
 
     #[test]

@@ -89,6 +89,8 @@ pub struct Features {
     pub surface: Vec<(u64, String, String)>,
     /// The stems in order.
     pub stems: Vec<String>,
+    /// How many words the typo corrector reads as another (« parternariat »).
+    pub misspelt: usize,
 }
 
 impl Features {
@@ -109,6 +111,7 @@ impl Features {
         lexicon.sort_unstable();
         lexicon.dedup();
         let (hits, named) = vocabulary.concepts_and_terms(&analysed);
+        let misspelt = vocabulary.misspelt(&analysed.stems);
         let stems = analysed.stems;
         let written = analysed.stems_written;
         let terms: Vec<(u64, String)> = named.into_iter().map(|(c, t)| (c as u64, t)).collect();
@@ -139,7 +142,21 @@ impl Features {
         let content: Vec<&str> =
             stems.iter().filter(|s| !vocabulary.is_generic(s)).map(String::as_str).collect();
         let key = if content.is_empty() { duplicate_key(&text) } else { content.join(" ") };
-        (Features { serial: 0, key, concepts, concepts_raw, terms, words, grams, surface, stems }, lexicon)
+        (
+            Features {
+                serial: 0,
+                key,
+                concepts,
+                concepts_raw,
+                terms,
+                words,
+                grams,
+                surface,
+                stems,
+                misspelt,
+            },
+            lexicon,
+        )
     }
 
     /// Does this proposal name any concept of the vocabulary?

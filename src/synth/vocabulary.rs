@@ -371,6 +371,11 @@ impl Vocabulary {
             .collect()
     }
 
+    /// How many of these stems the typo corrector reads as another (« parternariat »).
+    pub fn misspelt(&self, stems: &[String]) -> usize {
+        self.corrected(stems).iter().zip(stems).filter(|(read, written)| read != written).count()
+    }
+
     fn is_known(&self, stem: &str, length: usize) -> bool {
         self.known_stems.get(&length).is_some_and(|l| l.binary_search_by(|k| k.as_str().cmp(stem)).is_ok())
     }
