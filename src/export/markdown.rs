@@ -96,10 +96,16 @@ pub fn to_markdown(report: &Report) -> String {
 
 /// Text inside a line (a heading, a list item): inline markup escaped as in [`escape`],
 /// block markers left alone, since the line already started.
+///
+/// Only what could start markup is escaped, so the file stays readable as plain text:
+/// `!` never needs it (an image needs `![`, and `[` is escaped), nor `>` inside a line,
+/// nor `&` unless an entity could follow (`&amp;`, `&#38;`).
 pub fn escape_inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '!' | '|' | '~' | '&') {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let entity = c == '&' && chars.peek().is_some_and(|next| next.is_alphanumeric() || *next == '#');
+        if entity || matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '|' | '~') {
             out.push('\\');
         }
         out.push(c);
@@ -109,14 +115,14 @@ pub fn escape_inline(text: &str) -> String {
 
 /// Text that Markdown prints as it is: inline markup characters are backslash-escaped
 /// everywhere (CommonMark allows a backslash before any ASCII punctuation), and what
-/// would start a block (`-`, `+`, `#`, `1.`) only at the start.
+/// would start a block (`-`, `+`, `#`, `>`, `1.`) only at the start.
 pub fn escape(text: &str) -> String {
     let body = text.trim_start();
     let mut out = text[..text.len() - body.len()].to_string();
     let digits = body.chars().take_while(char::is_ascii_digit).count();
     let marker = body.chars().nth(digits);
     let list_number = digits > 0 && matches!(marker, Some('.' | ')'));
-    let block = digits == 0 && matches!(marker, Some('-' | '+' | '#' | '='));
+    let block = digits == 0 && matches!(marker, Some('-' | '+' | '#' | '=' | '>'));
     if list_number {
         out.push_str(&body[..digits]);
         out.push('\\');
@@ -136,9 +142,39 @@ mod tests {
 
     #[test]
     fn markup_is_escaped() {
-        assert_eq!(escape("*x* <b> [l](u)"), r"\*x\* \<b\> \[l\](u)");
+        assert_eq!(escape("*x* <b> [l](u)"), r"\*x\* \<b> \[l\](u)");
         assert_eq!(escape("- 1. c'est-à-dire"), r"\- 1. c'est-à-dire");
         assert_eq!(escape("12. x"), r"12\. x");
         assert_eq!(escape("l'écoute, 50 %"), "l'écoute, 50 %");
+        assert_eq!(
+            escape("Moins de paperasse!! Santé & services > tout"),
+            "Moins de paperasse!! Santé & services > tout"
+        );
+        assert_eq!(escape("> cité ![i](u) &amp;"), r"\> cité !\[i\](u) \&amp;");
+    }
+
+    /// The text a CommonMark (and GitHub) renderer shows for a Markdown paragraph.
+    fn rendered(markdown: &str) -> String {
+        use pulldown_cmark::{Event, Options, Parser};
+        let options = Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES;
+        Parser::new_ext(markdown, options)
+            .filter_map(|event| match event {
+                Event::Text(t) | Event::Code(t) => Some(t.to_string()),
+                Event::Html(t) | Event::InlineHtml(t) => Some(format!("<html:{t}>")),
+                Event::Start(tag) if !matches!(tag, pulldown_cmark::Tag::Paragraph) => {
+                    Some(format!("<{tag:?}>"))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn what_a_table_typed_renders_as_typed(text in "[a-zé«» *_`\\[\\]<>!&;#|~=+.()0-9-]{1,24}") {
+            let text = text.trim();
+            proptest::prop_assume!(!text.is_empty());
+            proptest::prop_assert_eq!(rendered(&escape(text)), text);
+        }
     }
 }
