@@ -165,7 +165,12 @@ fn any_session() -> impl Strategy<Value = Session> {
             ..Schedule::default()
         });
     let clock = (any::<usize>(), proptest::option::of(any_time()), proptest::option::of(any::<i64>()))
-        .prop_map(|(phase, running_since, remaining_ms)| Clock { phase, running_since, remaining_ms });
+        .prop_map(|(phase, running_since, remaining_ms)| Clock {
+            phase,
+            running_since,
+            remaining_ms,
+            ..Clock::default()
+        });
     let people = (
         proptest::collection::vec(
             (any_text(), any_text(), proptest::option::of(any::<u32>()))

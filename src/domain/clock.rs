@@ -2,7 +2,10 @@
 //! the harvest) and how much time is left. Pure: every function takes `now`.
 //!
 //! The persisted state is enough to resume after the session is reopened: a running
-//! clock stores when it last started and what remained then.
+//! clock stores when it last started and what remained then, and what was left of each
+//! phase the facilitator left by hand, so that going back to it gives that time back.
+
+use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -10,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use super::schedule::Schedule;
 
 /// What happens during a phase.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum PhaseKind {
     /// Tables talk (1-based round number).
     Round(u32),
@@ -64,6 +67,12 @@ pub struct Clock {
     /// phase was ever started, meaning its whole duration is left.
     #[serde(default)]
     pub remaining_ms: Option<i64>,
+    /// What was left of each phase left by hand before its end (milliseconds, by
+    /// phase), given back when the facilitator moves back to it. Kept by what the phase
+    /// is rather than by its index, so that a change of schedule cannot hand a round's
+    /// time to a move.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub left_in_phase: BTreeMap<PhaseKind, i64>,
 }
 
 impl Clock {
@@ -130,13 +139,31 @@ impl Clock {
         }
     }
 
-    /// Next phase; returns false when already at the last one.
+    /// Next phase, by hand; returns false when already at the last one. What was left
+    /// of the phase left is kept, and the next phase gets back what it had left if it
+    /// was left by hand before.
     pub fn next(&mut self, schedule: &Schedule, now: DateTime<Utc>, keep_running: bool) -> bool {
         if self.phase + 1 >= phases(schedule).len() {
             return false;
         }
-        self.go_to(schedule, self.phase + 1, now, keep_running);
+        self.move_by_hand(schedule, self.phase + 1, now, keep_running);
         true
+    }
+
+    /// Goes to the phase at `index` by hand (see [`Clock::next`]).
+    fn move_by_hand(&mut self, schedule: &Schedule, index: usize, now: DateTime<Utc>, keep_running: bool) {
+        if let Some(left) = self.remaining_ms.map(|_| self.remaining_ms(schedule, now))
+            && let Some(phase) = self.current(schedule)
+        {
+            self.left_in_phase.insert(phase.kind, left.max(0));
+        }
+        self.go_to(schedule, index, now, false);
+        if let Some(kept) = self.current(schedule).and_then(|phase| self.left_in_phase.remove(&phase.kind)) {
+            self.remaining_ms = Some(kept);
+        }
+        if keep_running {
+            self.start(schedule, now);
+        }
     }
 
     /// Brings a running clock up to `now` when the schedule advances by itself: each
@@ -161,12 +188,13 @@ impl Clock {
         }
     }
 
-    /// Previous phase; returns false when already at the first one.
+    /// Previous phase, by hand, stopped; returns false when already at the first one.
+    /// What was left is kept and given back as by [`Clock::next`].
     pub fn previous(&mut self, schedule: &Schedule, now: DateTime<Utc>) -> bool {
         if self.phase == 0 {
             return false;
         }
-        self.go_to(schedule, self.phase - 1, now, false);
+        self.move_by_hand(schedule, self.phase - 1, now, false);
         true
     }
 }
@@ -225,12 +253,17 @@ mod tests {
     #[test]
     fn extreme_values_of_a_hand_edited_file_do_not_overflow() {
         let s = schedule();
-        let mut c = Clock { phase: 0, running_since: Some(at(-1_000_000_000)), remaining_ms: Some(i64::MIN) };
+        let mut c = Clock {
+            phase: 0,
+            running_since: Some(at(-1_000_000_000)),
+            remaining_ms: Some(i64::MIN),
+            ..Clock::default()
+        };
         assert_eq!(c.remaining_ms(&s, at(1_000_000_000)), i64::MIN);
         c.adjust(&s, at(0), i64::MAX);
         c.adjust(&s, at(0), i64::MAX);
         assert!(c.remaining_ms(&s, at(0)) >= 0);
-        let far = Clock { phase: usize::MAX, running_since: None, remaining_ms: None };
+        let far = Clock { phase: usize::MAX, ..Clock::default() };
         assert_eq!(far.remaining_ms(&s, at(0)), 0);
     }
 
@@ -252,6 +285,25 @@ mod tests {
         waiting.start(&schedule(), at(0));
         assert!(!waiting.catch_up(&schedule(), at(45 * 60)), "the facilitator moves on by hand");
         assert_eq!(waiting.phase, 0);
+    }
+
+    #[test]
+    fn a_phase_left_by_hand_gets_its_time_back_and_the_file_keeps_it() {
+        let s = schedule();
+        let mut c = Clock::default();
+        c.start(&s, at(0));
+        assert!(c.next(&s, at(4 * 60), true));
+        assert_eq!(c.left_in_phase.get(&PhaseKind::Round(1)), Some(&(16 * 60_000)));
+        assert_eq!(c.remaining_ms(&s, at(4 * 60 + 30)), 90_000, "the move runs from its start");
+        let text = ron::to_string(&c).expect("writes");
+        let read: Clock = ron::from_str(&text).expect("reads");
+        assert_eq!(read, c);
+        let mut c = read;
+        assert!(c.previous(&s, at(5 * 60)));
+        assert_eq!(c.remaining_ms(&s, at(6 * 60)), 16 * 60_000, "stopped, with what it had left");
+        assert_eq!(c.left_in_phase.get(&PhaseKind::Move(1)), Some(&60_000));
+        let older: Clock = ron::from_str("(phase: 2, remaining_ms: Some(5000))").expect("reads");
+        assert!(older.left_in_phase.is_empty());
     }
 
     #[test]

@@ -128,8 +128,14 @@ impl Clock {
         let before = self.clone();
         let last = phases(schedule).len().saturating_sub(1);
         if self.phase > last {
-            *self = Clock { phase: last, running_since: None, remaining_ms: None };
+            *self = Clock {
+                phase: last,
+                left_in_phase: std::mem::take(&mut self.left_in_phase),
+                ..Clock::default()
+            };
         }
+        let kinds: Vec<_> = phases(schedule).iter().map(|phase| phase.kind).collect();
+        self.left_in_phase.retain(|kind, left| kinds.contains(kind) && (0..=MAX_REMAINING_MS).contains(left));
         if let Some(left) = self.remaining_ms
             && !(0..=MAX_REMAINING_MS).contains(&left)
         {
@@ -146,6 +152,7 @@ impl Clock {
 mod tests {
     use super::*;
     use crate::domain::Kind;
+    use crate::domain::clock::PhaseKind;
 
     #[test]
     fn control_characters_are_removed_and_counted_newlines_and_tabs_kept() {
@@ -184,17 +191,28 @@ mod tests {
     fn a_clock_that_makes_no_sense_is_reset() {
         let now = Utc::now();
         let schedule = Schedule::default();
-        let mut clock = Clock { phase: 99, running_since: None, remaining_ms: Some(5) };
+        let mut clock = Clock { phase: 99, remaining_ms: Some(5), ..Clock::default() };
         assert!(clock.repair(&schedule, now));
         assert_eq!(clock.phase, phases(&schedule).len() - 1);
-        let mut negative = Clock { phase: 0, running_since: None, remaining_ms: Some(-774_000) };
+        let mut negative = Clock { phase: 0, remaining_ms: Some(-774_000), ..Clock::default() };
         assert!(negative.repair(&schedule, now));
         assert_eq!(negative.remaining_ms(&schedule, now), 0);
-        let mut future =
-            Clock { phase: 0, running_since: Some(now + Duration::days(3)), remaining_ms: Some(60_000) };
+        let mut future = Clock {
+            phase: 0,
+            running_since: Some(now + Duration::days(3)),
+            remaining_ms: Some(60_000),
+            ..Clock::default()
+        };
         assert!(future.repair(&schedule, now));
         assert!(!future.is_running());
-        let mut sound = Clock { phase: 1, running_since: Some(now), remaining_ms: Some(60_000) };
+        let mut sound =
+            Clock { phase: 1, running_since: Some(now), remaining_ms: Some(60_000), ..Clock::default() };
+        sound.left_in_phase.insert(PhaseKind::Round(1), 90_000);
         assert!(!sound.repair(&schedule, now));
+        let mut kept = sound.clone();
+        kept.left_in_phase.insert(PhaseKind::Round(9), 60_000);
+        kept.left_in_phase.insert(PhaseKind::Round(2), -1);
+        assert!(kept.repair(&schedule, now), "time kept for no phase, or negative, is dropped");
+        assert_eq!(kept, sound);
     }
 }

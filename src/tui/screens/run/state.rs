@@ -1,8 +1,7 @@
 //! What the run screen remembers (the phase whose end rang or warned, the clock moves
-//! that can be undone, what was left of phases skipped, the rotation's toggles and
-//! pages turned), and where the travellers go in a round.
-
-use std::collections::BTreeMap;
+//! that can be undone, the rotation's toggles and pages turned), and where the
+//! travellers go in a round. What was left of phases skipped is the clock's own, saved
+//! with the session.
 
 use crate::domain::Session;
 use crate::domain::clock::{Clock, PhaseKind};
@@ -18,9 +17,6 @@ pub struct RunState {
     pub warned_for_phase: Option<usize>,
     /// The clock before each move by hand, most recent last (Ctrl+Z / `u` undoes one).
     pub clock_undo: Vec<Clock>,
-    /// What was left of each phase left by hand (by its index), given back when the
-    /// facilitator returns to it.
-    pub left_in_phase: BTreeMap<usize, i64>,
     /// Where everyone goes between rounds.
     pub rotation: RotationState,
 }

@@ -4,10 +4,10 @@
 
 use chrono::{DateTime, Utc};
 
-use super::state::{CLOCK_UNDO_STEPS, RunState};
+use super::state::CLOCK_UNDO_STEPS;
 use super::view::{clock_text, phase_title};
+use crate::domain::Session;
 use crate::domain::clock::{Clock, PhaseKind, phases};
-use crate::domain::{Schedule, Session};
 use crate::i18n::Lang;
 use crate::i18n::plan as text;
 use crate::i18n::tui as t;
@@ -66,20 +66,16 @@ pub fn update(app: &mut App, action: RunAction, now: DateTime<Utc>, effects: &mu
         RunAction::MinusMinute => clock.adjust(&schedule, now, -60_000),
         RunAction::NextPhase | RunAction::NextPhaseNow => {
             let running = clock.is_running();
-            let left = clock.remaining_ms.map(|_| clock.remaining_ms(&schedule, now));
             if !clock.next(&schedule, now, running) {
                 app.status = Some(Status::Info(t::LAST_PHASE.get(lang).to_string()));
                 return;
             }
-            give_back_time(&mut open.run, before.phase, left, clock, &schedule, now, running);
         }
         RunAction::PreviousPhase | RunAction::PreviousPhaseNow => {
-            let left = clock.remaining_ms.map(|_| clock.remaining_ms(&schedule, now));
             if !clock.previous(&schedule, now) {
                 app.status = Some(Status::Info(t::FIRST_PHASE.get(lang).to_string()));
                 return;
             }
-            give_back_time(&mut open.run, before.phase, left, clock, &schedule, now, false);
         }
         RunAction::ToggleRotation
         | RunAction::TogglePhones
@@ -131,29 +127,6 @@ fn skip_question(open: &OpenSession, lang: Lang, action: RunAction, now: DateTim
     Some(t::confirm_skip(lang, &title, &left, action == RunAction::NextPhase))
 }
 
-/// Remembers what was left of the phase just left, and gives back what was left of the
-/// phase arrived at, if it was left by hand before.
-fn give_back_time(
-    run: &mut RunState,
-    left_phase: usize,
-    left: Option<i64>,
-    clock: &mut Clock,
-    schedule: &Schedule,
-    now: DateTime<Utc>,
-    running: bool,
-) {
-    if let Some(left) = left {
-        run.left_in_phase.insert(left_phase, left.max(0));
-    }
-    if let Some(kept) = run.left_in_phase.remove(&clock.phase) {
-        clock.remaining_ms = Some(kept);
-        clock.running_since = None;
-        if running {
-            clock.start(schedule, now);
-        }
-    }
-}
-
 /// `Tour 2 / 3 · 10:26` for a clock of `session`.
 fn clock_summary(session: &Session, clock: &Clock, lang: Lang, now: DateTime<Utc>) -> String {
     match clock.current(&session.schedule) {
@@ -179,7 +152,6 @@ fn undo(app: &mut App, now: DateTime<Utc>, effects: &mut Vec<Effect>) {
         return;
     };
     if before.phase != open.session.clock.phase {
-        open.run.left_in_phase.remove(&before.phase);
         open.run.warned_for_phase = None;
     }
     open.session.clock = before;
