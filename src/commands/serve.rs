@@ -32,8 +32,11 @@ pub fn run(args: &ServeArgs, lang: Lang) -> Result<(), UserError> {
         events: None,
     })
     .map_err(|err| UserError(err.message(lang)))?;
-    // Where it listens, for a projector window on the session (withdrawn on return).
-    let _published = crate::store::phones_address::PublishedAddress::publish(session, server.address()).ok();
+    // Where it listens, for a projector window on the session (withdrawn on return);
+    // the phones work even when it cannot be written, and the user is told why.
+    let _published = crate::store::phones_address::PublishedAddress::publish(session, server.address())
+        .map_err(|err| eprintln!("{}", msg::address_not_published(lang, &err)))
+        .ok();
     let current = crate::store::load(session).map_err(|e| UserError(store_error(lang, &e)))?;
     let mut out = std::io::stdout().lock();
     let _ = writeln!(out, "{}", msg::listening(lang, &server.address().to_string()));

@@ -103,6 +103,22 @@ pub fn phones_on(lang: Lang, address: &str) -> String {
     }
 }
 
+/// The address file beside the session could not be written: the phones work, but a
+/// projector window on the session shows no codes. Names the file and the system's
+/// reason.
+pub fn address_not_published(lang: Lang, err: &crate::store::phones_address::PublishError) -> String {
+    let (path, why) = (err.path.display(), super::errors::io_error(lang, &err.source));
+    match lang {
+        Lang::Fr => format!(
+            "Les fenêtres de projection n'afficheront pas les codes : impossible d'écrire {path} ({why}). \
+             Les téléphones fonctionnent."
+        ),
+        Lang::En => {
+            format!("Projector windows will show no codes: could not write {path} ({why}). The phones work.")
+        }
+    }
+}
+
 pub const PHONES_OFF: Text = Text::new(
     "Saisie par téléphone fermée : plus rien n'écoute.",
     "Phone capture closed: nothing listens any more.",

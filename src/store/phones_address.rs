@@ -7,6 +7,10 @@
 //! removes the file when it stops (dropping the [`PublishedAddress`]). A file left by
 //! an app that crashed is held by no one (the OS drops a dead process's locks), so
 //! [`read`] ignores it: a projector never shows the codes of a server that is gone.
+//!
+//! When the file cannot be written (a read-only folder, say), [`PublishError`] names it
+//! and the system's reason: the phones work all the same, and the serving app says why
+//! projector windows will show no codes.
 
 use std::fs::File;
 use std::net::SocketAddr;
@@ -19,6 +23,13 @@ pub fn phones_address_path(session: &Path) -> PathBuf {
     super::atomic::sidecar_path(session, "phones")
 }
 
+/// The address file could not be written (or held): which file, and why.
+#[derive(Debug)]
+pub struct PublishError {
+    pub path: PathBuf,
+    pub source: std::io::Error,
+}
+
 /// The address of a running server, published beside its session; dropping it
 /// withdraws the address (the file is removed).
 #[derive(Debug)]
@@ -29,12 +40,15 @@ pub struct PublishedAddress {
 
 impl PublishedAddress {
     /// Writes `address` beside `session` (atomically) and holds it while serving.
-    pub fn publish(session: &Path, address: SocketAddr) -> std::io::Result<PublishedAddress> {
+    pub fn publish(session: &Path, address: SocketAddr) -> Result<PublishedAddress, PublishError> {
         let path = phones_address_path(session);
-        super::write_atomic(&path, format!("{address}\n").as_bytes(), false)?;
-        let file = File::open(&path)?;
-        FileExt::lock_shared(&file)?;
-        Ok(PublishedAddress { path, file })
+        let held = super::write_atomic(&path, format!("{address}\n").as_bytes(), false)
+            .and_then(|()| File::open(&path))
+            .and_then(|file| FileExt::lock_shared(&file).map(|()| file));
+        match held {
+            Ok(file) => Ok(PublishedAddress { path, file }),
+            Err(source) => Err(PublishError { path, source }),
+        }
     }
 }
 
@@ -95,6 +109,18 @@ mod tests {
         // A new server publishes over it.
         let _published = PublishedAddress::publish(&session, address()).expect("published");
         assert_eq!(read(&session), Some(address()));
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_written_is_named_with_the_reason() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let session = dir.path().join("cafe.ron");
+        // A folder where the file goes: the system refuses to write it, even as root.
+        std::fs::create_dir(phones_address_path(&session)).expect("folder made");
+        let err = PublishedAddress::publish(&session, address()).expect_err("cannot be written");
+        assert_eq!(err.path, phones_address_path(&session));
+        assert_eq!(err.source.kind(), std::io::ErrorKind::IsADirectory);
+        assert_eq!(read(&session), None);
     }
 
     #[test]

@@ -75,8 +75,9 @@ pub enum Action {
     Harvest(HarvestAction),
     /// The open popup (confirmation or question).
     Popup(PopupAction),
-    /// Phone capture started (where, each table's address) or could not start (why).
-    PhonesStarted(Result<super::phones::PhonesOn, String>),
+    /// Phone capture started (where, each table's address, and why projector windows
+    /// cannot follow it if they cannot) or could not start (why).
+    PhonesStarted(Result<super::phones::PhonesStarted, String>),
     /// Phone capture stopped: nothing listens any more.
     PhonesStopped,
     /// A table's phone changed one of its proposals (on disk already); `refused` is the

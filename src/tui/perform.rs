@@ -13,7 +13,7 @@ use super::action::{Action, Saved};
 use super::app::{App, OpenSession};
 use super::effect::Effect;
 use super::export_files::{ExportEntry, default_export_path, export_bytes};
-use super::phones::{PhoneLink, PhonesOn};
+use super::phones::{PhoneLink, PhonesOn, PhonesStarted};
 use super::screens::home::state::{SessionEntry, Summary, sort_entries};
 use super::settings::Settings;
 use crate::domain::Session;
@@ -141,7 +141,7 @@ pub fn perform(app: &App, effect: Effect, now: DateTime<Utc>) -> Option<Action> 
 
 /// Starts serving the open session to the tables' phones, on this machine's address on
 /// the local network.
-fn start_phones(app: &App) -> Result<PhonesOn, String> {
+fn start_phones(app: &App) -> Result<PhonesStarted, String> {
     let lang = app.lang;
     let open = app.open.as_ref().ok_or_else(String::new)?;
     let mut link = app.phone_link.borrow_mut();
@@ -158,9 +158,15 @@ fn start_phones(app: &App) -> Result<PhonesOn, String> {
     let server = Server::start(config).map_err(|err| err.message(lang))?;
     let session = store::load(&open.path).map_err(|e| store_error(lang, &e))?;
     let on = PhonesOn::serving(&session, server.address());
-    let published = store::phones_address::PublishedAddress::publish(&open.path, server.address()).ok();
+    // The phones work even when projector windows cannot be told where: the reason is
+    // kept for the facilitator's screen.
+    let (published, unpublished) =
+        match store::phones_address::PublishedAddress::publish(&open.path, server.address()) {
+            Ok(published) => (Some(published), None),
+            Err(err) => (None, Some(crate::i18n::serve::address_not_published(lang, &err))),
+        };
     *link = Some(PhoneLink { server, events, published });
-    Ok(on)
+    Ok(PhonesStarted { on, unpublished })
 }
 
 /// What the phones changed since last asked, as actions (the terminal loop asks often

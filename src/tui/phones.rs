@@ -3,7 +3,8 @@
 //! requests) for `update` and the views, and [`PhoneLink`], the running server with the
 //! channel its changes arrive on, which only `perform` and the terminal loop touch.
 //! A projector window has no server: its [`PhonesOn`] comes from the address the
-//! serving app publishes beside the session.
+//! serving app publishes beside the session; when that address cannot be written, the
+//! serving app keeps the reason to show it.
 
 use std::collections::BTreeMap;
 use std::net::{IpAddr, SocketAddr};
@@ -27,12 +28,30 @@ pub struct PhonesState {
     pub counts: BTreeMap<u32, usize>,
     /// Requests the server refused since turned on.
     pub refused: u64,
+    /// Why projector windows cannot show the codes of the server this window runs (its
+    /// address file beside the session could not be written); `None` when they can.
+    pub unpublished: Option<String>,
 }
 
 impl Default for PhonesState {
     fn default() -> Self {
-        PhonesState { on: None, bind: None, port: DEFAULT_PORT, counts: BTreeMap::new(), refused: 0 }
+        PhonesState {
+            on: None,
+            bind: None,
+            port: DEFAULT_PORT,
+            counts: BTreeMap::new(),
+            refused: 0,
+            unpublished: None,
+        }
     }
+}
+
+/// Phone capture just started: where, and why projector windows cannot follow it,
+/// if they cannot.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhonesStarted {
+    pub on: PhonesOn,
+    pub unpublished: Option<String>,
 }
 
 /// Where the server listens, and each table's page.
@@ -68,7 +87,8 @@ pub struct PhoneLink {
     pub server: Server,
     pub events: Receiver<PhoneEvent>,
     /// The address beside the session; `None` when it could not be written (a
-    /// read-only folder: the phones work, a projector window just shows no codes).
+    /// read-only folder: the phones work, a projector window shows no codes, and
+    /// [`PhonesState::unpublished`] says why).
     pub published: Option<PublishedAddress>,
 }
 

@@ -108,9 +108,14 @@ pub fn update(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> 
         Action::Popup(action) => popup(app, action, now, &mut effects),
         Action::TrashSession(path) => effects.push(Effect::Trash(path)),
         Action::Saved(result) => saved(app, result, now),
-        Action::PhonesStarted(Ok(on)) => {
-            app.status = Some(Status::Info(crate::i18n::serve::phones_on(app.lang, &on.address)));
-            app.phones.on = Some(on);
+        Action::PhonesStarted(Ok(started)) => {
+            let on_line = crate::i18n::serve::phones_on(app.lang, &started.on.address);
+            app.status = Some(match &started.unpublished {
+                Some(why) => Status::Error(format!("{on_line} — {why}")),
+                None => Status::Info(on_line),
+            });
+            app.phones.on = Some(started.on);
+            app.phones.unpublished = started.unpublished;
             app.phones.counts.clear();
             app.phones.refused = 0;
             // The tables' new addresses were written to the file: take them in.
@@ -120,6 +125,7 @@ pub fn update(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> 
         Action::PhonesStarted(Err(message)) => app.status = Some(Status::Error(message)),
         Action::PhonesStopped => {
             app.phones.on = None;
+            app.phones.unpublished = None;
             app.status = Some(Status::Info(crate::i18n::serve::PHONES_OFF.get(app.lang).to_string()));
         }
         Action::PhoneChanged { table, refused } => {

@@ -5,7 +5,8 @@
 //! themselves while the clock runs, or with PageDown / PageUp, as the rotation's
 //! pages). Every table's address to type stays on screen on every page, and so does
 //! the count of refused requests. A projector window draws the same panel from the
-//! address the serving window publishes, without the counts it cannot know.
+//! address the serving window publishes, without the counts it cannot know; when that
+//! address could not be written, the serving window says so under its header.
 
 use qrcode::render::unicode::Dense1x2;
 use qrcode::{EcLevel, QrCode};
@@ -22,6 +23,7 @@ use crate::i18n::serve as ts;
 use crate::i18n::tui as t;
 use crate::tui::app::{App, OpenSession};
 use crate::tui::phones::PhonesOn;
+use crate::tui::widgets::wrap;
 
 /// The lines of `url`'s QR code, two modules per character cell vertically.
 pub fn qr_lines(url: &str) -> Vec<String> {
@@ -85,7 +87,17 @@ pub fn render(app: &App, open: &OpenSession, on: &PhonesOn, area: Rect, buf: &mu
         .map(|(table, url)| (*table, format!("{} {table} : {}", t::TABLE.get(lang), short_address(url))))
         .collect();
     let address_width = addresses.iter().map(|(_, a)| a.width()).max().unwrap_or(0) as u16 + 3;
-    let body = Rect { y: area.y + 1, height: area.height - 1, ..area };
+    // Under the header, why projector windows show no codes, while that lasts.
+    let unpublished = state.unpublished.as_deref().filter(|_| !app.projector && area.height > 3);
+    let warning: Vec<Line> = unpublished
+        .map(|why| wrap(why, usize::from(area.width)))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|line| Line::styled(line, theme.error()))
+        .collect();
+    let warning_rows = (warning.len() as u16).min(area.height.saturating_sub(2));
+    let top = 1 + warning_rows;
+    let body = Rect { y: area.y + top, height: area.height - top, ..area };
     let layout =
         Layout::new(codes.len(), (code_width + 2, code_height + 1), address_width, body.width, body.height);
 
@@ -115,6 +127,8 @@ pub fn render(app: &App, open: &OpenSession, on: &PhonesOn, area: Rect, buf: &mu
         header.push(Span::styled(ts::phones_counts(lang, &counts.join(" "), state.refused), theme.base()));
     }
     Paragraph::new(Line::from(header)).centered().render(Rect { height: 1, ..area }, buf);
+    let rows = Rect { y: area.y + 1, height: warning_rows, ..area };
+    Paragraph::new(warning).centered().render(rows, buf);
 
     let mut y = body.y;
     let bottom = body.y + body.height;
