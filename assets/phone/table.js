@@ -2,10 +2,10 @@
    Written for old phone browsers (ES5, XMLHttpRequest). Nothing typed is lost: the
    text being typed and every proposal not yet acknowledged are kept in localStorage
    and sent again until the server says they are on disk. Text from the server is only
-   ever put in the page with textContent. */
+   ever put in the page with textContent. The helpers it shares with the voting page
+   (words, elements, status line, requests) come from phone.js, loaded first. */
 (function () {
   'use strict';
-  var body = document.getElementById('page');
   var token = (location.pathname.split('/t/')[1] || '').split('/')[0];
   var api = '/api/' + token;
   var queueKey = 'cafe-pending-' + token;
@@ -15,17 +15,9 @@
   var sending = false;
   var retryTimer = null;
 
-  function t(key) { return body.getAttribute('data-t-' + key) || key; }
-  function fill(text, values) {
-    for (var k in values) { if (values.hasOwnProperty(k)) { text = text.split('{' + k + '}').join(values[k]); } }
-    return text;
-  }
-  function el(tag, cls, text) {
-    var e = document.createElement(tag);
-    if (cls) { e.className = cls; }
-    if (text !== undefined) { e.textContent = text; }
-    return e;
-  }
+  var phone = window.cafePhone;
+  var t = phone.t, fill = phone.fill, el = phone.el, status = phone.status, request = phone.request;
+
   function load(key, fallback) {
     try { var v = window.localStorage.getItem(key); return v === null ? fallback : JSON.parse(v); } catch (e) { return fallback; }
   }
@@ -34,26 +26,6 @@
   }
   var queue = load(queueKey, []);
   function saveQueue() { store(queueKey, queue); }
-
-  function status(text, offline) {
-    var s = document.getElementById('status');
-    s.textContent = text;
-    s.className = offline ? 'offline' : '';
-  }
-
-  function request(method, url, payload, done) {
-    var xhr = new XMLHttpRequest();
-    xhr.open(method, url, true);
-    xhr.timeout = 15000;
-    xhr.setRequestHeader('Content-Type', 'application/json');
-    xhr.onreadystatechange = function () {
-      if (xhr.readyState !== 4) { return; }
-      var answer = null;
-      try { answer = JSON.parse(xhr.responseText); } catch (e) { answer = null; }
-      done(xhr.status, answer);
-    };
-    xhr.send(payload === null ? null : JSON.stringify(payload));
-  }
 
   function kindName(kind) { return t(String(kind).toLowerCase()); }
 

@@ -2,27 +2,19 @@
    old phone browsers (ES5, XMLHttpRequest). The ballot the server gave this phone is
    kept in localStorage, so reloading the page keeps the same dots; each change asks
    for an absolute count, so a change sent twice counts once. Text from the server is
-   only ever put in the page with textContent. */
+   only ever put in the page with textContent. The helpers it shares with the table
+   page (words, elements, status line, requests) come from phone.js, loaded first. */
 (function () {
   'use strict';
-  var body = document.getElementById('page');
   var token = (location.pathname.split('/vote/')[1] || '').split('/')[0];
   var api = '/vote/' + token + '/ballots';
   var ballotKey = 'cafe-ballot-' + token;
   var view = null;
   var busy = false;
 
-  function t(key) { return body.getAttribute('data-t-' + key) || key; }
-  function fill(text, values) {
-    for (var k in values) { if (values.hasOwnProperty(k)) { text = text.split('{' + k + '}').join(values[k]); } }
-    return text;
-  }
-  function el(tag, cls, text) {
-    var e = document.createElement(tag);
-    if (cls) { e.className = cls; }
-    if (text !== undefined) { e.textContent = text; }
-    return e;
-  }
+  var phone = window.cafePhone;
+  var t = phone.t, fill = phone.fill, el = phone.el, status = phone.status, request = phone.request;
+
   function loadBallot() {
     try { return window.localStorage.getItem(ballotKey) || ''; } catch (e) { return ''; }
   }
@@ -30,26 +22,6 @@
     try { window.localStorage.setItem(ballotKey, id); } catch (e) { /* private mode: kept in memory */ }
   }
   var ballot = loadBallot();
-
-  function status(text, bad) {
-    var s = document.getElementById('status');
-    s.textContent = text;
-    s.className = bad ? 'offline' : '';
-  }
-
-  function request(method, url, payload, done) {
-    var xhr = new XMLHttpRequest();
-    xhr.open(method, url, true);
-    xhr.timeout = 15000;
-    xhr.setRequestHeader('Content-Type', 'application/json');
-    xhr.onreadystatechange = function () {
-      if (xhr.readyState !== 4) { return; }
-      var answer = null;
-      try { answer = JSON.parse(xhr.responseText); } catch (e) { answer = null; }
-      done(xhr.status, answer);
-    };
-    xhr.send(payload === null ? null : JSON.stringify(payload));
-  }
 
   function button(cls, label, enabled, onclick) {
     var b = el('button', cls, label);

@@ -1,4 +1,5 @@
-//! The routes phones use: the table page and its script and style, and the JSON API of
+//! The routes phones use: the table page and its script and style, the script of
+//! helpers the table and voting pages share (`/phone.js`), and the JSON API of
 //! one table's proposals of the current round (read, add, edit, delete). A token reads
 //! and writes only its own table's proposals. Every change goes through the store's one
 //! writer ([`crate::store::SessionFile::update`]: lock, read what changed, apply, make
@@ -43,6 +44,7 @@ pub fn router(shared: Arc<Shared>) -> Router {
     let refused = shared.refused.clone();
     Router::new()
         .route("/t/{token}", get(table_page))
+        .route("/phone.js", get(|| async { page::shared_script() }))
         .route("/table.js", get(|| async { page::script() }))
         .route("/table.css", get(|| async { page::style() }))
         .route("/api/{token}", get(read_table))

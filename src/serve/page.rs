@@ -1,5 +1,6 @@
 //! The table page phones open: one HTML page, its script and its style, compiled into
-//! the binary (no external asset). The page's words come from [`crate::i18n::serve`] in
+//! the binary (no external asset), and the script of helpers it shares with the voting
+//! page (`phone.js`, loaded before each page's own). The page's words come from [`crate::i18n::serve`] in
 //! the phone's language, escaped; everything the session holds reaches the page only
 //! through the JSON API and is put in it as text, never as HTML.
 
@@ -10,6 +11,7 @@ use crate::i18n::Lang;
 use crate::i18n::serve::page_texts;
 
 const SCRIPT: &str = include_str!("../../assets/phone/table.js");
+const SHARED_SCRIPT: &str = include_str!("../../assets/phone/phone.js");
 const STYLE: &str = include_str!("../../assets/phone/table.css");
 
 /// Escapes text for HTML content and quoted attribute values.
@@ -55,7 +57,7 @@ pub fn table_page(lang: Lang, table: u32) -> Html<String> {
 <button id=\"send\" type=\"submit\">{send}</button></form>\
 <p id=\"status\" role=\"status\"></p>\
 <h2>{list}</h2><ul id=\"list\"><li>{loading}</li></ul>\
-<script src=\"/table.js\"></script></body></html>\n",
+<script src=\"/phone.js\"></script><script src=\"/table.js\"></script></body></html>\n",
         lang = text("lang"),
         title = escape_html(&title),
         your = text("your_proposal"),
@@ -78,12 +80,27 @@ pub fn refusal_page(lang: Lang, message: &str) -> Html<String> {
     ))
 }
 
+/// A script as served (the guard adds the CSP and caching headers of every answer).
+pub fn javascript(text: &'static str) -> Response {
+    ([(header::CONTENT_TYPE, "text/javascript; charset=utf-8")], text).into_response()
+}
+
 pub fn script() -> Response {
-    ([(header::CONTENT_TYPE, "text/javascript; charset=utf-8")], SCRIPT).into_response()
+    javascript(SCRIPT)
+}
+
+/// The helpers both pages' scripts use (`/phone.js`).
+pub fn shared_script() -> Response {
+    javascript(SHARED_SCRIPT)
+}
+
+/// A style sheet as served (same headers as the scripts).
+pub fn stylesheet(text: &'static str) -> Response {
+    ([(header::CONTENT_TYPE, "text/css; charset=utf-8")], text).into_response()
 }
 
 pub fn style() -> Response {
-    ([(header::CONTENT_TYPE, "text/css; charset=utf-8")], STYLE).into_response()
+    stylesheet(STYLE)
 }
 
 #[cfg(test)]
@@ -99,6 +116,9 @@ mod tests {
         assert!(page.contains("<h1 id=\"title\">Table 3</h1>"));
         assert!(page.contains("data-t-confirm_delete=\"Supprimer cette proposition ?\""));
         assert!(!page.contains("http://") && !page.contains("https://"));
-        assert!(!SCRIPT.contains("innerHTML"), "the script writes text, never HTML");
+        assert!(page.contains("<script src=\"/phone.js\"></script><script src=\"/table.js\">"), "{page}");
+        for script in [SCRIPT, SHARED_SCRIPT] {
+            assert!(!script.contains("innerHTML"), "the scripts write text, never HTML");
+        }
     }
 }

@@ -1,10 +1,10 @@
 //! The voting page phones open: one HTML page, its script and its style, compiled into
-//! the binary (no external asset). The page's words come from [`crate::i18n::vote`] in
+//! the binary (no external asset); it loads the helpers it shares with the table page
+//! (`/phone.js`, [`super::page::shared_script`]) first. The page's words come from [`crate::i18n::vote`] in
 //! the phone's language, escaped; the conditions reach the page only through the JSON
 //! API and are put in it as text, never as HTML.
 
-use axum::http::header;
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{Html, Response};
 
 use super::page::escape_html;
 use crate::i18n::Lang;
@@ -26,7 +26,7 @@ pub fn vote_page(lang: Lang) -> Html<String> {
 <header><h1>{title}</h1><p>{intro}</p><p id=\"left\" class=\"left\"></p></header>\
 <p id=\"status\" role=\"status\"></p>\
 <div id=\"list\"><p>{loading}</p></div>\
-<script src=\"/vote.js\"></script></body></html>\n",
+<script src=\"/phone.js\"></script><script src=\"/vote.js\"></script></body></html>\n",
         lang = text("lang"),
         title = text("title"),
         intro = text("intro"),
@@ -35,11 +35,11 @@ pub fn vote_page(lang: Lang) -> Html<String> {
 }
 
 pub fn script() -> Response {
-    ([(header::CONTENT_TYPE, "text/javascript; charset=utf-8")], SCRIPT).into_response()
+    super::page::javascript(SCRIPT)
 }
 
 pub fn style() -> Response {
-    ([(header::CONTENT_TYPE, "text/css; charset=utf-8")], STYLE).into_response()
+    super::page::stylesheet(STYLE)
 }
 
 #[cfg(test)]
@@ -53,6 +53,7 @@ mod tests {
         assert!(page.contains("data-t-left=\"Points restants : {left} sur {dots}\""), "{page}");
         assert!(vote_page(Lang::En).0.contains("<html lang=\"en\">"));
         assert!(!page.contains("http://") && !page.contains("https://"));
+        assert!(page.contains("<script src=\"/phone.js\"></script><script src=\"/vote.js\">"), "{page}");
         assert!(!SCRIPT.contains("innerHTML"), "the script writes text, never HTML");
     }
 }
