@@ -277,25 +277,10 @@ async fn edit_proposal(
     limit(&shared, &token, lang)?;
     let body = proposal_body(body, lang)?;
     let id = ProposalId(id);
-    let edited = blocking(
-        move || {
-            change_table(
-                &shared,
-                &token,
-                lang,
-                |session, table| {
-                    if session.proposal(id).is_some_and(|p| p.table != table) {
-                        return Err(ChangeRefused::NotThisTable);
-                    }
-                    session.edit_proposal(id, &body.text, body.kind).map_err(ChangeRefused::Session)
-                },
-                |table, _| PhoneEvent::Changed { table, proposal: id },
-            )
-        },
-        lang,
-    )
-    .await?;
-    Ok(axum::Json(edited.1))
+    change_proposal(shared, token, id, lang, move |session| {
+        session.edit_proposal(id, &body.text, body.kind).map_err(ChangeRefused::Session)
+    })
+    .await
 }
 
 async fn delete_proposal(
@@ -306,21 +291,42 @@ async fn delete_proposal(
     let lang = phone_lang(&headers);
     limit(&shared, &token, lang)?;
     let id = ProposalId(id);
-    let deleted = blocking(
+    change_proposal(shared, token, id, lang, move |session| {
+        if session.proposal(id).is_none() {
+            // Deleted already (a phone sending its delete again): done.
+            return if session.deleted.contains(&id) {
+                Ok(())
+            } else {
+                Err(ChangeRefused::Session(SessionError::NoSuchProposal(id)))
+            };
+        }
+        session.remove_proposal(id).map(|_| ()).map_err(ChangeRefused::Session)
+    })
+    .await
+}
+
+/// What an edit and a delete share once the request is read: `change` is made to
+/// proposal `id` off the async threads through [`change_table`], refused when the
+/// proposal is another table's; the app is told the proposal changed; the answer is
+/// the table as now on disk.
+async fn change_proposal(
+    shared: Arc<Shared>,
+    token: String,
+    id: ProposalId,
+    lang: Lang,
+    change: impl FnOnce(&mut Session) -> Result<(), ChangeRefused> + Send + 'static,
+) -> Result<axum::Json<TableView>, Refusal> {
+    let changed = blocking(
         move || {
             change_table(
                 &shared,
                 &token,
                 lang,
                 |session, table| {
-                    match session.proposal(id) {
-                        Some(p) if p.table != table => return Err(ChangeRefused::NotThisTable),
-                        Some(_) => {}
-                        // Deleted already (a phone sending its delete again): done.
-                        None if session.deleted.contains(&id) => return Ok(()),
-                        None => return Err(ChangeRefused::Session(SessionError::NoSuchProposal(id))),
+                    if session.proposal(id).is_some_and(|p| p.table != table) {
+                        return Err(ChangeRefused::NotThisTable);
                     }
-                    session.remove_proposal(id).map(|_| ()).map_err(ChangeRefused::Session)
+                    change(session)
                 },
                 |table, _| PhoneEvent::Changed { table, proposal: id },
             )
@@ -328,7 +334,7 @@ async fn delete_proposal(
         lang,
     )
     .await?;
-    Ok(axum::Json(deleted.1))
+    Ok(axum::Json(changed.1))
 }
 
 /// Runs file work off the async threads.
