@@ -1,6 +1,7 @@
 //! The layering of `src/`, as ARCHITECTURE.md states it, checked on the source itself:
 //! every `crate::…`, `super::…` and `self::…` path of every file (in `use` lines and in
-//! code, doc comments left out) is resolved to the file of the module it names, and
+//! code, doc comments left out; read by `tests/layering_support`, which
+//! `tests/tui_layering.rs` shares) is resolved to the file of the module it names, and
 //!
 //! - no two files import each other, directly or round a longer circle (a module and
 //!   its own children count as one: a child naming its parent, or the reverse, is not
@@ -8,8 +9,11 @@
 //! - each top-level module imports only the layers below it;
 //! - only `store` touches files (`std::fs`), apart from the exceptions listed here.
 
+mod layering_support;
+
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+
+use layering_support::{ModPath, SourceFile, imports, module_of, source_files};
 
 /// What each top-level module may import, besides itself. `text` is the bottom: it
 /// imports nothing of the crate.
@@ -36,178 +40,15 @@ const FS_EXCEPTIONS: &[(&str, &str)] = &[(
     "the one module of the app that performs effects: reading the open session back, the trash, the export folder, the settings",
 )];
 
-/// One source file: its path from the crate root and its module path.
-struct SourceFile {
-    path: String,
-    module: Vec<String>,
-    text: String,
-}
-
-fn source_files() -> Vec<SourceFile> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut paths = Vec::new();
-    collect_rs(&root.join("src"), &mut paths);
-    paths.sort();
-    paths
+/// The import edges between files (by path), read from every file's whole code.
+fn edges(files: &[SourceFile]) -> BTreeMap<String, BTreeSet<String>> {
+    let file_of: BTreeMap<&ModPath, &str> = files.iter().map(|f| (&f.module, f.path.as_str())).collect();
+    imports(files, |file| &file.code)
         .into_iter()
-        .filter(|path| !path.ends_with("main.rs"))
-        .map(|path| {
-            let relative =
-                path.strip_prefix(root).expect("under the crate").to_string_lossy().replace('\\', "/");
-            let text = std::fs::read_to_string(&path).expect("a source file");
-            SourceFile { module: module_of(&relative), path: relative, text: without_comments(&text) }
+        .map(|(from, targets)| {
+            (file_of[&from].to_string(), targets.iter().map(|t| file_of[t].to_string()).collect())
         })
         .collect()
-}
-
-fn collect_rs(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).expect("a source folder") {
-        let path = entry.expect("an entry").path();
-        if path.is_dir() {
-            collect_rs(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
-
-/// `src/tui/screens/run.rs` → `[tui, screens, run]`; `src/store/mod.rs` → `[store]`;
-/// `src/lib.rs` → `[]`.
-fn module_of(path: &str) -> Vec<String> {
-    let inner = path.trim_start_matches("src/").trim_end_matches(".rs");
-    let mut parts: Vec<String> = inner.split('/').map(str::to_string).collect();
-    if parts.last().is_some_and(|last| last == "mod" || last == "lib") {
-        parts.pop();
-    }
-    parts
-}
-
-/// The text with `//` comments (and so doc comments) blanked, strings kept.
-fn without_comments(text: &str) -> String {
-    text.lines()
-        .map(|line| {
-            let mut in_string = false;
-            let bytes = line.as_bytes();
-            let mut cut = line.len();
-            let mut i = 0;
-            while i < bytes.len() {
-                match bytes[i] {
-                    b'\\' if in_string => i += 1,
-                    b'"' => in_string = !in_string,
-                    b'/' if !in_string && bytes.get(i + 1) == Some(&b'/') => {
-                        cut = i;
-                        break;
-                    }
-                    _ => {}
-                }
-                i += 1;
-            }
-            &line[..cut]
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// Every module path the text names from `crate::`, `super::` or `self::`, braces
-/// expanded (`use crate::a::{b, c::d}` → `a::b`, `a::c::d`), made absolute.
-fn named_paths(file: &SourceFile) -> Vec<Vec<String>> {
-    let text = &file.text;
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    for start in ["crate::", "super::", "self::"] {
-        for (at, _) in text.match_indices(start) {
-            let before = at.checked_sub(1).map(|i| bytes[i]);
-            if before.is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b':') {
-                continue;
-            }
-            let base: Vec<String> = match start {
-                "crate::" => Vec::new(),
-                // A `mod.rs` is its folder's module; `super` is the module above it.
-                "super::" => file.module[..file.module.len().saturating_sub(1)].to_vec(),
-                _ => file.module.clone(),
-            };
-            let mut prefix = base;
-            let mut from = at + start.len();
-            // `super::super::x`
-            while text[from..].starts_with("super::") {
-                prefix.pop();
-                from += "super::".len();
-            }
-            tree(bytes, &mut from, prefix, &mut out);
-        }
-    }
-    out
-}
-
-/// Reads a path tree (`a::b::{c, d::e}`) at `text[*at..]`, pushing every path it
-/// names after `prefix`; `*at` ends past the tree.
-fn tree(text: &[u8], at: &mut usize, mut prefix: Vec<String>, out: &mut Vec<Vec<String>>) {
-    let skip_space = |at: &mut usize| {
-        while text.get(*at).is_some_and(u8::is_ascii_whitespace) {
-            *at += 1;
-        }
-    };
-    skip_space(at);
-    if text.get(*at) == Some(&b'{') {
-        *at += 1;
-        loop {
-            skip_space(at);
-            if text.get(*at) == Some(&b'}') {
-                *at += 1;
-                return;
-            }
-            tree(text, at, prefix.clone(), out);
-            skip_space(at);
-            match text.get(*at) {
-                Some(b',') => *at += 1,
-                Some(b'}') => {
-                    *at += 1;
-                    return;
-                }
-                _ => return,
-            }
-        }
-    }
-    let start = *at;
-    while text.get(*at).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_') {
-        *at += 1;
-    }
-    if *at == start {
-        // `*`, or the end of the path.
-        out.push(prefix);
-        return;
-    }
-    prefix.push(String::from_utf8_lossy(&text[start..*at]).into_owned());
-    if text[*at..].starts_with(b"::") {
-        *at += 2;
-        tree(text, at, prefix, out);
-    } else {
-        out.push(prefix);
-    }
-}
-
-/// The import edges between files: the file of the deepest module each path names,
-/// leaving out a file's own module, its ancestors and its descendants.
-fn edges(files: &[SourceFile]) -> BTreeMap<String, BTreeSet<String>> {
-    let by_module: BTreeMap<Vec<String>, &str> =
-        files.iter().map(|f| (f.module.clone(), f.path.as_str())).collect();
-    let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for file in files {
-        let targets = graph.entry(file.path.clone()).or_default();
-        for path in named_paths(file) {
-            let Some(target) =
-                (1..=path.len()).rev().find_map(|n| by_module.get(&path[..n]).map(|t| (&path[..n], *t)))
-            else {
-                continue;
-            };
-            let (module, target) = target;
-            let related = module.starts_with(&file.module) || file.module.starts_with(module);
-            if !related {
-                targets.insert(target.to_string());
-            }
-        }
-    }
-    graph
 }
 
 /// Every circle of the graph, as the files of one strongly connected component.
@@ -269,7 +110,7 @@ fn top_level(path: &str) -> String {
 
 #[test]
 fn no_import_circle_between_files() {
-    let files = source_files();
+    let files = source_files("src");
     let found = circles(&edges(&files));
     assert!(found.is_empty(), "import circles (each line: files that import one another):\n{}", {
         found.iter().map(|c| c.join(" ↔ ")).collect::<Vec<_>>().join("\n")
@@ -278,7 +119,7 @@ fn no_import_circle_between_files() {
 
 #[test]
 fn each_layer_imports_only_the_layers_below() {
-    let files = source_files();
+    let files = source_files("src");
     let allowed: BTreeMap<&str, &[&str]> = ALLOWED.iter().copied().collect();
     let mut wrong = Vec::new();
     for (from, targets) in edges(&files) {
@@ -312,41 +153,51 @@ fn names_fs(text: &str) -> bool {
 
 #[test]
 fn only_store_touches_files() {
-    let files = source_files();
+    let files = source_files("src");
     let wrong: Vec<&str> = files
         .iter()
         .filter(|f| {
             !f.path.starts_with("src/store/") && !FS_EXCEPTIONS.iter().any(|(path, _)| *path == f.path)
         })
-        .filter(|f| names_fs(&f.text))
+        .filter(|f| names_fs(&f.code))
         .map(|f| f.path.as_str())
         .collect();
     assert!(wrong.is_empty(), "files outside store that touch files: {wrong:?}");
 }
 
 #[test]
-fn the_reader_of_paths_reads_trees_and_relatives() {
-    let file = SourceFile {
-        path: "src/tui/screens/run.rs".into(),
-        module: module_of("src/tui/screens/run.rs"),
-        text: "use crate::domain::{Kind, session::{clean_text, Session}};\nuse super::rotation::{self, X};\nlet x = crate::text::strip_accents(y);\n"
-            .into(),
-    };
-    let paths: BTreeSet<String> = named_paths(&file).iter().map(|p| p.join("::")).collect();
-    let want: BTreeSet<String> = [
-        "domain::Kind",
-        "domain::session::clean_text",
-        "domain::session::Session",
-        "tui::screens::rotation::self",
-        "tui::screens::rotation::X",
-        "text::strip_accents",
-    ]
-    .into_iter()
-    .map(str::to_string)
-    .collect();
-    assert_eq!(paths, want);
+fn the_reader_of_paths_reads_trees_renames_and_relatives() {
+    use layering_support::{named_paths, without_comments};
+
+    let module = module_of("src/tui/screens/run.rs");
+    let code = "use crate::domain::{Kind, session::{clean_text, Session as S}, text};\n\
+                use super::rotation::{self, X};\nuse crate::tui::{widgets::{fit, LineInput as L}, app::App};\n\
+                let x = crate::text::strip_accents(y);\nlet y = self::helper::z;\n";
+    let paths: Vec<String> = named_paths(&module, code).iter().map(|p| p.join("::")).collect();
+    assert_eq!(
+        paths,
+        [
+            "domain::Kind",
+            "domain::session::clean_text",
+            "domain::session::Session",
+            "domain::text",
+            "tui::widgets::fit",
+            "tui::widgets::LineInput",
+            "tui::app::App",
+            "text::strip_accents",
+            "tui::screens::rotation",
+            "tui::screens::rotation::X",
+            "tui::screens::run::helper::z",
+        ]
+        .map(str::to_string)
+    );
+    assert_eq!(
+        named_paths(&module_of("src/tui/mod.rs"), "use super::domain::Kind;"),
+        [["domain", "Kind"].map(str::to_string).to_vec()]
+    );
     assert_eq!(module_of("src/store/mod.rs"), ["store"]);
+    assert_eq!(module_of("src/lib.rs"), Vec::<String>::new());
     assert!(names_fs("use std::{fs, io};\nfs::read(p)") && names_fs("std::fs::read(p)"));
     assert!(!names_fs("let refs::x = 1;"));
-    assert_eq!(module_of("src/lib.rs"), Vec::<String>::new());
+    assert_eq!(without_comments("let a = \"//x\"; // note\n/// doc"), "let a = \"//x\"; \n");
 }
