@@ -478,9 +478,14 @@ fn the_app_says_when_nothing_is_left_to_check() {
     session.decisions.set_family(p(1), 3);
     let mut app = tui_support::app_with(session, Screen::Harvest, dir.path());
     key(&mut app, 'v');
-    assert!(tui_support::frame(&app, 80, 24).contains("Rien à vérifier"));
+    assert!(tui_support::frame(&app, 80, 24).contains("Plus de question"));
     key(&mut app, 'o');
-    assert!(matches!(&app.status, Some(Status::Info(m)) if m.contains("Rien à vérifier")));
+    // It says what is left to do by hand: the condition only one table proposed.
+    assert!(
+        matches!(&app.status, Some(Status::Info(m)) if m.contains("Plus de question") && m.contains("1 condition(s) d'une seule table")),
+        "{:?}",
+        app.status
+    );
 }
 
 #[test]

@@ -17,10 +17,25 @@ pub const NO: Text = Text::new("non", "no");
 pub const SKIP: Text = Text::new("passer", "skip");
 pub const ALONE: Text = Text::new("seule", "on its own");
 pub const HERE_NOW: Text = Text::new("(sa condition actuelle)", "(its condition now)");
-pub const NOTHING_LEFT: Text = Text::new(
-    "Rien à vérifier : la synthèse tient sans autre réponse.",
-    "Nothing to check: the synthèse holds without further answers.",
-);
+/// Nothing left worth asking: what the engine can say, and what the facilitator can
+/// still do by hand (`lone`: conditions only one table proposed).
+pub fn nothing_left(lang: Lang, lone: usize) -> String {
+    match (lang, lone) {
+        (Lang::Fr, 0) => {
+            "Plus de question : le moteur ne voit pas d'autre regroupement probable.".to_string()
+        }
+        (Lang::Fr, n) => format!(
+            "Plus de question : le moteur ne voit pas d'autre regroupement probable. {n} condition(s) \
+             d'une seule table peuvent encore en rejoindre une autre à la main (Espace pour marquer, \
+             f pour fusionner ici)."
+        ),
+        (Lang::En, 0) => "No more questions: the engine sees no other likely grouping.".to_string(),
+        (Lang::En, n) => format!(
+            "No more questions: the engine sees no other likely grouping. {n} condition(s) from a \
+             single table may still join another by hand (Space to mark, f to merge here)."
+        ),
+    }
+}
 pub const TITLE: Text = Text::new("Revue guidée", "Guided review");
 pub const NO_FAMILY: Text = Text::new("sans famille", "no family");
 pub const DID_ANSWER: Text = Text::new("réponse à la revue", "review answer");

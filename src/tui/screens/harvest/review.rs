@@ -15,6 +15,7 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::labels::ids;
 use super::state::UndoStep;
 use crate::domain::ProposalId;
+use crate::i18n::Lang;
 use crate::i18n::review as r;
 use crate::synth::review::answer::{Decision, decide};
 use crate::synth::review::{Ask, Question};
@@ -68,6 +69,13 @@ pub fn default_answer(question: Option<&Question>, families: &[u8]) -> usize {
     }
 }
 
+/// « Plus de question », with the conditions only one table proposed, which the
+/// facilitator may still join by hand.
+fn nothing_left(open: &OpenSession, lang: Lang) -> String {
+    let lone = open.harvest.synthesis.conditions.iter().filter(|c| !c.excluded && c.support == 1).count();
+    r::nothing_left(lang, lone)
+}
+
 fn families_of(open: &OpenSession) -> Vec<u8> {
     open.session.families.iter().map(|f| f.number).collect()
 }
@@ -77,7 +85,7 @@ pub fn answer(app: &mut App, pick: Pick, effects: &mut Vec<Effect>) -> bool {
     let lang = app.lang;
     let Some(open) = app.open.as_mut() else { return false };
     let Some(question) = open.harvest.question().cloned() else {
-        app.status = Some(Status::Info(r::NOTHING_LEFT.get(lang).to_string()));
+        app.status = Some(Status::Info(nothing_left(open, lang)));
         return true;
     };
     let families = families_of(open);
@@ -123,7 +131,7 @@ pub fn skip(app: &mut App) {
             let families = families_of(open);
             open.harvest.queue_row = default_answer(open.harvest.question(), &families);
         }
-        None => app.status = Some(Status::Info(r::NOTHING_LEFT.get(lang).to_string())),
+        None => app.status = Some(Status::Info(nothing_left(open, lang))),
     }
 }
 
@@ -160,7 +168,7 @@ pub(super) fn render_review(app: &App, open: &OpenSession, area: Rect, buf: &mut
         })
     };
     match state.question() {
-        None => lines.push((Line::styled(fit(r::NOTHING_LEFT.get(lang), width), theme.ok()), None)),
+        None => lines.push((Line::styled(fit(&nothing_left(open, lang), width), theme.ok()), None)),
         Some(question) => {
             let option = |i: usize, label: String, lines: &mut Vec<(Line, Option<usize>)>| {
                 let selected = i == state.queue_row;
