@@ -6,8 +6,48 @@
 //! « tanné des demandes à la dernière minute » compares as « demandes à la dernière
 //! minute ».
 
-/// Spoken Québec words (folded) and the written word (folded) they stand for.
+/// Spoken Québec words (folded) and the written word (folded) they stand for; also the
+/// conjugated forms of être, avoir, faire and pouvoir that are not stopwords themselves
+/// (« pourrait », « serait »), read as the stopword form they conjugate.
 pub const SPOKEN: &[(&str, &str)] = &[
+    ("serait", "est"),
+    ("seraient", "sont"),
+    ("sera", "est"),
+    ("seront", "sont"),
+    ("suis", "est"),
+    ("sois", "soit"),
+    ("soyons", "soit"),
+    ("soyez", "soit"),
+    ("etes", "es"),
+    ("aurait", "ait"),
+    ("auraient", "aient"),
+    ("aura", "ait"),
+    ("auront", "aient"),
+    ("aurons", "avons"),
+    ("avez", "avons"),
+    ("avait", "ait"),
+    ("avaient", "aient"),
+    ("pourrait", "peut"),
+    ("pourraient", "peuvent"),
+    ("pourra", "peut"),
+    ("pourront", "peuvent"),
+    ("pouvons", "peut"),
+    ("pouvez", "peut"),
+    ("puisse", "peut"),
+    ("puissent", "peuvent"),
+    ("pouvait", "peut"),
+    ("ferait", "fait"),
+    ("feraient", "font"),
+    ("fera", "fait"),
+    ("feront", "font"),
+    ("faisons", "fait"),
+    ("faites", "fait"),
+    ("fasse", "fait"),
+    ("fassent", "font"),
+    ("faisait", "fait"),
+    ("bin", "bien"),
+    ("ak", "avec"),
+    ("tlm", "monde"),
     ("pis", "et"),
     ("pi", "et"),
     // « ça marche pu » = « ça ne marche plus »: a negation.
@@ -159,17 +199,51 @@ pub const VERB_FORMS: &[(&str, &[&str])] = &[
     ("prendre", &["prend", "prends", "prenons", "prennent", "pris", "prise", "prises", "prenne"]),
     ("apprendre", &["apprend", "apprends", "apprenons", "apprennent", "appris", "apprise", "apprenne"]),
     ("mettre", &["met", "mets", "mettons", "mettent", "mis", "mise", "mises", "mette"]),
-    ("tenir", &["tient", "tiens", "tenons", "tiennent", "tenu", "tenue", "tenus", "tienne"]),
+    (
+        "tenir",
+        &[
+            "tient",
+            "tiens",
+            "tenons",
+            "tiennent",
+            "tenu",
+            "tenue",
+            "tenus",
+            "tienne",
+            "tiendra",
+            "tiendrait",
+            "tiendront",
+        ],
+    ),
     ("maintenir", &["maintient", "maintiennent", "maintenu", "maintenue"]),
     ("soutenir", &["soutient", "soutiennent", "soutenu", "soutenue", "soutenus"]),
     ("obtenir", &["obtient", "obtiennent", "obtenu", "obtenue", "obtenus"]),
     ("appartenir", &["appartient", "appartiennent", "appartenu"]),
-    ("venir", &["vient", "viens", "venons", "viennent", "venu", "venue", "venus", "vienne"]),
+    (
+        "venir",
+        &[
+            "vient",
+            "viens",
+            "venons",
+            "viennent",
+            "venu",
+            "venue",
+            "venus",
+            "vienne",
+            "viendra",
+            "viendrait",
+            "viendront",
+            "viendraient",
+        ],
+    ),
     ("devenir", &["devient", "deviennent", "devenu", "devenue"]),
     ("revenir", &["revient", "reviennent", "revenu"]),
     ("intervenir", &["intervient", "interviennent", "intervenu"]),
-    ("savoir", &["sais", "sait", "savons", "savez", "savent", "sache", "sachent"]),
-    ("voir", &["vois", "voit", "voyons", "voient"]),
+    (
+        "savoir",
+        &["sais", "sait", "savons", "savez", "savent", "sache", "sachent", "saura", "saurait", "sauront"],
+    ),
+    ("voir", &["vois", "voit", "voyons", "voient", "verra", "verrait", "verront"]),
     ("croire", &["crois", "croit", "croyons", "croient", "cru"]),
     ("dire", &["dis", "dit", "disons", "dites", "disent", "dise"]),
     ("ecrire", &["ecris", "ecrit", "ecrite", "ecrits", "ecrites", "ecrivons", "ecrivent"]),
@@ -269,6 +343,8 @@ mod tests {
         same("bcp de paperasse", "beaucoup de paperasse");
         same("chus tanné de la maudite paperasse", "la paperasse");
         same("le boss décide", "le patron décide");
+        same("ça pourrait aider si ce serait clair", "ça aider si clair");
+        same("ils viendraient", "ils venir");
         assert_ne!(a.stems("les personnes exclues"), a.stems("les personnes"));
     }
 }
