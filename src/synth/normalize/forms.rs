@@ -122,6 +122,15 @@ pub const SPOKEN: &[(&str, &str)] = &[
     ("benevs", "benevoles"),
     ("ados", "adolescents"),
     ("ado", "adolescent"),
+    // English words of the sector's meetings.
+    ("deadline", "delai"),
+    ("deadlines", "delais"),
+    ("board", "conseil"),
+    ("funding", "financement"),
+    ("membership", "membres"),
+    ("team", "equipe"),
+    ("timing", "moment"),
+    ("followup", "suivi"),
 ];
 
 /// Words (folded) that only say the speaker is fed up or joking, swear or fill the
@@ -147,6 +156,9 @@ pub const COMPLAINT_WORDS: &[&str] = &[
     "chiale",
     "chialer",
     "chialent",
+    "chialage",
+    "bitcher",
+    "bitche",
     "maudit",
     "maudite",
     "maudits",
@@ -264,6 +276,7 @@ pub const VERB_FORMS: &[(&str, &[&str])] = &[
     ("correspondre", &["fitter", "fitte", "fittent", "fit", "matcher", "matche", "matchent"]),
     ("discuter", &["jaser", "jase", "jasent", "jasons", "placoter", "placote"]),
     ("appeler", &["appelle", "appellent", "appellera", "caller", "calle", "callent"]),
+    ("deranger", &["achaler", "achale", "achalent", "achalant", "achalants", "achalante"]),
     ("annuler", &["canceller", "cancelle", "cancellent"]),
     ("reserver", &["booker", "booke", "bookent"]),
     ("gerer", &["runner", "runne", "runnent", "dealer", "deale", "dealent"]),
@@ -345,6 +358,7 @@ mod tests {
         same("le boss décide", "le patron décide");
         same("ça pourrait aider si ce serait clair", "ça aider si clair");
         same("ils viendraient", "ils venir");
+        same("la deadline du board", "le délai du conseil");
         assert_ne!(a.stems("les personnes exclues"), a.stems("les personnes"));
     }
 }
