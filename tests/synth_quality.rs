@@ -18,8 +18,8 @@ fn development_set_quality_stays_above_the_floor() {
     let session = session_of(&rows, families.clone());
     let synthesis = Engine::new(&families).synthesize(&session);
     let scores = score(&rows, &synthesis);
-    assert!(scores.f1 >= 0.84, "bcubed F1 fell to {:.3}", scores.f1);
-    assert!(scores.family_accuracy >= 0.90, "family accuracy fell to {:.3}", scores.family_accuracy);
+    assert!(scores.f1 >= 0.89, "bcubed F1 fell to {:.3}", scores.f1);
+    assert!(scores.family_accuracy >= 0.94, "family accuracy fell to {:.3}", scores.family_accuracy);
     let covered: usize = synthesis.all_groups().map(|g| g.members.len()).sum();
     assert_eq!(covered, rows.len());
 }
@@ -52,8 +52,8 @@ fn sealed_set_quality_stays_above_the_floor() {
     let session = session_of(&rows, families.clone());
     let synthesis = Engine::new(&families).synthesize(&session);
     let scores = score(&rows, &synthesis);
-    assert!(scores.f1 >= 0.61, "bcubed F1 fell to {:.3}", scores.f1);
-    assert!(scores.family_accuracy >= 0.73, "family accuracy fell to {:.3}", scores.family_accuracy);
+    assert!(scores.f1 >= 0.65, "bcubed F1 fell to {:.3}", scores.f1);
+    assert!(scores.family_accuracy >= 0.72, "family accuracy fell to {:.3}", scores.family_accuracy);
 }
 
 /// Another topic (keeping volunteers) with the café's own three families.
@@ -69,8 +69,8 @@ fn another_topic_uses_its_own_families() {
     let session = session_of(&rows, families.clone());
     let synthesis = Engine::new(&families).synthesize(&session);
     let scores = score(&rows, &synthesis);
-    assert!(scores.f1 >= 0.61, "bcubed F1 fell to {:.3}", scores.f1);
-    assert!(scores.family_accuracy >= 0.67, "family accuracy fell to {:.3}", scores.family_accuracy);
+    assert!(scores.f1 >= 0.62, "bcubed F1 fell to {:.3}", scores.f1);
+    assert!(scores.family_accuracy >= 0.72, "family accuracy fell to {:.3}", scores.family_accuracy);
     assert_sure_families_are_right(&rows, &synthesis);
 }
 
@@ -87,8 +87,8 @@ fn tuning_sets_quality_stays_above_the_floor() {
     let families = default_families();
     let synthesis = Engine::new(&families).synthesize(&session_of(&rows, families.clone()));
     let scores = score(&rows, &synthesis);
-    assert!(scores.f1 >= 0.78, "bcubed F1 fell to {:.3}", scores.f1);
-    assert!(scores.family_accuracy >= 0.87, "family accuracy fell to {:.3}", scores.family_accuracy);
+    assert!(scores.f1 >= 0.80, "bcubed F1 fell to {:.3}", scores.f1);
+    assert!(scores.family_accuracy >= 0.90, "family accuracy fell to {:.3}", scores.family_accuracy);
 
     let rows = parse_tsv(TUNE_TOPIC);
     assert_eq!(rows.len(), 87);
@@ -96,8 +96,8 @@ fn tuning_sets_quality_stays_above_the_floor() {
         parse_families(Path::new("tune-topic-families.ron"), TUNE_TOPIC_FAMILIES).expect("families");
     let synthesis = Engine::new(&families).synthesize(&session_of(&rows, families.clone()));
     let scores = score(&rows, &synthesis);
-    assert!(scores.f1 >= 0.66, "bcubed F1 fell to {:.3}", scores.f1);
-    assert!(scores.family_accuracy >= 0.81, "family accuracy fell to {:.3}", scores.family_accuracy);
+    assert!(scores.f1 >= 0.68, "bcubed F1 fell to {:.3}", scores.f1);
+    assert!(scores.family_accuracy >= 0.83, "family accuracy fell to {:.3}", scores.family_accuracy);
     assert_sure_families_are_right(&rows, &synthesis);
 }
 
