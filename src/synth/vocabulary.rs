@@ -249,16 +249,13 @@ impl Vocabulary {
         for (index, term) in terms.iter().enumerate() {
             by_first.entry(term.parts[0].clone()).or_default().push(index);
         }
+        let distinct_parts: FxHashSet<&String> =
+            terms.iter().filter(|t| !t.literal).flat_map(|t| t.parts.iter()).collect();
         let mut known_stems: FxHashMap<usize, Vec<String>> = FxHashMap::default();
-        for term in terms.iter().filter(|t| !t.literal) {
-            for part in &term.parts {
-                let list = known_stems.entry(part.chars().count()).or_default();
-                if !list.contains(part) {
-                    list.push(part.clone());
-                }
-            }
+        for part in distinct_parts {
+            known_stems.entry(part.chars().count()).or_default().push(part.clone());
         }
-        known_stems.values_mut().for_each(|l| l.sort());
+        known_stems.values_mut().for_each(|l| l.sort_unstable());
         let for_its_own_sake =
             file.for_its_own_sake.as_ref().and_then(|id| file.concepts.iter().position(|c| &c.id == id));
         Ok(Vocabulary {
