@@ -6,7 +6,8 @@
 //!
 //! Among the members, a complete, calm sentence is preferred: no exclamation marks, no
 //! shouting in capitals, at least a few words; then one without a misspelt word (one
-//! the typo corrector reads as another, « parternariat »). Among those, the member
+//! the typo corrector reads as another, « parternariat », or typed without the accents
+//! the vocabulary writes, « egal »). Among those, the member
 //! closest to the others wins (the sum of its similarities), then the shortest, then the
 //! first in alphabetical order, so the choice is deterministic.
 
@@ -108,6 +109,12 @@ mod tests {
             choose(&engine, Kind::Condition, texts, None),
             "Un partenariat doit avoir une raison d'être claire"
         );
+        // A word typed without the accents the vocabulary writes counts as misspelt; a
+        // final « é » does not (« engage » is a word too).
+        assert_eq!(engine.features("Relation d'egal a egal").misspelt, 2);
+        assert_eq!(engine.features("On s'engage avec nos partenaires").misspelt, 0);
+        let texts = [("Relation d'egal a egal", 2.0), ("Relation d'égal à égal entre partenaires", 1.0)];
+        assert_eq!(choose(&engine, Kind::Condition, texts, None), "Relation d'égal à égal entre partenaires");
         // Calm still comes first: a misspelt calm sentence beats a well-spelt shout.
         let texts = [("Pas de parternariat pour rien", 1.0), ("Des partenariats utiles!!", 3.0)];
         assert_eq!(choose(&engine, Kind::Condition, texts, None), "Pas de parternariat pour rien");

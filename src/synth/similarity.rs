@@ -89,7 +89,8 @@ pub struct Features {
     pub surface: Vec<(u64, String, String)>,
     /// The stems in order.
     pub stems: Vec<String>,
-    /// How many words the typo corrector reads as another (« parternariat »).
+    /// How many words are misspelt: read by the typo corrector as another
+    /// (« parternariat ») or typed without the accents the vocabulary writes (« egal »).
     pub misspelt: usize,
 }
 
@@ -111,7 +112,11 @@ impl Features {
         lexicon.sort_unstable();
         lexicon.dedup();
         let (hits, named) = vocabulary.concepts_and_terms(&analysed);
-        let misspelt = vocabulary.misspelt(&analysed.stems);
+        let misspelt = vocabulary.misspelt(&analysed.stems)
+            + text
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| super::vocabulary::lacks_accents(w))
+                .count();
         let stems = analysed.stems;
         let written = analysed.stems_written;
         let terms: Vec<(u64, String)> = named.into_iter().map(|(c, t)| (c as u64, t)).collect();

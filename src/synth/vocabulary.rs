@@ -28,7 +28,7 @@ use change::Basis;
 pub use change::{VocabularyChange, stem_key};
 #[cfg(test)]
 use french::FRENCH_STEMS;
-pub use french::is_french_stem;
+pub use french::{is_french_stem, lacks_accents};
 
 /// The text of `assets/vocabulary.ron` as shipped.
 pub const VOCABULARY_RON: &str = include_str!("../../assets/vocabulary.ron");

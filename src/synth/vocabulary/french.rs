@@ -1,9 +1,40 @@
 //! The French word list that guards the typo corrector: the stems of French words
 //! (`assets/french-stems.txt.deflate`, derived from the Dicollecte French Hunspell
 //! dictionary, MPL-2.0, see `assets/french-stems.LICENSE.md`), unpacked on first use
-//! and searched by bisection.
+//! and searched by bisection. Also the words the shipped vocabulary writes with an
+//! accent inside them, to tell a word typed without its accents (« egal »,
+//! « dedoublement »).
 
 use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
+
+use crate::synth::normalize::fold;
+
+/// The words (folded, four letters or more) the shipped vocabulary writes with an accent
+/// that is not only a final « é » (« égal », « dédoublement », « prévoir », but not
+/// « engagé », whose unaccented « engage » is a word too).
+static ACCENTED_INSIDE: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
+    let mut words = FxHashSet::default();
+    let Ok(file) = ron::from_str::<super::VocabularyFile>(super::VOCABULARY_RON) else { return words };
+    for concept in &file.concepts {
+        for term in concept.terms.iter().chain(&concept.weak) {
+            for word in term.split(|c: char| !c.is_alphabetic()) {
+                let word = word.to_lowercase();
+                let inside = word.trim_end_matches(['é', 'e', 's']);
+                if word.chars().count() >= 4 && !inside.is_ascii() {
+                    words.insert(fold(&word));
+                }
+            }
+        }
+    }
+    words
+});
+
+/// Is this word (as written) one the vocabulary writes with accents, typed without them?
+pub fn lacks_accents(word: &str) -> bool {
+    word.chars().count() >= 4 && word.is_ascii() && ACCENTED_INSIDE.contains(&word.to_lowercase())
+}
 
 /// The stems of French words that the typo corrector could touch (deflate-compressed,
 /// one per line, sorted).
