@@ -5,20 +5,18 @@
 //! notice when Chromium or chromedriver is missing, unless `CAFE_REQUIRE_CHROMIUM=1`
 //! (CI). With `CAFE_VOTE_SCREENSHOT=FILE`, the page is also saved as a PNG (README).
 
-use std::net::{SocketAddr, TcpStream};
 use std::path::Path;
-use std::process::{Command, Stdio};
 
 mod browser_support;
 
-use browser_support::{Driver, free_port, on_path, wait_until};
+use browser_support::{open_browser, wait_until, webdriver_or_skip};
 use cafe_savoir::domain::{Kind, Session};
 use cafe_savoir::serve::token::new_token;
 use cafe_savoir::serve::vote::voting_address;
 use cafe_savoir::serve::{ServeConfig, Server};
 use cafe_savoir::store::families::default_families;
 use cafe_savoir::store::{SessionFile, load, save};
-use fantoccini::{Client, ClientBuilder, Locator};
+use fantoccini::{Client, Locator};
 
 fn total_votes(path: &Path) -> u32 {
     load(path).expect("loads").decisions.votes.iter().map(|v| v.votes).sum()
@@ -34,16 +32,7 @@ async fn left_text(client: &Client) -> String {
 
 #[test]
 fn dots_placed_on_the_voting_page_are_votes_in_the_session_file() {
-    let (Some(chromium), Some(chromedriver)) =
-        (on_path(&["chromium", "chromium-browser", "google-chrome"]), on_path(&["chromedriver"]))
-    else {
-        assert!(
-            std::env::var("CAFE_REQUIRE_CHROMIUM").as_deref() != Ok("1"),
-            "CAFE_REQUIRE_CHROMIUM=1 but chromium or chromedriver is missing"
-        );
-        eprintln!("notice: chromium or chromedriver not found; the browser test is skipped");
-        return;
-    };
+    let Some((chromium, chromedriver)) = webdriver_or_skip() else { return };
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("cafe.ron");
     let mut session = Session::new("Vote", default_families(), 3, 1, 20).expect("valid");
@@ -55,18 +44,6 @@ fn dots_placed_on_the_voting_page_are_votes_in_the_session_file() {
         session.add_proposal(table, 1, Kind::Condition, text, chrono::Utc::now()).expect("added");
     }
     save(&path, &session).expect("saved");
-
-    let driver_port = free_port();
-    let _driver = Driver(
-        Command::new(chromedriver)
-            .arg(format!("--port={driver_port}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("chromedriver starts"),
-    );
-    let driver_address = SocketAddr::from(([127, 0, 0, 1], driver_port));
-    wait_until("chromedriver listens", || TcpStream::connect(driver_address).is_ok());
 
     let server = Server::start(ServeConfig {
         session: path.clone(),
@@ -81,49 +58,30 @@ fn dots_placed_on_the_voting_page_are_votes_in_the_session_file() {
     file.update(|s| s.open_vote(&token, 3)).expect("opened");
     let page = voting_address(file.session(), server.address()).expect("the voting address");
 
-    let runtime = tokio::runtime::Runtime::new().expect("runtime");
-    let mut capabilities = serde_json::Map::new();
-    capabilities.insert(
-        "goog:chromeOptions".into(),
-        serde_json::json!({
-            "binary": chromium,
-            "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--lang=fr",
-                     "--window-size=412,900"],
-            "prefs": { "intl.accept_languages": "fr-FR,fr" },
-        }),
-    );
-    let client = runtime.block_on(async {
-        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-        let client = ClientBuilder::new(connector)
-            .capabilities(capabilities)
-            .connect(&format!("http://{driver_address}"))
-            .await
-            .expect("a browser session");
-        client.goto(&page).await.expect("page opens");
-        client
-    });
+    let browser = open_browser(&chromium, &chromedriver, &["--window-size=412,900"], &page);
+    let (runtime, client) = (&browser.runtime, &browser.client);
     wait_until("the conditions are shown", || {
-        runtime.block_on(async { add_buttons(&client).await.len() == 3 })
+        runtime.block_on(async { add_buttons(client).await.len() == 3 })
     });
     runtime.block_on(async {
         let text = client.find(Locator::Id("list")).await.expect("list").text().await.expect("text");
         assert!(text.contains("Reconnaître l'expertise de chaque <organisme>"), "shown as text: {text}");
-        assert_eq!(left_text(&client).await, "Points restants : 3 sur 3");
+        assert_eq!(left_text(client).await, "Points restants : 3 sur 3");
     });
 
     // Two dots on the first condition, one on the second; each click waits for the
     // server's answer (the buttons come back).
     for (index, left) in [(0usize, 2), (0, 1), (1, 0)] {
         runtime.block_on(async {
-            add_buttons(&client).await[index].click().await.expect("clicked");
+            add_buttons(client).await[index].click().await.expect("clicked");
         });
         wait_until("the dot is saved", || {
-            runtime.block_on(async { left_text(&client).await == format!("Points restants : {left} sur 3") })
+            runtime.block_on(async { left_text(client).await == format!("Points restants : {left} sur 3") })
         });
     }
     assert_eq!(total_votes(&path), 3);
     runtime.block_on(async {
-        for button in add_buttons(&client).await {
+        for button in add_buttons(client).await {
             assert!(!button.is_enabled().await.expect("state"), "no dot left: every + is off");
         }
     });
@@ -141,10 +99,10 @@ fn dots_placed_on_the_voting_page_are_votes_in_the_session_file() {
     // Reloaded, the page keeps its ballot and shows its dots.
     runtime.block_on(async { client.refresh().await.expect("reloaded") });
     wait_until("the ballot is read back", || {
-        runtime.block_on(async { left_text(&client).await == "Points restants : 1 sur 3" })
+        runtime.block_on(async { left_text(client).await == "Points restants : 1 sur 3" })
     });
     let vote = load(&path).expect("loads").vote.expect("vote");
     assert_eq!((vote.ballots.len(), vote.placed()), (1, 2), "one ballot for this phone");
-    runtime.block_on(async { client.close().await.expect("browser closed") });
+    runtime.block_on(async { client.clone().close().await.expect("browser closed") });
     server.stop();
 }

@@ -1,10 +1,11 @@
 //! Shared helpers of the tests that use a real browser: finding headless Chromium (a
 //! missing one skips the test with a notice, unless `CAFE_REQUIRE_CHROMIUM=1`), taking
-//! a screenshot of an HTML page, and running chromedriver for the WebDriver tests.
+//! a screenshot of an HTML page, and a headless Chromium driven through chromedriver
+//! for the WebDriver tests.
 #![allow(dead_code)]
 
-use std::net::TcpListener;
-use std::path::PathBuf;
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -57,6 +58,71 @@ pub fn screenshot(chromium: &str, html: &str, (width, height): (u32, u32), what:
     if let Ok(keep) = std::env::var(keep_in) {
         std::fs::copy(&png, keep).expect("screenshot kept");
     }
+}
+
+/// Chromium and chromedriver for a WebDriver test; `None` (with a notice that the test
+/// is skipped) when either is missing, which fails the test under
+/// `CAFE_REQUIRE_CHROMIUM=1`.
+pub fn webdriver_or_skip() -> Option<(PathBuf, PathBuf)> {
+    match (on_path(&CHROMIUM_NAMES), on_path(&["chromedriver"])) {
+        (Some(chromium), Some(chromedriver)) => Some((chromium, chromedriver)),
+        _ => {
+            assert!(
+                std::env::var("CAFE_REQUIRE_CHROMIUM").as_deref() != Ok("1"),
+                "CAFE_REQUIRE_CHROMIUM=1 but chromium or chromedriver is missing"
+            );
+            eprintln!("notice: chromium or chromedriver not found; the browser test is skipped");
+            None
+        }
+    }
+}
+
+/// A headless Chromium (French first) on `page`, driven through a chromedriver of its
+/// own, which stops with it.
+pub struct Browser {
+    pub runtime: tokio::runtime::Runtime,
+    pub client: fantoccini::Client,
+    _driver: Driver,
+}
+
+/// Starts chromedriver and opens `page` in headless `chromium`, with `extra_args`
+/// (a window size, say).
+pub fn open_browser(chromium: &Path, chromedriver: &Path, extra_args: &[&str], page: &str) -> Browser {
+    let driver_port = free_port();
+    let driver = Driver(
+        Command::new(chromedriver)
+            .arg(format!("--port={driver_port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver starts"),
+    );
+    let driver_address = SocketAddr::from(([127, 0, 0, 1], driver_port));
+    wait_until("chromedriver listens", || TcpStream::connect(driver_address).is_ok());
+    let mut args =
+        vec!["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--lang=fr"];
+    args.extend_from_slice(extra_args);
+    let mut capabilities = serde_json::Map::new();
+    capabilities.insert(
+        "goog:chromeOptions".into(),
+        serde_json::json!({
+            "binary": chromium,
+            "args": args,
+            "prefs": { "intl.accept_languages": "fr-FR,fr" },
+        }),
+    );
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let client = runtime.block_on(async {
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        let client = fantoccini::ClientBuilder::new(connector)
+            .capabilities(capabilities)
+            .connect(&format!("http://{driver_address}"))
+            .await
+            .expect("a browser session");
+        client.goto(page).await.expect("page opens");
+        client
+    });
+    Browser { runtime, client, _driver: driver }
 }
 
 /// chromedriver, stopped when dropped.
