@@ -4,25 +4,15 @@
 //! carry no copy of the shared helpers. (That both pages work with it in a real browser
 //! is what `serve_browser` and `vote_browser` check.)
 
-use std::path::Path;
+mod serve_support;
+use serve_support::start_on_loopback;
 
 use cafe_savoir::domain::Session;
 use cafe_savoir::serve::guard::CONTENT_SECURITY_POLICY;
+use cafe_savoir::serve::table_addresses;
 use cafe_savoir::serve::token::new_token;
 use cafe_savoir::serve::vote::voting_address;
-use cafe_savoir::serve::{ServeConfig, Server, table_addresses};
 use cafe_savoir::store::{SessionFile, load, save};
-
-fn start(path: &Path) -> Server {
-    Server::start(ServeConfig {
-        session: path.to_path_buf(),
-        bind: Some("127.0.0.1".parse().expect("address")),
-        port: 0,
-        stop_on_signal: false,
-        events: None,
-    })
-    .expect("server started")
-}
 
 /// Status, the headers that matter here, and the body.
 fn get(url: &str) -> (u16, [String; 3], String) {
@@ -41,7 +31,7 @@ fn both_pages_load_the_shared_helpers_served_as_their_own_scripts() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("cafe.ron");
     save(&path, &Session::new("Essai", Vec::new(), 2, 3, 20).expect("valid")).expect("saved");
-    let server = start(&path);
+    let server = start_on_loopback(&path, 0, None);
     let (_, table_page) = table_addresses(&load(&path).expect("loads"), server.address())[0].clone();
     let mut file = SessionFile::open(&path).expect("opens");
     file.update(|s| s.open_vote(&new_token().expect("random"), 3)).expect("opened");

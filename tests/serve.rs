@@ -8,10 +8,13 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::mpsc;
 
+mod serve_support;
+use serve_support::start_on_loopback;
+
 use cafe_savoir::domain::{Kind, Session};
 use cafe_savoir::serve::api::{MAX_PROPOSAL_BYTES, TableView};
 use cafe_savoir::serve::token::renew_token;
-use cafe_savoir::serve::{PhoneEvent, ServeConfig, Server, table_addresses};
+use cafe_savoir::serve::{PhoneEvent, Server, table_addresses};
 use cafe_savoir::store::{load, save, update_session};
 
 fn new_session(dir: &Path, tables: u32) -> PathBuf {
@@ -22,17 +25,6 @@ fn new_session(dir: &Path, tables: u32) -> PathBuf {
     }
     save(&path, &session).expect("saved");
     path
-}
-
-fn start(path: &Path, events: Option<mpsc::Sender<PhoneEvent>>) -> Server {
-    Server::start(ServeConfig {
-        session: path.to_path_buf(),
-        bind: Some("127.0.0.1".parse().expect("address")),
-        port: 0,
-        stop_on_signal: false,
-        events,
-    })
-    .expect("server started")
 }
 
 /// The API address of each table, by table number.
@@ -74,7 +66,7 @@ fn a_table_adds_edits_and_deletes_its_proposals_and_each_is_on_disk() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = new_session(dir.path(), 4);
     let (events, heard) = mpsc::channel();
-    let server = start(&path, Some(events));
+    let server = start_on_loopback(&path, 0, Some(events));
     let api = api_of(&server, &path, 3);
 
     let (status, body) = send("POST", &format!("{api}/proposals"), proposal("Un lieu <calme>", "Astuce"));
@@ -130,7 +122,7 @@ fn a_table_adds_edits_and_deletes_its_proposals_and_each_is_on_disk() {
 fn a_wrong_or_renewed_token_is_refused_and_counted() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = new_session(dir.path(), 3);
-    let server = start(&path, None);
+    let server = start_on_loopback(&path, 0, None);
     let table_1 = api_of(&server, &path, 1);
     let table_2 = api_of(&server, &path, 2);
     let base = format!("http://{}", server.address());
@@ -166,7 +158,7 @@ fn a_wrong_or_renewed_token_is_refused_and_counted() {
 fn oversized_proposals_and_requests_are_refused_with_413() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = new_session(dir.path(), 2);
-    let server = start(&path, None);
+    let server = start_on_loopback(&path, 0, None);
     let api = api_of(&server, &path, 1);
 
     let long = "é".repeat(MAX_PROPOSAL_BYTES / 2 + 1);
@@ -186,7 +178,7 @@ fn oversized_proposals_and_requests_are_refused_with_413() {
 fn a_token_sending_too_fast_is_slowed_down_with_429_and_others_are_not() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = new_session(dir.path(), 2);
-    let server = start(&path, None);
+    let server = start_on_loopback(&path, 0, None);
     let api = api_of(&server, &path, 1);
     let statuses: Vec<u16> = (0..100).map(|_| send("GET", &api, None).0).collect();
     assert!(statuses.contains(&429), "{statuses:?}");
@@ -199,7 +191,7 @@ fn a_token_sending_too_fast_is_slowed_down_with_429_and_others_are_not() {
 fn eight_tables_sending_twenty_proposals_at_once_all_land_at_their_tables() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = new_session(dir.path(), 8);
-    let server = start(&path, None);
+    let server = start_on_loopback(&path, 0, None);
     let apis: Vec<(u32, String)> = (1..=8).map(|t| (t, api_of(&server, &path, t))).collect();
     std::thread::scope(|scope| {
         for (table, api) in &apis {
@@ -228,7 +220,7 @@ fn eight_tables_sending_twenty_proposals_at_once_all_land_at_their_tables() {
 fn the_server_stops_when_asked() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = new_session(dir.path(), 2);
-    let server = start(&path, None);
+    let server = start_on_loopback(&path, 0, None);
     let address = server.address();
     assert!(TcpStream::connect(address).is_ok());
     server.stop();

@@ -10,21 +10,13 @@ use std::time::Duration;
 mod browser_support;
 
 use browser_support::{open_browser, wait_until, webdriver_or_skip};
+mod serve_support;
+use serve_support::start_on_loopback;
+
 use cafe_savoir::domain::Session;
-use cafe_savoir::serve::{ServeConfig, Server, table_addresses};
+use cafe_savoir::serve::table_addresses;
 use cafe_savoir::store::{load, save};
 use fantoccini::{Client, Locator};
-
-fn serve(path: &Path, port: u16) -> Server {
-    Server::start(ServeConfig {
-        session: path.to_path_buf(),
-        bind: Some("127.0.0.1".parse().expect("address")),
-        port,
-        stop_on_signal: false,
-        events: None,
-    })
-    .expect("server started")
-}
 
 fn table_3_texts(path: &Path) -> Vec<String> {
     load(path).expect("loads").proposals.into_iter().filter(|p| p.table == 3).map(|p| p.text).collect()
@@ -45,7 +37,7 @@ fn a_proposal_typed_on_table_3s_page_lands_at_table_3_even_through_an_outage() {
     session.table_mut(3).expect("table 3").question = "Qu'est-ce qui aide <b>à apprendre</b> ?".into();
     save(&path, &session).expect("saved");
 
-    let server = serve(&path, 0);
+    let server = start_on_loopback(&path, 0, None);
     let port = server.address().port();
     let page = table_addresses(&load(&path).expect("loads"), server.address())
         .into_iter()
@@ -83,7 +75,7 @@ fn a_proposal_typed_on_table_3s_page_lands_at_table_3_even_through_an_outage() {
     assert_eq!(table_3_texts(&path), ["Un lieu calme pour apprendre"], "nothing reached the file yet");
 
     // Back on the same address: the waiting proposal is sent by itself.
-    let server = serve(&path, port);
+    let server = start_on_loopback(&path, port, None);
     wait_until("the waiting proposal is on disk", || table_3_texts(&path).len() == 2);
     assert_eq!(table_3_texts(&path), ["Un lieu calme pour apprendre", "Envoyée pendant la coupure"]);
     runtime.block_on(async {

@@ -5,10 +5,13 @@
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
+mod serve_support;
+use serve_support::start_on_loopback;
+
 use cafe_savoir::domain::{Kind, ProposalId, Session};
 use cafe_savoir::serve::token::new_token;
 use cafe_savoir::serve::vote::{VoteView, voting_address};
-use cafe_savoir::serve::{PhoneEvent, ServeConfig, Server};
+use cafe_savoir::serve::{PhoneEvent, Server};
 use cafe_savoir::store::{SessionFile, load, save};
 
 /// A session with two conditions and an astuce.
@@ -46,17 +49,6 @@ fn a_vote_and_its_ballots_are_kept_in_the_session_file() {
     // Written as the program writes it, read back the same.
     let text = std::fs::read_to_string(&path).expect("reads");
     assert!(text.contains("vote: Some("), "{text}");
-}
-
-fn start(path: &Path, events: Option<mpsc::Sender<PhoneEvent>>) -> Server {
-    Server::start(ServeConfig {
-        session: path.to_path_buf(),
-        bind: Some("127.0.0.1".parse().expect("address")),
-        port: 0,
-        stop_on_signal: false,
-        events,
-    })
-    .expect("server started")
 }
 
 /// Opens the session's vote with `dots` per phone (as the app does: through the
@@ -118,7 +110,7 @@ fn phones_place_their_dots_within_their_budget_and_take_them_back() {
     let dir = tempfile::tempdir().expect("temp dir");
     let (path, ids) = new_session(dir.path());
     let (events, heard) = mpsc::channel();
-    let server = start(&path, Some(events));
+    let server = start_on_loopback(&path, 0, Some(events));
     let page = open_vote(&path, &server, 3);
 
     let (status, html) = send("GET", &page, None);
@@ -179,7 +171,7 @@ fn phones_place_their_dots_within_their_budget_and_take_them_back() {
 fn a_wrong_or_closed_vote_is_refused_and_counted() {
     let dir = tempfile::tempdir().expect("temp dir");
     let (path, ids) = new_session(dir.path());
-    let server = start(&path, None);
+    let server = start_on_loopback(&path, 0, None);
     let base = format!("http://{}", server.address());
     // No vote yet: nothing answers.
     let (status, body) = send("GET", &format!("{base}/vote/0123456789abcdefghjkmnpqrs"), None);
@@ -223,7 +215,7 @@ fn a_wrong_or_closed_vote_is_refused_and_counted() {
 fn thirty_phones_voting_at_once_give_exact_totals_on_disk() {
     let dir = tempfile::tempdir().expect("temp dir");
     let (path, ids) = new_session(dir.path());
-    let server = start(&path, None);
+    let server = start_on_loopback(&path, 0, None);
     let page = open_vote(&path, &server, 3);
     let phones: Vec<std::thread::JoinHandle<()>> = (0..30)
         .map(|phone| {
@@ -257,7 +249,7 @@ fn thirty_phones_voting_at_once_give_exact_totals_on_disk() {
 fn a_ballot_that_asks_too_often_is_slowed_down() {
     let dir = tempfile::tempdir().expect("temp dir");
     let (path, _) = new_session(dir.path());
-    let server = start(&path, None);
+    let server = start_on_loopback(&path, 0, None);
     let page = open_vote(&path, &server, 3);
     let ballot = new_ballot(&page).ballot;
     let statuses: Vec<u16> =

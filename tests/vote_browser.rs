@@ -10,10 +10,12 @@ use std::path::Path;
 mod browser_support;
 
 use browser_support::{open_browser, wait_until, webdriver_or_skip};
+mod serve_support;
+use serve_support::start_on_loopback;
+
 use cafe_savoir::domain::{Kind, Session};
 use cafe_savoir::serve::token::new_token;
 use cafe_savoir::serve::vote::voting_address;
-use cafe_savoir::serve::{ServeConfig, Server};
 use cafe_savoir::store::families::default_families;
 use cafe_savoir::store::{SessionFile, load, save};
 use fantoccini::{Client, Locator};
@@ -45,14 +47,7 @@ fn dots_placed_on_the_voting_page_are_votes_in_the_session_file() {
     }
     save(&path, &session).expect("saved");
 
-    let server = Server::start(ServeConfig {
-        session: path.clone(),
-        bind: Some("127.0.0.1".parse().expect("address")),
-        port: 0,
-        stop_on_signal: false,
-        events: None,
-    })
-    .expect("server started");
+    let server = start_on_loopback(&path, 0, None);
     let token = new_token().expect("random");
     let mut file = SessionFile::open(&path).expect("opens");
     file.update(|s| s.open_vote(&token, 3)).expect("opened");
