@@ -53,19 +53,6 @@ fn answer_then_next_question_500(bencher: Bencher) {
     });
 }
 
-/// Pairs of words of the generated proposals, to teach one new equivalence per answer.
-fn lessons(session: &Session) -> Vec<(String, String)> {
-    let mut words: Vec<String> = session
-        .proposals
-        .iter()
-        .flat_map(|p| p.text.split(|c: char| !c.is_alphabetic()).map(str::to_lowercase).collect::<Vec<_>>())
-        .filter(|w| w.chars().count() >= 5)
-        .collect();
-    words.sort();
-    words.dedup();
-    words.chunks(2).filter(|c| c.len() == 2).map(|c| (c[0].clone(), c[1].clone())).collect()
-}
-
 /// An answer that taught a word (a new equivalence each time, words of the proposals):
 /// the engine takes over from the previous one, only the proposals using the words are
 /// analysed again, then the synthèse and the next question.
@@ -74,7 +61,7 @@ fn next_question_after_learning_500(bencher: Bencher) {
     let mut session = session_500();
     let mut engine = engine_for(&session.families, &Learned::default(), &Learned::default());
     let _ = engine.synthesize(&session);
-    let mut lessons = lessons(&session).into_iter().cycle();
+    let mut lessons = cafe_savoir::synth::generate::word_pairs(&session).into_iter().cycle();
     bencher.bench_local(|| {
         if let Some((a, b)) = lessons.next() {
             session.learned.learn_same(&a, &b);

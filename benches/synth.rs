@@ -64,15 +64,7 @@ fn resynthesize_after_learning_500(bencher: Bencher) {
     let mut session = generate::session(500, 42, families.clone());
     let mut engine = Engine::new(&families);
     let _ = engine.synthesize(&session);
-    let mut words: Vec<String> = session
-        .proposals
-        .iter()
-        .flat_map(|p| p.text.split(|c: char| !c.is_alphabetic()).map(str::to_lowercase).collect::<Vec<_>>())
-        .filter(|w| w.chars().count() >= 5)
-        .collect();
-    words.sort();
-    words.dedup();
-    let mut pairs = words.chunks(2).filter(|c| c.len() == 2).map(|c| (c[0].clone(), c[1].clone())).cycle();
+    let mut pairs = generate::word_pairs(&session).into_iter().cycle();
     bencher.bench_local(|| {
         if let Some((a, b)) = pairs.next() {
             session.learned.learn_same(&a, &b);

@@ -97,16 +97,8 @@ pub fn qr_svg(url: &str) -> Option<String> {
 /// The page of cards of `session`'s tables, with their addresses (table number, page
 /// address).
 pub fn to_cards_html(session: &Session, addresses: &[(u32, String)], lang: Lang) -> String {
-    let code = if lang.is_english() { "en" } else { "fr" };
     let title = text::title(lang, &printable(&session.title));
-    let mut out = String::new();
-    let _ = write!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
-        escape(&title)
-    );
+    let mut out = super::html::document_start(lang, &title, STYLE);
     for card in cards(session, addresses) {
         write_card(&mut out, &card, lang);
     }

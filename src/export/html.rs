@@ -46,18 +46,22 @@ dl.legend dt { font-weight: 600; } dl.legend dd { margin: 0; }
 }
 "#;
 
+/// The start of a self-contained page in `lang`: its head with `title` (escaped here)
+/// and the inline `style`, up to the opened `<body>`.
+pub fn document_start(lang: crate::i18n::Lang, title: &str, style: &str) -> String {
+    let code = if lang.is_english() { "en" } else { "fr" };
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{}</title>\n<style>{style}</style>\n</head>\n<body>\n",
+        escape(title)
+    )
+}
+
 /// The HTML document.
 pub fn to_html(report: &Report) -> String {
     let lang = report.lang;
-    let code = if lang.is_english() { "en" } else { "fr" };
-    let mut out = String::new();
-    let _ = write!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
-        escape(&report.title)
-    );
+    let mut out = document_start(lang, &report.title, STYLE);
     let _ = writeln!(out, "<header>\n<h1>{}</h1>", escape(&report.title));
     if report.variant == Variant::Travail {
         let _ = writeln!(out, "<p class=\"working\">{}</p>", escape(text::WORKING_COPY.get(lang)));

@@ -188,3 +188,17 @@ fn empty_session() -> Session {
         vote: None,
     }
 }
+
+/// Pairs of distinct words (five letters or more) of a session's proposals, in order:
+/// for benchmarks that teach one new equivalence per answer.
+pub fn word_pairs(session: &Session) -> Vec<(String, String)> {
+    let mut words: Vec<String> = session
+        .proposals
+        .iter()
+        .flat_map(|p| p.text.split(|c: char| !c.is_alphabetic()).map(str::to_lowercase).collect::<Vec<_>>())
+        .filter(|w| w.chars().count() >= 5)
+        .collect();
+    words.sort();
+    words.dedup();
+    words.chunks(2).filter(|c| c.len() == 2).map(|c| (c[0].clone(), c[1].clone())).collect()
+}
