@@ -9,7 +9,7 @@ use std::process::{Command, Stdio};
 use std::sync::mpsc;
 
 mod serve_support;
-use serve_support::start_on_loopback;
+use serve_support::{send, start_on_loopback};
 
 use cafe_savoir::domain::{Kind, Session};
 use cafe_savoir::serve::api::{MAX_PROPOSAL_BYTES, TableView};
@@ -35,26 +35,6 @@ fn api_of(server: &Server, path: &Path, table: u32) -> String {
         .find(|(number, _)| *number == table)
         .expect("the table has an address");
     page.replace("/t/", "/api/")
-}
-
-fn agent() -> ureq::Agent {
-    ureq::Agent::config_builder().http_status_as_error(false).build().into()
-}
-
-/// Sends a request; returns the status and the body.
-fn send(method: &str, url: &str, body: Option<String>) -> (u16, String) {
-    let agent = agent();
-    let response = match (method, body) {
-        ("GET", _) => agent.get(url).header("Accept-Language", "fr").call(),
-        ("DELETE", _) => agent.delete(url).call(),
-        ("POST", Some(body)) => agent.post(url).header("Content-Type", "application/json").send(body),
-        ("PUT", Some(body)) => agent.put(url).header("Content-Type", "application/json").send(body),
-        _ => panic!("unknown request {method}"),
-    };
-    let mut response = response.expect("the server answers");
-    let status = response.status().as_u16();
-    let text = response.body_mut().read_to_string().unwrap_or_default();
-    (status, text)
 }
 
 fn proposal(text: &str, kind: &str) -> Option<String> {

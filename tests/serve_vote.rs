@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
 mod serve_support;
-use serve_support::start_on_loopback;
+use serve_support::{agent, send, start_on_loopback};
 
 use cafe_savoir::domain::{Kind, ProposalId, Session};
 use cafe_savoir::serve::token::new_token;
@@ -58,29 +58,6 @@ fn open_vote(path: &Path, server: &Server, dots: u32) -> String {
     let mut file = SessionFile::open(path).expect("opens");
     file.update(|s| s.open_vote(&token, dots)).expect("opened");
     voting_address(file.session(), server.address()).expect("an open vote has an address")
-}
-
-fn agent() -> ureq::Agent {
-    ureq::Agent::config_builder().http_status_as_error(false).build().into()
-}
-
-/// Sends a request; returns the status and the body.
-fn send(method: &str, url: &str, body: Option<String>) -> (u16, String) {
-    let agent = agent();
-    let response = match (method, body) {
-        ("GET", _) => agent.get(url).header("Accept-Language", "fr").call(),
-        ("POST", None) => agent.post(url).header("Accept-Language", "fr").send_empty(),
-        ("PUT", Some(body)) => agent
-            .put(url)
-            .header("Content-Type", "application/json")
-            .header("Accept-Language", "fr")
-            .send(body),
-        _ => panic!("unknown request {method}"),
-    };
-    let mut response = response.expect("the server answers");
-    let status = response.status().as_u16();
-    let text = response.body_mut().read_to_string().unwrap_or_default();
-    (status, text)
 }
 
 /// A new ballot: its id and view.
