@@ -5,7 +5,7 @@
 //! is what `serve_browser` and `vote_browser` check.)
 
 mod serve_support;
-use serve_support::start_on_loopback;
+use serve_support::{agent, start_on_loopback};
 
 use cafe_savoir::domain::Session;
 use cafe_savoir::serve::guard::CONTENT_SECURITY_POLICY;
@@ -16,7 +16,7 @@ use cafe_savoir::store::{SessionFile, load, save};
 
 /// Status, the headers that matter here, and the body.
 fn get(url: &str) -> (u16, [String; 3], String) {
-    let agent: ureq::Agent = ureq::Agent::config_builder().http_status_as_error(false).build().into();
+    let agent = agent();
     let mut response = agent.get(url).call().expect("the server answers");
     let header = |name: &str| {
         response.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or_default().to_string()

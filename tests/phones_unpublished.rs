@@ -8,6 +8,9 @@ mod tui_support;
 
 use std::path::Path;
 
+mod serve_support;
+use serve_support::agent;
+
 use cafe_savoir::i18n::Lang;
 use cafe_savoir::store::phones_address::phones_address_path;
 use cafe_savoir::tui::action::{Action, RunAction};
@@ -58,7 +61,7 @@ fn the_facilitator_is_told_why_projectors_show_no_codes_and_the_phones_still_wor
     // A phone's proposal still lands in the file, and the app hears of it (the server
     // tells the app before it answers the phone).
     let table_2 = on.tables[1].1.replace("/t/", "/api/");
-    let agent: ureq::Agent = ureq::Agent::config_builder().http_status_as_error(false).build().into();
+    let agent = agent();
     let sent = agent.post(&format!("{table_2}/proposals")).header("Content-Type", "application/json");
     let answer =
         sent.send(r#"{"text":"Des pauses régulières","kind":"Astuce"}"#).expect("the server answers");
@@ -118,7 +121,7 @@ fn cafe_serve_says_it_on_stderr_and_serves() {
         }
     }
     assert_eq!(addresses.len(), 4, "{addresses:?}");
-    let agent: ureq::Agent = ureq::Agent::config_builder().http_status_as_error(false).build().into();
+    let agent = agent();
     let answer = agent.get(&addresses[0]).call().expect("the server answers");
     assert_eq!(answer.status().as_u16(), 200, "the phones' pages are served");
 

@@ -6,6 +6,9 @@
 use std::net::{SocketAddr, TcpStream};
 use std::time::{Duration, Instant};
 
+mod serve_support;
+use serve_support::agent;
+
 use cafe_savoir::domain::Session;
 use cafe_savoir::i18n::Lang;
 use cafe_savoir::store::save;
@@ -32,7 +35,7 @@ fn a_phone_proposal_reaches_the_app_and_the_projector_shows_the_tables_codes() {
     assert!(open.session.tables.iter().all(|t| t.phone_token.len() == 26), "the app holds the addresses");
 
     let api = on.tables[1].1.replace("/t/", "/api/");
-    let agent: ureq::Agent = ureq::Agent::config_builder().http_status_as_error(false).build().into();
+    let agent = agent();
     let answer = agent
         .post(&format!("{api}/proposals"))
         .header("Content-Type", "application/json")

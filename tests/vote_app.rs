@@ -8,6 +8,9 @@ mod tui_support;
 
 use std::time::{Duration, Instant};
 
+mod serve_support;
+use serve_support::agent;
+
 use cafe_savoir::domain::{Kind, Session};
 use cafe_savoir::serve::vote::VoteView;
 use cafe_savoir::store::families::default_families;
@@ -29,10 +32,6 @@ fn café() -> Session {
         s.add_proposal(table, 1, Kind::Condition, text, t0()).expect("added");
     }
     s
-}
-
-fn agent() -> ureq::Agent {
-    ureq::Agent::config_builder().http_status_as_error(false).build().into()
 }
 
 fn votes_in_app(app: &App) -> u32 {
