@@ -12,8 +12,12 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
+#[path = "../tests/serve_support/mod.rs"]
+mod serve_support;
+use serve_support::{agent, start_on_loopback};
+
 use cafe_savoir::domain::Session;
-use cafe_savoir::serve::{ServeConfig, Server, table_addresses};
+use cafe_savoir::serve::{Server, table_addresses};
 use cafe_savoir::store::{load, save};
 
 const TABLES: u32 = 8;
@@ -25,22 +29,11 @@ fn main() {
     divan::main();
 }
 
-fn agent() -> ureq::Agent {
-    ureq::Agent::config_builder().http_status_as_error(false).build().into()
-}
-
 /// A session of 8 tables served on 127.0.0.1; each table's API address.
 fn served(dir: &Path) -> (Server, Vec<String>) {
     let path = dir.join("cafe.ron");
     save(&path, &Session::new("Charge", Vec::new(), TABLES, 3, 20).expect("valid")).expect("saved");
-    let server = Server::start(ServeConfig {
-        session: path.clone(),
-        bind: Some("127.0.0.1".parse().expect("address")),
-        port: 0,
-        stop_on_signal: false,
-        events: None,
-    })
-    .expect("server");
+    let server = start_on_loopback(&path, 0, None);
     let apis = table_addresses(&load(&path).expect("loads"), server.address())
         .into_iter()
         .map(|(_, url)| url.replace("/t/", "/api/"))

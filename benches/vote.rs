@@ -11,10 +11,14 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+#[path = "../tests/serve_support/mod.rs"]
+mod serve_support;
+use serve_support::{agent, start_on_loopback};
+
 use cafe_savoir::domain::family::default_families;
+use cafe_savoir::serve::Server;
 use cafe_savoir::serve::token::new_token;
 use cafe_savoir::serve::vote::{VoteView, voting_address};
-use cafe_savoir::serve::{ServeConfig, Server};
 use cafe_savoir::store::{SessionFile, load, save};
 
 const PHONES: usize = 100;
@@ -26,23 +30,12 @@ fn main() {
     divan::main();
 }
 
-fn agent() -> ureq::Agent {
-    ureq::Agent::config_builder().http_status_as_error(false).build().into()
-}
-
 /// A café of 200 proposals served on 127.0.0.1 with its vote open; the voting address.
 fn served(dir: &Path) -> (Server, PathBuf, String) {
     let path = dir.join("cafe.ron");
     let session = cafe_savoir::synth::generate::session(PROPOSALS, 7, default_families());
     save(&path, &session).expect("saved");
-    let server = Server::start(ServeConfig {
-        session: path.clone(),
-        bind: Some("127.0.0.1".parse().expect("address")),
-        port: 0,
-        stop_on_signal: false,
-        events: None,
-    })
-    .expect("server");
+    let server = start_on_loopback(&path, 0, None);
     let token = new_token().expect("random");
     let mut file = SessionFile::open(&path).expect("opens");
     file.update(|s| s.open_vote(&token, DOTS)).expect("opened");

@@ -1,6 +1,6 @@
-//! Shared helpers of the tests that run the phones' server: one started on loopback for
-//! a session file, as `cafe serve` would, without the signal handling; and a phone's
-//! request to it, in French.
+//! Shared helpers of the tests (and benchmarks) that run the phones' server: one started
+//! on loopback for a session file, as `cafe serve` would, without the signal handling;
+//! and a phone's request to it, in French.
 #![allow(dead_code)]
 
 use std::path::Path;
